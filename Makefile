@@ -1,0 +1,85 @@
+# Two commands: `make run` (demo site, worker and beat on SQLite and a file-system broker) and
+# `make test` (the whole suite against the machine's PostgreSQL and Redis). Both install what is missing.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+PORT ?= 8000
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+export UV_PYTHON_DOWNLOADS := never
+export UV_PYTHON := $(abspath $(VENV))/bin/python
+
+# Debian packages: Python, WeasyPrint's libraries, fonts with Kazakh letters, gettext; for tests also
+# Chromium (browser journeys) and poppler-utils (pdftotext reads the PDFs back).
+RUN_DEBS := python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext
+TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: messages-update run test system-deps-run system-deps-test python-deps messages lint services bench bench-quick clean
+
+define install_debs
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+system-deps-run:
+	$(call install_debs,$(RUN_DEBS))
+
+system-deps-test:
+	$(call install_debs,$(TEST_DEBS))
+
+$(VENV)/.synced: uv.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/pip install -q "uv==$(UV_VERSION)"
+	$(BIN)/uv sync --frozen --inexact
+	@touch $@
+
+python-deps: $(VENV)/.synced
+
+messages: python-deps
+	@$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+run: export DEBUG := $(or $(DEBUG),true)
+run: system-deps-run python-deps messages
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_demo --print-logins
+	@echo
+	@echo "  Open http://127.0.0.1:$(PORT)/  (Ctrl-C stops the site, the worker and beat)"
+	@echo
+	PATH="$(abspath $(BIN)):$$PATH" PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
+
+services:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { command -v pg_ctlcluster >/dev/null && pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; } || true
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || { command -v redis-server >/dev/null && redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no; } || true
+	@pg_isready -h 127.0.0.1 -p 5432 >/dev/null || { echo "PostgreSQL does not answer at 127.0.0.1:5432"; exit 1; }
+	@redis-cli -h 127.0.0.1 ping >/dev/null || { echo "Redis does not answer at 127.0.0.1:6379"; exit 1; }
+
+lint: python-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: export DJANGO_SETTINGS_MODULE := council.settings_test
+test: system-deps-test python-deps messages services lint
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=false SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=council.example.kz \
+	  DJANGO_SETTINGS_MODULE=council.settings $(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/pytest
+
+bench: python-deps services
+	$(BIN)/python -m bench --full
+
+bench-quick: python-deps services
+	$(BIN)/python -m bench --quick
+
+clean:
+	rm -rf var staticfiles .pytest_cache
+
+# Refresh the catalogs after changing user-facing strings; translate the new entries in locale/kk and locale/ru.
+messages-update: python-deps
+	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-location \
+	  --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=staticfiles

@@ -1,0 +1,17 @@
+"""The Celery application; the beat schedule lives here, in code."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
+
+app = Celery("council")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # Liveness of the worker and beat, reported by /healthz.
+    "heartbeat": {"task": "council.tasks.heartbeat", "schedule": 60.0},
+}
+app.conf.timezone = "Asia/Almaty"

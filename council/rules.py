@@ -1,0 +1,34 @@
+"""Permission predicates (the `rules` package): one place, used by views, admin and templates."""
+
+import rules
+from django.utils import timezone
+
+from .roles import MEMBER_ROLES, STAFF_ROLES, Role, council_roles
+
+
+def _roles(user, council):
+    return council_roles(user, council, timezone.localdate())
+
+
+@rules.predicate
+def has_any_council_role(user, council):
+    return bool(_roles(user, council))
+
+
+@rules.predicate
+def is_council_staff(user, council):
+    return bool(_roles(user, council) & STAFF_ROLES)
+
+
+@rules.predicate
+def is_council_member(user, council):
+    return bool(_roles(user, council) & MEMBER_ROLES)
+
+
+@rules.predicate
+def is_council_chair(user, council):
+    return Role.CHAIR in _roles(user, council)
+
+
+rules.add_perm("council.open_council", has_any_council_role)
+rules.add_perm("council.manage_council", is_council_staff)

@@ -1,0 +1,90 @@
+"""Reads of the registry: composition on a date, a user's councils and roles.
+
+Every function takes the date it answers for; none reads the clock.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, QuerySet
+
+from .models import Appointment, Council, CouncilOfficer, Seat
+
+
+def active_on(qs: QuerySet, day: date, start: str = "start", end: str = "end") -> QuerySet:
+    """Rows whose [start, end] range (end open when null) contains ``day``."""
+    return qs.filter(**{f"{start}__lte": day}).filter(Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": day}))
+
+
+@dataclass
+class SeatOnDate:
+    seat: Seat
+    holders: list = field(default_factory=list)
+    acting: list = field(default_factory=list)
+
+    @property
+    def holder(self):
+        return self.holders[0] if self.holders else None
+
+    @property
+    def vacant(self):
+        return not self.holders and not self.acting
+
+
+@dataclass
+class Composition:
+    council: Council
+    day: date
+    seats: list
+    officers: list
+
+    @property
+    def permanent(self):
+        return [s for s in self.seats if s.seat.kind == Seat.Kind.PERMANENT]
+
+    @property
+    def delegated(self):
+        return [s for s in self.seats if s.seat.kind == Seat.Kind.DELEGATED]
+
+    @property
+    def secretary(self):
+        return next((o for o in self.officers if o.role == CouncilOfficer.Role.SECRETARY), None)
+
+    @property
+    def secretariat(self):
+        return [o for o in self.officers if o.role == CouncilOfficer.Role.SECRETARIAT]
+
+
+def council_composition(*, council: Council, day: date) -> Composition:
+    """Seats, who holds or acts in each, and the secretariat of ``council`` on ``day``: three queries."""
+    seats = list(
+        active_on(council.seats.all(), day, "valid_from", "valid_to")
+        .select_related("position__body")
+        .order_by("order", "id")
+    )
+    by_position = {s.position_id: SeatOnDate(seat=s) for s in seats}
+    appointments = active_on(Appointment.objects.filter(position_id__in=by_position), day).select_related("person")
+    for a in appointments.order_by("start", "id"):
+        target = by_position[a.position_id]
+        (target.holders if a.kind == Appointment.Kind.HOLDER else target.acting).append(a)
+    officers = list(
+        active_on(council.officers.all(), day).select_related("person", "body").order_by("role", "body__name_ru")
+    )
+    return Composition(council=council, day=day, seats=list(by_position.values()), officers=officers)
+
+
+def councils_visible_to(*, user, day: date) -> QuerySet:
+    """Councils where the user has any role on ``day``, and the territorial councils under a council
+    whose secretariat the user belongs to (R-000-8: the secretariat controls territorial councils)."""
+    if not user.is_authenticated:
+        return Council.objects.none()
+    if user.is_superuser:
+        return Council.objects.filter(is_active=True)
+    officer_of = active_on(CouncilOfficer.objects.filter(person=user), day).values("council_id")
+    positions = active_on(Appointment.objects.filter(person=user), day).values("position_id")
+    seated_in = active_on(Seat.objects.filter(position_id__in=positions), day, "valid_from", "valid_to").values(
+        "council_id"
+    )
+    return Council.objects.filter(
+        Q(pk__in=officer_of) | Q(pk__in=seated_in) | Q(parent_id__in=officer_of), is_active=True
+    ).order_by("kind", "name_ru")

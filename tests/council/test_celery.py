@@ -1,0 +1,97 @@
+"""Celery runs tasks end to end: on Redis in tests, and on the serverless defaults of `make run`."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+
+from council.celery import app
+from council.models import Heartbeat
+from council.tasks import heartbeat
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_heartbeat_task_runs_in_a_worker_over_redis():
+    app.control.purge()
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        heartbeat.delay()
+        deadline = time.monotonic() + 20
+        while not Heartbeat.objects.filter(name="worker").exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert Heartbeat.objects.filter(name="worker").exists()
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(predicate, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_make_run_defaults_serve_login_and_run_a_task(tmp_path):
+    """No settings at all: SQLite under var/, the file-system broker, a worker that runs the task."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REDIS_URL", "CELERY_"))}
+    env.update(DJANGO_SETTINGS_MODULE="council.settings", VAR_DIR=str(tmp_path), DEBUG="true", PYTHONUNBUFFERED="1")
+    python = sys.executable
+    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    port = _free_port()
+    web = subprocess.Popen(
+        [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = subprocess.Popen(
+        [python, "-m", "celery", "-A", "council", "worker", "--pool=solo", "--loglevel=WARNING"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+
+        def login_page_ok():
+            try:
+                with urlopen(f"http://127.0.0.1:{port}/accounts/login/", timeout=2) as r:
+                    return r.status == 200 and b'name="password"' in r.read()
+            except OSError:
+                return False
+
+        assert _wait_for(login_page_ok, 30)
+        send = "import django; django.setup(); from council.tasks import heartbeat; heartbeat.delay()"
+        subprocess.run([python, "-c", send], cwd=ROOT, env=env, check=True)
+        probe = (
+            "import django; django.setup(); from council.models import Heartbeat; "
+            "print(Heartbeat.objects.filter(name='worker').count())"
+        )
+
+        def heartbeat_recorded():
+            out = subprocess.run([python, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True)
+            return out.stdout.strip() == "1"
+
+        assert _wait_for(heartbeat_recorded, 40)
+        assert (tmp_path / "council.sqlite3").exists()
+    finally:
+        for proc in (web, worker):
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
