@@ -13,5 +13,7 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # Liveness of the worker and beat, reported by /healthz.
     "heartbeat": {"task": "council.tasks.heartbeat", "schedule": 60.0},
+    # Reminders, overdue marks and escalation of every regulated deadline (council.deadline_services).
+    "deadline-sweep": {"task": "council.tasks.deadline_sweep", "schedule": 300.0},
 }
 app.conf.timezone = "Asia/Almaty"

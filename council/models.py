@@ -7,6 +7,7 @@ row is kept by django-simple-history.
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
@@ -121,6 +122,15 @@ class Council(BilingualName):
     region_kk = models.CharField(_("region (Kazakh)"), max_length=200, blank=True)
     region_ru = models.CharField(_("region (Russian)"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    profile = models.ForeignKey(
+        "council.RegulationProfile",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="councils",
+        verbose_name=_("regulation profile"),
+        help_text=_("The version of the regulation this council follows; deadlines keep the version that made them."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -316,3 +326,202 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.verb}"
+
+
+class RegulationProfile(models.Model):
+    """A versioned set of rule parameters and settings (REGULATION.md: every rule is data in a profile).
+
+    A version is never edited once a council uses it: a successor regulation is a new version.
+    """
+
+    code = models.SlugField(_("code"), max_length=64)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=400)
+    name_ru = models.CharField(_("name (Russian)"), max_length=400)
+    rules = models.JSONField(_("rules and their parameters"), default=dict)
+    settings = models.JSONField(_("settings"), default=dict)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("regulation profile")
+        verbose_name_plural = _("regulation profiles")
+        ordering = ["code", "-version"]
+        constraints = [models.UniqueConstraint(fields=["code", "version"], name="profile_code_version_unique")]
+
+    def __str__(self):
+        return f"{self.name} (v{self.version})"
+
+    @property
+    def name(self):
+        return localized(self, "name")
+
+    def rule(self, rule_id):
+        """The rule with this profile's parameters; raises UnknownRule for an id outside the profile."""
+        from .deadlines import UnknownRule, get_rule
+
+        if rule_id not in self.rules:
+            raise UnknownRule(rule_id)
+        return get_rule(rule_id, self.rules[rule_id])
+
+    def setting(self, key, default=None):
+        return self.settings.get(key, default)
+
+
+class CalendarDay(models.Model):
+    """A day made a day off, or a working day, by a government decree the `holidays` package does not
+    know (later years) or a correction. Deadlines computed after an entry use it; stored ones stay."""
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", _("day off")
+        WORKING_DAY = "working_day", _("working day")
+
+    day = models.DateField(_("date"), unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    name_kk = models.CharField(_("name (Kazakh)"), max_length=200, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
+    decree_number = models.CharField(_("decree number"), max_length=64)
+    decree_date = models.DateField(_("decree date"))
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("calendar correction")
+        verbose_name_plural = _("calendar corrections")
+        ordering = ["day"]
+
+    def __str__(self):
+        return f"{self.day:%d.%m.%Y} {self.get_kind_display()}"
+
+
+class Deadline(models.Model):
+    """One regulated deadline: what it is about, the rule that made it, when it is due, who answers.
+
+    The sweep (``council.services.deadline_sweep``) acts on rows whose ``next_action_at`` has come.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        MET = "met", _("met")
+        MET_LATE = "met_late", _("met late")
+        OVERDUE = "overdue", _("overdue")
+        WAIVED = "waived", _("waived")
+
+    ACTIVE_STATES = (State.OPEN, State.OVERDUE)
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("council"))
+    subject_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.PROTECT, related_name="+", verbose_name=_("subject type")
+    )
+    subject_id = models.BigIntegerField(_("subject id"))
+    subject = GenericForeignKey("subject_type", "subject_id")
+    kind = models.SlugField(_("what is due"), max_length=64)
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=400)
+    title_ru = models.CharField(_("title (Russian)"), max_length=400)
+    rule_id = models.CharField(_("rule"), max_length=32)
+    profile = models.ForeignKey(
+        RegulationProfile, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("profile")
+    )
+    anchor_date = models.DateField(_("event date"))
+    due_date = models.DateField(_("due date"), db_index=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.OPEN)
+    responsible_body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("responsible body")
+    )
+    responsible_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deadlines",
+        verbose_name=_("responsible person"),
+    )
+    next_action_at = models.DateTimeField(_("next action"), null=True, blank=True)
+    stage = models.PositiveSmallIntegerField(_("stages done"), default=0)
+    created_at = models.DateTimeField(_("created"))
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    waive_reason = models.TextField(_("reason for waiving"), blank=True)
+
+    class Meta:
+        verbose_name = _("deadline")
+        verbose_name_plural = _("deadlines")
+        ordering = ["due_date", "id"]
+        indexes = [
+            # The sweep reads only active rows whose action time has come: cost follows due rows.
+            models.Index(
+                fields=["next_action_at"],
+                name="deadline_due_action",
+                condition=Q(state__in=["open", "overdue"], next_action_at__isnull=False),
+            ),
+            models.Index(fields=["subject_type", "subject_id"], name="deadline_subject"),
+            models.Index(fields=["council", "state", "due_date"], name="deadline_council_state"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "kind"],
+                condition=Q(state__in=["open", "overdue"]),
+                name="deadline_one_active_per_subject_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.due_date:%d.%m.%Y})"
+
+    @property
+    def title(self):
+        return localized(self, "title")
+
+    @property
+    def rule(self):
+        from .deadlines import get_rule
+
+        return (
+            self.profile.rule(self.rule_id)
+            if self.profile and self.rule_id in self.profile.rules
+            else get_rule(self.rule_id)
+        )
+
+    @property
+    def is_active(self):
+        return self.state in self.ACTIVE_STATES
+
+    def days_left(self, today):
+        return (self.due_date - today).days
+
+
+class Notification(models.Model):
+    """An in-app notice (and its e-mail). ``key`` makes each notice unique per recipient, so running a
+    sweep twice, or two sweeps at once, never sends the same thing twice."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
+    )
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("council")
+    )
+    deadline = models.ForeignKey(
+        Deadline, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    key = models.CharField(_("key"), max_length=128)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"))
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["recipient", "key"], name="notification_once_per_key")]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+            models.Index(fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread"),
+        ]
+
+    def __str__(self):
+        return self.title

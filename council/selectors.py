@@ -67,8 +67,9 @@ def council_composition(*, council: Council, day: date) -> Composition:
     for a in appointments.order_by("start", "id"):
         target = by_position[a.position_id]
         (target.holders if a.kind == Appointment.Kind.HOLDER else target.acting).append(a)
-    officers = list(
-        active_on(council.officers.all(), day).select_related("person", "body").order_by("role", "body__name_ru")
+    officers = sorted(
+        active_on(council.officers.all(), day).select_related("person", "body").order_by("body__name_ru"),
+        key=lambda o: o.role != CouncilOfficer.Role.SECRETARY,  # the secretary first, then the secretariat
     )
     return Composition(council=council, day=day, seats=list(by_position.values()), officers=officers)
 
@@ -88,3 +89,65 @@ def councils_visible_to(*, user, day: date) -> QuerySet:
     return Council.objects.filter(
         Q(pk__in=officer_of) | Q(pk__in=seated_in) | Q(parent_id__in=officer_of), is_active=True
     ).order_by("kind", "name_ru")
+
+
+def council_secretaries(*, council: Council, day: date) -> list:
+    return [
+        o.person
+        for o in active_on(council.officers.filter(role=CouncilOfficer.Role.SECRETARY), day).select_related("person")
+    ]
+
+
+def body_employees(*, council: Council, body, day: date) -> list:
+    """The secretariat employee of ``body`` on ``council`` (R-000-8: one per body)."""
+    if body is None:
+        return []
+    qs = council.officers.filter(role=CouncilOfficer.Role.SECRETARIAT, body=body)
+    return [o.person for o in active_on(qs, day).select_related("person")]
+
+
+def council_chairs(*, council: Council, day: date) -> list:
+    """Whoever holds the chair's position on ``day``, and whoever acts in it."""
+    seats = active_on(council.seats.filter(role=Seat.Role.CHAIR), day, "valid_from", "valid_to")
+    appointments = active_on(Appointment.objects.filter(position_id__in=seats.values("position_id")), day)
+    return [a.person for a in appointments.select_related("person").order_by("kind", "start")]
+
+
+DEADLINE_SORTS = {
+    "due": ("due_date", "id"),
+    "-due": ("-due_date", "-id"),
+    "state": ("state", "due_date", "id"),
+    "council": ("council__name_ru", "due_date", "id"),
+}
+
+
+def deadlines_base():
+    from .models import Deadline
+
+    return Deadline.objects.select_related("council", "responsible_body", "responsible_person", "profile")
+
+
+def deadlines_for_user(*, user, day: date):
+    """Deadlines the user answers for: their own, their body's on councils whose secretariat they are
+    in (R-000-8), and every deadline of a council whose secretary they are."""
+    mine = Q(responsible_person=user)
+    for council_id, role, body_id in active_on(CouncilOfficer.objects.filter(person=user), day).values_list(
+        "council_id", "role", "body_id"
+    ):
+        if role == CouncilOfficer.Role.SECRETARY:
+            mine |= Q(council_id=council_id)
+        else:
+            mine |= Q(council_id=council_id, responsible_body_id=body_id)
+    return deadlines_base().filter(mine)
+
+
+def filter_deadlines(qs, *, state="", council="", sort="due"):
+    from .models import Deadline
+
+    if state == "active":
+        qs = qs.filter(state__in=Deadline.ACTIVE_STATES)
+    elif state in Deadline.State.values:
+        qs = qs.filter(state=state)
+    if council:
+        qs = qs.filter(council__code=council)
+    return qs.order_by(*DEADLINE_SORTS.get(sort, DEADLINE_SORTS["due"]))

@@ -29,3 +29,14 @@ def user_set_language(*, user, language):
 
 def heartbeat_record(*, name, at):
     Heartbeat.objects.update_or_create(name=name, defaults={"at": at})
+
+
+@transaction.atomic
+def notification_mark_read(*, user, now, notification=None):
+    """Mark one notice (or all of the user's unread notices) as read."""
+    from .models import Notification
+
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification is not None:
+        qs = qs.filter(pk=notification.pk)
+    return qs.update(read_at=now)

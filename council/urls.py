@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import views, views_deadlines
 
 admin.site.site_header = _("Council secretariat: administration")
 admin.site.site_title = _("Council secretariat")
@@ -18,5 +18,12 @@ urlpatterns = [
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("councils/<slug:code>/", views.council_detail, name="council_detail"),
+    path("councils/<slug:code>/deadlines/", views_deadlines.council_deadlines, name="council_deadlines"),
+    path("deadlines/", views_deadlines.my_deadlines, name="my_deadlines"),
+    path("calendar/", views_deadlines.calendar_year, name="calendar"),
+    path("calendar/<int:year>/", views_deadlines.calendar_year, name="calendar_year"),
+    path("inbox/", views_deadlines.inbox, name="inbox"),
+    path("inbox/read/", views_deadlines.inbox_read, name="inbox_read_all"),
+    path("inbox/<int:pk>/read/", views_deadlines.inbox_read, name="inbox_read"),
     path("admin/", admin.site.urls),
 ]

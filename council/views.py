@@ -54,7 +54,14 @@ def council_detail(request, code):
     return render(
         request,
         "council/council_detail.html",
-        {"council": council, "composition": composition, "day": day, "today": today, "date_error": error},
+        {
+            "council": council,
+            "composition": composition,
+            "day": day,
+            "today": today,
+            "date_error": error,
+            "can_manage": request.user.has_perm("council.manage_council", council),
+        },
     )
 
 

@@ -1,0 +1,358 @@
+"""The deadline engine: open, close, waive and reschedule deadlines, and the periodic sweep.
+
+Other apps create and close deadlines only through these functions. The sweep handles each due row in
+its own short transaction, claimed with ``select_for_update(skip_locked=True)``, so it is safe to run twice
+or concurrently; notices are unique per (recipient, key), so nothing is sent twice.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .calendar import Correction, WorkingCalendar, default_calendar
+from .deadlines import apply_rule, get_rule
+from .models import CalendarDay, Deadline, RegulationProfile
+from .notify import notify
+from .profiles import COMMON_SETTINGS, KIND_PRESET, PRESETS
+from .selectors import body_employees, council_chairs, council_secretaries
+from .services import audit
+
+log = logging.getLogger(__name__)
+TZ = ZoneInfo(settings.TIME_ZONE)
+
+
+# Calendar and profiles ------------------------------------------------------------------------------
+
+
+def current_calendar() -> WorkingCalendar:
+    """The default calendar with the decrees and corrections entered in the application."""
+    corrections = [
+        Correction(day=c.day, working=c.kind == CalendarDay.Kind.WORKING_DAY, name_kk=c.name_kk, name_ru=c.name_ru)
+        for c in CalendarDay.objects.all()
+    ]
+    return default_calendar().with_corrections(corrections) if corrections else default_calendar()
+
+
+@transaction.atomic
+def profile_ensure_presets() -> dict:
+    """Version 1 of every preset profile, created if missing; returns {code: latest version}."""
+    result = {}
+    for code, preset in PRESETS.items():
+        latest = RegulationProfile.objects.filter(code=code).order_by("-version").first()
+        if latest is None:
+            latest = RegulationProfile.objects.create(
+                code=code,
+                version=1,
+                name_kk=preset["name_kk"],
+                name_ru=preset["name_ru"],
+                rules=preset["rules"],
+                settings=preset["settings"],
+            )
+        result[code] = latest
+    return result
+
+
+@transaction.atomic
+def profile_new_version(*, profile, actor, rules=None, settings_=None, now) -> RegulationProfile:
+    """A successor regulation: a new version; councils move to it explicitly, old deadlines stay."""
+    latest = RegulationProfile.objects.filter(code=profile.code).order_by("-version").first()
+    new = RegulationProfile.objects.create(
+        code=profile.code,
+        version=latest.version + 1,
+        name_kk=profile.name_kk,
+        name_ru=profile.name_ru,
+        rules=rules if rules is not None else profile.rules,
+        settings=settings_ if settings_ is not None else profile.settings,
+    )
+    audit(actor=actor, verb="profile.new_version", subject=new, at=now, version=new.version)
+    return new
+
+
+def council_profile(council) -> RegulationProfile:
+    if council.profile_id is None:
+        council.profile = profile_ensure_presets()[KIND_PRESET[council.kind]]
+        council.save(update_fields=["profile"])
+    return council.profile
+
+
+# Stages of a deadline -------------------------------------------------------------------------------
+
+REMIND, OVERDUE, ESCALATE = "remind", "overdue", "escalate"
+
+
+def _at(day: datetime.date, hour: int) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=TZ)
+
+
+def deadline_stages(deadline: Deadline) -> list[tuple[str, int, datetime.datetime]]:
+    """(kind, days, time) of every action of a deadline: reminders, the overdue mark, the escalation."""
+    conf = {**COMMON_SETTINGS, **(deadline.profile.settings if deadline.profile else {})}
+    hour = conf["reminder_hour"]
+    due = deadline.due_date
+    stages = [
+        (REMIND, n, _at(due - datetime.timedelta(days=n), hour))
+        for n in sorted(set(conf["reminder_days_before"]), reverse=True)
+    ]
+    stages.append((OVERDUE, 1, _at(due + datetime.timedelta(days=1), hour)))
+    late = conf["escalate_to_chair_after_days"]
+    stages.append((ESCALATE, late, _at(due + datetime.timedelta(days=1 + late), hour)))
+    return stages
+
+
+def _next_action(deadline: Deadline):
+    stages = deadline_stages(deadline)
+    return stages[deadline.stage][2] if deadline.stage < len(stages) else None
+
+
+# Opening and closing --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def deadline_open(
+    *,
+    council,
+    subject,
+    kind,
+    rule_id,
+    anchor,
+    title,
+    now,
+    responsible_body=None,
+    responsible_person=None,
+    calendar=None,
+    actor=None,
+) -> Deadline:
+    """Open the deadline of ``rule_id`` for ``subject`` (idempotent: an active one is returned as it is).
+
+    ``title`` is a (Kazakh, Russian) pair naming what is due. The rule's parameters come from the
+    council's profile; the due date from the calendar as it is now, and it is stored.
+    """
+    ct = ContentType.objects.get_for_model(subject)
+    existing = Deadline.objects.filter(
+        subject_type=ct, subject_id=subject.pk, kind=kind, state__in=Deadline.ACTIVE_STATES
+    ).first()
+    if existing:
+        return existing
+    profile = council_profile(council)
+    rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
+    due = apply_rule(rule, anchor, calendar or current_calendar())
+    deadline = Deadline(
+        council=council,
+        subject_type=ct,
+        subject_id=subject.pk,
+        kind=kind,
+        rule_id=rule_id,
+        profile=profile,
+        anchor_date=anchor,
+        due_date=due,
+        responsible_body=responsible_body,
+        responsible_person=responsible_person,
+        created_at=now,
+        title_kk=title[0],
+        title_ru=title[1],
+    )
+    deadline.next_action_at = _next_action(deadline)
+    deadline.save()
+    audit(
+        actor=actor, verb="deadline.open", subject=deadline, council=council, at=now, rule=rule_id, due=due.isoformat()
+    )
+    return deadline
+
+
+@transaction.atomic
+def deadline_close(*, deadline, actor, now) -> Deadline:
+    """The thing due was done at ``now``: met, or met late when after the due date (local time)."""
+    deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
+    if not deadline.is_active:
+        return deadline
+    late = timezone.localtime(now, TZ).date() > deadline.due_date
+    deadline.state = Deadline.State.MET_LATE if late else Deadline.State.MET
+    deadline.closed_at, deadline.closed_by, deadline.next_action_at = now, actor, None
+    deadline.save(update_fields=["state", "closed_at", "closed_by", "next_action_at"])
+    audit(actor=actor, verb="deadline.close", subject=deadline, council=deadline.council, at=now, state=deadline.state)
+    return deadline
+
+
+def deadline_close_for(*, subject, kind, actor, now):
+    ct = ContentType.objects.get_for_model(subject)
+    deadline = Deadline.objects.filter(
+        subject_type=ct, subject_id=subject.pk, kind=kind, state__in=Deadline.ACTIVE_STATES
+    ).first()
+    return deadline_close(deadline=deadline, actor=actor, now=now) if deadline else None
+
+
+@transaction.atomic
+def deadline_waive(*, deadline, actor, reason, now) -> Deadline:
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for waiving the deadline."))
+    deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
+    if not deadline.is_active:
+        raise ValidationError(_("Only an open or overdue deadline can be waived."))
+    deadline.state, deadline.waive_reason = Deadline.State.WAIVED, reason.strip()
+    deadline.closed_at, deadline.closed_by, deadline.next_action_at = now, actor, None
+    deadline.save(update_fields=["state", "waive_reason", "closed_at", "closed_by", "next_action_at"])
+    audit(actor=actor, verb="deadline.waive", subject=deadline, council=deadline.council, at=now, reason=reason)
+    return deadline
+
+
+@transaction.atomic
+def deadline_reschedule(*, deadline, anchor, actor, reason, now, calendar=None) -> Deadline:
+    """The event moved (a meeting's date changed): recompute the due date with the deadline's own rule
+    and profile version, and restart its reminders. Recorded with the reason."""
+    deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
+    if not deadline.is_active:
+        raise ValidationError(_("Only an open or overdue deadline can be moved."))
+    old = deadline.due_date
+    deadline.anchor_date = anchor
+    deadline.due_date = apply_rule(deadline.rule, anchor, calendar or current_calendar())
+    deadline.state, deadline.stage = Deadline.State.OPEN, 0
+    deadline.next_action_at = _next_action(deadline)
+    deadline.save(update_fields=["anchor_date", "due_date", "state", "stage", "next_action_at"])
+    audit(
+        actor=actor,
+        verb="deadline.reschedule",
+        subject=deadline,
+        council=deadline.council,
+        at=now,
+        old=old.isoformat(),
+        new=deadline.due_date.isoformat(),
+        reason=reason,
+    )
+    return deadline
+
+
+# The sweep ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SweepResult:
+    handled: int = 0
+    reminders: int = 0
+    overdue: int = 0
+    escalations: int = 0
+    notices: int = 0
+    errors: list = field(default_factory=list)
+
+
+def _responsible(deadline, day):
+    if deadline.responsible_person_id:
+        return [deadline.responsible_person]
+    people = body_employees(council=deadline.council, body=deadline.responsible_body, day=day)
+    return people or council_secretaries(council=deadline.council, day=day)
+
+
+def _url(deadline):
+    subject = deadline.subject
+    if subject is not None and hasattr(subject, "get_absolute_url"):
+        return subject.get_absolute_url()
+    return reverse("my_deadlines")
+
+
+def _render(kind, days, deadline):
+    def render():
+        due = date_format(deadline.due_date, "DATE_FORMAT")
+        what = deadline.title
+        if kind == REMIND and days == 0:
+            title = _("Due today: %(what)s") % {"what": what}
+        elif kind == REMIND:
+            title = ngettext("Due in %(days)d day: %(what)s", "Due in %(days)d days: %(what)s", days) % {
+                "days": days,
+                "what": what,
+            }
+        elif kind == OVERDUE:
+            title = _("Overdue: %(what)s") % {"what": what}
+        else:
+            title = _("Overdue, reported to the chair: %(what)s") % {"what": what}
+        body = _("%(rule)s\nRule %(rule_id)s. Due date: %(due)s.") % {
+            "rule": deadline.rule.wording,
+            "rule_id": deadline.rule_id,
+            "due": due,
+        }
+        return title, body
+
+    return render
+
+
+def _perform(deadline, kind, days, now):
+    day = timezone.localtime(now, TZ).date()
+    if kind == REMIND:
+        recipients = _responsible(deadline, day)
+    elif kind == OVERDUE:
+        deadline.state = Deadline.State.OVERDUE
+        recipients = _responsible(deadline, day) + council_secretaries(council=deadline.council, day=day)
+    else:
+        recipients = council_chairs(council=deadline.council, day=day) + council_secretaries(
+            council=deadline.council, day=day
+        )
+    return notify(
+        recipients=recipients,
+        key=f"deadline:{deadline.pk}:{kind}:{days}",
+        render=_render(kind, days, deadline),
+        now=now,
+        council=deadline.council,
+        deadline=deadline,
+        url=_url(deadline),
+    )
+
+
+def _handle(deadline_id, now, result):
+    with transaction.atomic():
+        qs = Deadline.objects.filter(
+            pk=deadline_id, state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now
+        ).select_related("council", "profile", "responsible_person", "responsible_body")
+        if connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True, of=("self",))
+        deadline = qs.first()
+        if deadline is None:
+            return  # another sweep has it, or it was closed meanwhile
+        stages = deadline_stages(deadline)
+        due_now = [i for i in range(deadline.stage, len(stages)) if stages[i][2] <= now]
+        # After a pause, stale reminders collapse into the latest one; the overdue mark and the
+        # escalation are always carried out.
+        last_reminder = max((i for i in due_now if stages[i][0] == REMIND), default=None)
+        for i in due_now:
+            kind, days, _when = stages[i]
+            if kind == REMIND and i != last_reminder:
+                continue
+            result.notices += len(_perform(deadline, kind, days, now))
+            result.reminders += kind == REMIND
+            result.overdue += kind == OVERDUE
+            result.escalations += kind == ESCALATE
+        deadline.stage = due_now[-1] + 1 if due_now else deadline.stage
+        deadline.next_action_at = _next_action(deadline)
+        deadline.save(update_fields=["stage", "state", "next_action_at"])
+        result.handled += 1
+
+
+def deadline_sweep(*, now, batch=1000) -> SweepResult:
+    """Act on every active deadline whose next action time has come, each in its own transaction."""
+    result = SweepResult()
+    failed = set()
+    while True:
+        ids = list(
+            Deadline.objects.filter(state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now)
+            .exclude(pk__in=failed)
+            .order_by("next_action_at")
+            .values_list("pk", flat=True)[:batch]
+        )
+        before = result.handled
+        for pk in ids:
+            try:
+                _handle(pk, now, result)
+            except Exception as exc:  # noqa: BLE001 - one bad row must not stop the others
+                log.exception("Deadline %s could not be handled", pk)
+                result.errors.append((pk, repr(exc)))
+                failed.add(pk)
+        if len(ids) < batch or result.handled == before:
+            return result

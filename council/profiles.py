@@ -1,0 +1,124 @@
+"""Presets of regulation profiles: which rules a kind of council lives by, with what parameters.
+
+A profile is data (``council.models.RegulationProfile``), versioned: a successor regulation is a new
+version, not a code change. These presets seed version 1 of each.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+COMMON_SETTINGS = {
+    "reminder_days_before": [3, 1, 0],  # reminders before the due date, in calendar days
+    "escalate_to_chair_after_days": 3,  # calendar days overdue before the chair is told
+    "reminder_hour": 9,  # local time of reminders
+}
+
+PRESETS = {
+    "coordination-council": {
+        "name_ru": "Координационный совет (Положение, Указ № 68 от 2 мая 2011 года)",
+        "name_kk": "Үйлестіру кеңесі (Ереже, 2011 жылғы 2 мамырдағы № 68 Жарлық)",
+        "name_en": _("Coordination council (Regulation, Decree No. 68 of 2 May 2011)"),
+        "rules": {
+            "R-000-10b": {},
+            "R-000-10c": {},
+            "R-000-10e": {},
+            "R-000-11a": {},
+            "R-000-11c": {},
+            "R-000-11e": {},
+            "R-003-19": {},
+            "R-003-19.extension": {},
+            "R-003-23": {},
+            "R-003-65": {},
+        },
+        "settings": {
+            **COMMON_SETTINGS,
+            "plan_period": "half_year",
+            "min_meetings": {"per": "quarter", "count": 1},  # R-000-9c
+            "quorum": {"kind": "permanent_fraction", "numerator": 2, "denominator": 3},  # R-000-9d
+            "late_materials": "accept_marked_late",  # R-000-10b
+            "silence_is_consent": True,  # R-003-65
+            "online_meetings": False,
+            "protocol_signers": ["chair"],  # R-000-11a
+            "retention_years": None,
+        },
+    },
+    "territorial-council": {
+        "name_ru": "Территориальный координационный совет (типовое положение, п. 14)",
+        "name_kk": "Аумақтық үйлестіру кеңесі (үлгілік ереже, 14-тармақ)",
+        "name_en": _("Territorial coordination council (model regulation, paragraph 14)"),
+        "rules": {
+            "R-000-10b": {},
+            "R-000-10c": {},
+            "R-000-10e": {},
+            "R-000-11a": {},
+            "R-000-11c": {},
+            "R-000-11e": {},
+            "R-003-19": {},
+            "R-003-19.extension": {},
+            "R-003-23": {},
+            "R-003-33": {},
+            "R-003-65": {},
+        },
+        "settings": {
+            **COMMON_SETTINGS,
+            "plan_period": "half_year",
+            "min_meetings": {"per": "quarter", "count": 1},
+            "quorum": {"kind": "permanent_fraction", "numerator": 2, "denominator": 3},
+            "late_materials": "accept_marked_late",
+            "silence_is_consent": True,
+            "online_meetings": False,
+            "protocol_signers": ["chair"],
+            "retention_years": None,
+        },
+    },
+    "monitoring-group": {
+        "name_ru": "Межведомственная мониторинговая группа ДП г. Алматы и Алматинской городской коллегии адвокатов",
+        "name_kk": "Алматы қ. ПД мен Алматы қалалық адвокаттар алқасының ведомствоаралық мониторинг тобы",
+        "name_en": _("Interagency monitoring group of the Almaty Police Department and the Almaty City Bar"),
+        "rules": {
+            "R-000-10b": {"amount": 10},
+            "R-000-10c": {},
+            "R-000-10e": {},
+            "R-001-3e": {},
+            "R-001-3e.copies": {},
+            "R-001-3f": {},
+            "R-003-23": {},
+            "R-003-65": {},
+        },
+        "settings": {
+            **COMMON_SETTINGS,
+            "plan_period": "quarter",  # R-001-2: quarterly and annual plans
+            "min_meetings": {"per": "two_months", "count": 1},  # R-001-3b
+            "quorum": {"kind": "each_side_majority"},  # R-001-3d (Decision: each side separately)
+            "late_materials": "accept_marked_late",
+            "silence_is_consent": True,
+            "online_meetings": True,  # R-001-3b
+            "protocol_signers": ["presiding", "secretary"],  # R-001-3e
+            "retention_years": 3,  # R-001-3e
+            "protocol_recipients": ["members", "police_units", "bar_presidium"],
+        },
+    },
+    "public-report": {
+        "name_ru": "Отчёт начальника органа полиции перед населением (Приказ МВД № 608 от 31 июля 2023 года)",
+        "name_kk": "Полиция органы бастығының халық алдындағы есебі (ІІМ 2023 жылғы 31 шілдедегі № 608 бұйрығы)",
+        "name_en": _("Police chief's report to the public (Order of the Minister of Internal Affairs No. 608)"),
+        "rules": {"R-002-8": {}, "R-002-12": {}, "R-003-23": {}},
+        "settings": {
+            **COMMON_SETTINGS,
+            "plan_period": "year",
+            "min_meetings": {"per": "year", "count": 1},  # R-002-4
+            "quorum": {"kind": "none"},
+            "late_materials": "accept_marked_late",
+            "silence_is_consent": False,
+            "online_meetings": False,
+            "protocol_signers": ["secretary", "chair"],  # R-002-15
+            "retention_years": None,
+        },
+    },
+}
+
+KIND_PRESET = {
+    "republic": "coordination-council",
+    "territorial": "territorial-council",
+    "monitoring_group": "monitoring-group",
+    "public_report": "public-report",
+}
