@@ -83,3 +83,4 @@ clean:
 messages-update: python-deps
 	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-location \
 	  --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=staticfiles
+	for po in locale/*/LC_MESSAGES/django.po; do msgattrib --no-obsolete -o $$po $$po; done

@@ -274,7 +274,7 @@ def _render(kind, days, deadline):
             title = _("Overdue: %(what)s") % {"what": what}
         else:
             title = _("Overdue, reported to the chair: %(what)s") % {"what": what}
-        body = _("%(rule)s\nRule %(rule_id)s. Due date: %(due)s.") % {
+        body = _("%(rule)s\nRule %(rule_id)s. Due date: %(due)s") % {
             "rule": deadline.rule.wording,
             "rule_id": deadline.rule_id,
             "due": due,

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from .deadline_services import profile_ensure_presets
 from .models import Appointment, Body, Council, CouncilOfficer, Position, Seat, User
+from .profiles import KIND_PRESET
 
 COUNCIL_FROM = datetime.date(2011, 5, 2)  # Decree No. 68 of 2 May 2011
 PEOPLE_FROM = datetime.date(2024, 1, 1)
@@ -290,6 +292,11 @@ def load_demo(*, today, password=None):
         )
     republic, _ = Council.objects.update_or_create(code=REPUBLIC["code"], defaults=REPUBLIC)
     oblast, _ = Council.objects.update_or_create(code=OBLAST["code"], defaults={**OBLAST, "parent": republic})
+    presets = profile_ensure_presets()
+    for council in (republic, oblast):
+        if council.profile_id is None:
+            council.profile = presets[KIND_PRESET[council.kind]]
+            council.save(update_fields=["profile"])
     _seat_council(republic, REPUBLIC_SEATS, REPUBLIC_SECRETARIAT, "secretary", password)
     _seat_council(oblast, OBLAST_SEATS, OBLAST_SECRETARIAT, "oblast_secretary", password)
 

@@ -393,6 +393,21 @@ class CalendarDay(models.Model):
     def __str__(self):
         return f"{self.day:%d.%m.%Y} {self.get_kind_display()}"
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from .calendar import default_calendar
+
+        if self.day is None or not self.kind:
+            return
+        working = default_calendar().is_working_day(self.day)
+        if self.kind == self.Kind.WORKING_DAY and working:
+            raise ValidationError({"kind": _("This date is already a working day.")})
+        if self.kind == self.Kind.DAY_OFF and not working:
+            raise ValidationError({"kind": _("This date is already a day off.")})
+        if self.kind == self.Kind.DAY_OFF and not (self.name_kk or self.name_ru):
+            raise ValidationError(_("Name the day off in Kazakh or Russian, as the decree does."))
+
 
 class Deadline(models.Model):
     """One regulated deadline: what it is about, the rule that made it, when it is due, who answers.

@@ -62,7 +62,8 @@ def email_notifications(*, ids, now):
         if not n.recipient.email:
             continue
         try:
-            send_mail(n.title, f"{n.body}\n\n{n.url}".strip(), None, [n.recipient.email])
+            link = f"{settings.SITE_URL.rstrip('/')}{n.url}" if n.url.startswith("/") else n.url
+            send_mail(n.title, f"{n.body}\n\n{link}".strip(), None, [n.recipient.email])
         except Exception:  # noqa: BLE001 - the in-app notice stands; the mail is retried by nobody, so log it
             log.exception("Could not e-mail notification %s", n.pk)
             continue

@@ -150,6 +150,7 @@ WHITENOISE_USE_FINDERS = DEBUG or not env.bool("STATIC_MANIFEST", default=True)
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="council@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")  # links in e-mails
 
 # Celery: a broker on the file system by default, so `make run` needs no server.
 BROKER_DIR = VAR_DIR / "broker"

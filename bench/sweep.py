@@ -1,0 +1,100 @@
+"""The deadline sweep: 1,000 due rows among a small and a large table. The cost must follow the due
+rows, not the table size (partial index on active rows with an action time)."""
+
+import datetime as dt
+import statistics
+import time
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+
+from council.deadline_services import deadline_sweep
+from council.models import Body, Council, Deadline, Notification
+
+DUE = 1000
+
+
+def fill(total, *, now):
+    """``total`` open deadlines of the demo council; DUE of them due for their first reminder at ``now``."""
+    council = Council.objects.get(code="republic")
+    body = Body.objects.get(code="mvd")
+    ct = ContentType.objects.get_for_model(Council)
+    far = now + dt.timedelta(days=3650)
+    with connection.cursor() as cur:
+        cur.execute("TRUNCATE council_notification, council_deadline RESTART IDENTITY")
+        cur.execute(
+            """
+            INSERT INTO council_deadline (council_id, subject_type_id, subject_id, kind, title_kk, title_ru,
+                rule_id, profile_id, anchor_date, due_date, state, responsible_body_id, next_action_at, stage,
+                created_at, waive_reason)
+            SELECT %(council)s, %(ct)s, g, 'bench-' || g, 'Мерзім ' || g, 'Срок ' || g, 'R-000-10c', %(profile)s,
+                %(anchor)s::date, %(due)s::date + (g %% 400), 'open', %(body)s, %(far)s, 0, %(now)s, ''
+            FROM generate_series(1, %(total)s) AS g
+            """,
+            {
+                "council": council.pk,
+                "ct": ct.pk,
+                "profile": council.profile_id,
+                "anchor": now.date(),
+                "due": now.date() + dt.timedelta(days=3),
+                "body": body.pk,
+                "far": far,
+                "now": now,
+                "total": total,
+            },
+        )
+        cur.execute("ANALYZE council_deadline")
+    reset_due(now=now)
+
+
+def reset_due(*, now):
+    """Make DUE rows (spread over the table) due again, with no notices sent yet."""
+    Notification.objects.all().delete()
+    total = Deadline.objects.count()
+    step = max(total // DUE, 1)
+    with connection.cursor() as cur:
+        cur.execute(
+            "UPDATE council_deadline SET state = 'open', stage = 0, next_action_at = %s, due_date = %s "
+            "WHERE id %% %s = 0 AND id <= %s",
+            [now - dt.timedelta(hours=1), now.date() + dt.timedelta(days=3), step, step * DUE],
+        )
+
+
+def measure(total, *, now, repeats):
+    fill(total, now=now)
+    times = []
+    for _ in range(repeats):
+        reset_due(now=now)
+        start = time.perf_counter()
+        result = deadline_sweep(now=now)
+        times.append(time.perf_counter() - start)
+        assert result.handled == DUE, result
+        assert not result.errors, result.errors
+    return {"rows": total, "due": DUE, "median_s": statistics.median(times), "min_s": min(times)}
+
+
+def run(*, quick):
+    from council.demo import load_demo
+
+    now = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+    load_demo(today=now.date())
+    small, large = (10_000, 100_000) if quick else (10_000, 1_000_000)
+    repeats = 3
+    base = measure(small, now=now, repeats=repeats)
+    big = measure(large, now=now, repeats=repeats)
+    ratio = big["median_s"] / base["median_s"]
+    return [
+        {
+            "name": f"sweep: {DUE} due among {small:,} rows",
+            "median_s": base["median_s"],
+            "ratio": 1.0,
+            "target": "baseline",
+        },
+        {
+            "name": f"sweep: {DUE} due among {large:,} rows",
+            "median_s": big["median_s"],
+            "ratio": ratio,
+            "target": "<= 1.5",
+            "met": ratio <= 1.5,
+        },
+    ]
