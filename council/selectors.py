@@ -8,7 +8,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
-from .models import Appointment, Council, CouncilOfficer, Seat
+from .models import Appointment, Council, CouncilOfficer, Seat, localized
 
 
 def active_on(qs: QuerySet, day: date, start: str = "start", end: str = "end") -> QuerySet:
@@ -151,3 +151,76 @@ def filter_deadlines(qs, *, state="", council="", sort="due"):
     if council:
         qs = qs.filter(council__code=council)
     return qs.order_by(*DEADLINE_SORTS.get(sort, DEADLINE_SORTS["due"]))
+
+
+@dataclass
+class RosterEntry:
+    """Who sits in a seat at a meeting on a date, and what the seat's person may do there."""
+
+    seat: Seat
+    person: object  # the holder, or the acting official in the holder's place; None when vacant
+    acting: bool
+    counts_for_quorum: bool
+    votes: bool
+
+
+def council_roster(*, council: Council, day: date) -> list[RosterEntry]:
+    """Seats of a meeting on ``day``. The official acting in a position sits in the holder's place, counts
+    and votes (R-000-9d); delegated members vote but do not count towards the quorum (R-000-7, R-000-9d).
+    Invited participants are not seats: they speak on their items and never vote (R-000-12)."""
+    roster = []
+    for s in council_composition(council=council, day=day).seats:
+        acting = s.acting[0].person if s.acting else None
+        holder = s.holder.person if s.holder else None
+        person = acting or holder
+        roster.append(
+            RosterEntry(
+                seat=s.seat,
+                person=person,
+                acting=acting is not None,
+                counts_for_quorum=s.seat.kind == Seat.Kind.PERMANENT,
+                votes=person is not None,
+            )
+        )
+    return roster
+
+
+@dataclass
+class ChangeLogEntry:
+    at: object
+    user: object
+    action: str  # "+", "~", "-"
+    what: str
+    reason: str
+
+
+def council_change_log(*, council: Council, limit: int = 30) -> list[ChangeLogEntry]:
+    """The latest changes to the council, its seats, secretariat and the appointments to its positions
+    (django-simple-history), newest first: one query per table."""
+    positions = Seat.objects.filter(council=council).values("position_id")
+    sources = [
+        (Council.history.filter(id=council.pk), lambda h: localized(h, "name")),
+        (Seat.history.filter(council_id=council.pk).select_related("position"), lambda h: h.position.title),
+        (
+            CouncilOfficer.history.filter(council_id=council.pk).select_related("person", "body"),
+            lambda h: f"{h.get_role_display()}: {h.person.display_name}",
+        ),
+        (
+            Appointment.history.filter(position_id__in=positions).select_related("person", "position"),
+            lambda h: f"{h.position.title}: {h.person.display_name} ({h.get_kind_display()})",
+        ),
+    ]
+    entries = []
+    for qs, describe in sources:
+        for h in qs.select_related("history_user").order_by("-history_date")[:limit]:
+            entries.append(
+                ChangeLogEntry(
+                    at=h.history_date,
+                    user=h.history_user,
+                    action=h.history_type,
+                    what=describe(h),
+                    reason=h.history_change_reason or "",
+                )
+            )
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries[:limit]

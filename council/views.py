@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from kombu import Connection
 
 from .models import Council, Heartbeat
-from .selectors import council_composition, councils_visible_to
+from .selectors import council_change_log, council_composition, councils_visible_to
 from .services import user_set_language
 
 
@@ -61,6 +61,7 @@ def council_detail(request, code):
             "today": today,
             "date_error": error,
             "can_manage": request.user.has_perm("council.manage_council", council),
+            "change_log": council_change_log(council=council),
         },
     )
 

@@ -1,0 +1,84 @@
+"""Composition on any date, the roster of a meeting, history (R-000-7, R-000-8, R-000-9d, R-000-12)."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from council.models import Appointment, Position, Seat
+from council.roles import Role, council_roles
+from council.selectors import council_composition, council_roster
+from tests.factories import AppointmentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_roster_puts_the_acting_official_in_the_holders_place(demo, today):
+    """R-000-9d: the official acting in a permanent member's position counts and votes in their place."""
+    roster = {e.seat.position.body.code: e for e in council_roster(council=demo["republic"], day=today)}
+    assert roster["mju"].person.username == "acting_mju"
+    assert roster["mju"].acting and roster["mju"].counts_for_quorum and roster["mju"].votes
+    assert roster["mvd"].person.username == "member_mvd" and not roster["mvd"].acting
+
+
+def test_delegated_members_vote_but_do_not_count_for_quorum(demo, today):
+    """R-000-7, R-000-9d."""
+    roster = {e.seat.position.body.code: e for e in council_roster(council=demo["republic"], day=today)}
+    assert roster["afm"].votes
+    assert not roster["afm"].counts_for_quorum
+    assert sum(e.counts_for_quorum for e in roster.values()) == 6
+
+
+def test_the_seat_stays_when_the_person_changes(demo, today):
+    """R-000-7: membership is by position; history tells who held the seat on a date."""
+    minister = Position.objects.get(title_ru="Министр внутренних дел Республики Казахстан")
+    old = Appointment.objects.get(position=minister, kind=Appointment.Kind.HOLDER)
+    old.end = dt.date(2026, 12, 31)
+    old.save()
+    successor = UserFactory(username="new_minister", full_name_ru="Новый Министр")
+    AppointmentFactory(position=minister, person=successor, start=dt.date(2027, 1, 1))
+
+    def holder_on(day):
+        composition = council_composition(council=demo["republic"], day=day)
+        seat = next(s for s in composition.seats if s.seat.position == minister)
+        return seat.holder.person.username
+
+    assert holder_on(dt.date(2026, 12, 31)) == "member_mvd"
+    assert holder_on(dt.date(2027, 1, 1)) == "new_minister"
+    assert Role.MEMBER in council_roles(successor, demo["republic"], dt.date(2027, 1, 1))
+    assert council_roles(successor, demo["republic"], dt.date(2026, 12, 1)) == frozenset()
+    assert Seat.objects.filter(position=minister).count() == 1
+
+
+def test_vacant_seat_is_shown_and_does_not_vote(demo, today):
+    chair_of_vap = Position.objects.get(title_ru="Председатель Высшей аудиторской палаты")
+    Appointment.objects.filter(position=chair_of_vap).update(end=today - dt.timedelta(days=1))
+    roster = {e.seat.position.body.code: e for e in council_roster(council=demo["republic"], day=today)}
+    assert roster["vap"].person is None and not roster["vap"].votes and roster["vap"].counts_for_quorum
+
+
+def test_roles_come_from_the_registry(demo, today, user_named):
+    republic, oblast = demo["republic"], demo["oblast"]
+    assert council_roles(user_named("chair"), republic, today) == {Role.CHAIR, Role.MEMBER}
+    assert council_roles(user_named("secretary"), republic, today) == {Role.SECRETARY}
+    assert council_roles(user_named("secretary"), oblast, today) == {Role.OVERSIGHT}
+    assert council_roles(user_named("sec_mvd"), republic, today) == {Role.SECRETARIAT}
+    assert council_roles(user_named("acting_mju"), republic, today) == {Role.ACTING}
+    assert council_roles(user_named("acting_mju"), republic, today + dt.timedelta(days=30)) == frozenset()
+    assert council_roles(user_named("oblast_secretary"), republic, today) == frozenset()
+
+
+def test_council_page_shows_the_change_log(client, demo, user_named, today, time_machine):
+    time_machine.move_to(today)
+    secretary = user_named("secretary")
+    secretary.preferred_language = "ru"
+    secretary.save()
+    minister = Position.objects.get(title_ru="Министр внутренних дел Республики Казахстан")
+    appointment = Appointment.objects.get(position=minister, kind=Appointment.Kind.HOLDER)
+    appointment.basis = "Указ № 77"
+    appointment.save()
+    client.force_login(secretary)
+    text = client.get(reverse("council_detail", args=["republic"])).content.decode()
+    assert "История изменений" in text
+    assert "Министр внутренних дел Республики Казахстан" in text
+    assert "изменено" in text
