@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from .admin_scope import CouncilInlineScope, CouncilScopedAdmin, admin_scope, people_scope
 from .models import (
     Appointment,
     AuditEvent,
@@ -22,53 +24,154 @@ from .models import (
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
-        (_("Council"), {"fields": ("full_name_kk", "full_name_ru", "preferred_language")}),
+        (_("Council"), {"fields": ("full_name_kk", "full_name_ru", "preferred_language", "home_council")}),
     )
-    list_display = ("username", "full_name_ru", "full_name_kk", "email", "is_active")
+    add_fieldsets = (
+        (None, {"fields": ("username", "usable_password", "password1", "password2")}),
+        (_("Council"), {"fields": ("full_name_kk", "full_name_ru", "email", "preferred_language", "home_council")}),
+    )
+    list_display = ("username", "full_name_ru", "full_name_kk", "email", "home_council", "is_active")
+    list_filter = ("is_active", "is_staff", "home_council")
     search_fields = ("username", "full_name_ru", "full_name_kk", "email")
+    list_select_related = ("home_council",)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser or obj is None:
+            return fieldsets
+        # A council secretary keeps people's records, never their permissions.
+        return (
+            (None, {"fields": ("username", "password")}),
+            (
+                _("Council"),
+                {
+                    "fields": (
+                        "full_name_kk",
+                        "full_name_ru",
+                        "email",
+                        "preferred_language",
+                        "home_council",
+                        "is_active",
+                    )
+                },
+            ),
+        )
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        return qs.filter(people_scope(admin_scope(request)[0])).distinct()
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or bool(admin_scope(request)[0])
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or bool(admin_scope(request)[0])
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser or bool(admin_scope(request)[1])
+
+    def has_change_permission(self, request, obj=None):
+        if request.user.is_superuser:
+            return True
+        editable = admin_scope(request)[1]
+        if obj is None:
+            return bool(editable)
+        return not obj.is_superuser and User.objects.filter(people_scope(editable), pk=obj.pk).exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "home_council" and not request.user.is_superuser:
+            kwargs["queryset"] = Council.objects.filter(pk__in=admin_scope(request)[1])
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SharedRegistryAdmin(SimpleHistoryAdmin):
+    """Bodies and positions are one registry for all councils: every council secretary may read and add;
+    only administrators correct or remove."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or bool(admin_scope(request)[0])
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or bool(admin_scope(request)[0])
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser or bool(admin_scope(request)[1])
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 @admin.register(Body)
-class BodyAdmin(SimpleHistoryAdmin):
+class BodyAdmin(SharedRegistryAdmin):
     list_display = ("name_ru", "name_kk", "code")
-    search_fields = ("name_ru", "name_kk", "code")
+    search_fields = ("name_ru", "name_kk", "code", "short_name_ru", "short_name_kk")
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(SharedRegistryAdmin):
     list_display = ("title_ru", "body", "is_head")
     list_filter = ("is_head",)
-    search_fields = ("title_ru", "title_kk", "body__name_ru")
+    search_fields = ("title_ru", "title_kk", "body__name_ru", "body__name_kk")
     list_select_related = ("body",)
+    autocomplete_fields = ("body",)
 
 
-class SeatInline(admin.TabularInline):
+class SeatInline(CouncilInlineScope, admin.TabularInline):
     model = Seat
     extra = 0
     autocomplete_fields = ("position",)
+    fields = ("order", "position", "kind", "role", "side", "valid_from", "valid_to")
 
 
-class OfficerInline(admin.TabularInline):
+class OfficerInline(CouncilInlineScope, admin.TabularInline):
     model = CouncilOfficer
     extra = 0
     autocomplete_fields = ("person", "body")
+    fields = ("role", "body", "person", "start", "end", "basis")
 
 
 @admin.register(Council)
-class CouncilAdmin(SimpleHistoryAdmin):
-    list_display = ("name_ru", "kind", "parent", "is_active")
-    list_filter = ("kind", "is_active")
-    search_fields = ("name_ru", "name_kk", "code")
+class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
+    council_lookup = "pk"
+    list_display = ("name_ru", "kind", "parent", "profile", "is_active")
+    list_filter = ("kind", "is_active", "parent")
+    search_fields = ("name_ru", "name_kk", "code", "region_ru", "region_kk")
+    list_select_related = ("parent", "profile")
     inlines = [SeatInline, OfficerInline]
+
+    def council_ids_of(self, obj):
+        return {obj.pk}
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return ()
+        # A territorial secretary keeps names and composition; kind, parent and profile are approved above.
+        return ("code", "kind", "parent", "profile", "is_active")
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(SimpleHistoryAdmin):
+class AppointmentAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
+    council_lookup = "position__seats__council"
     list_display = ("person", "position", "kind", "start", "end")
-    list_filter = ("kind",)
-    search_fields = ("person__full_name_ru", "person__username", "position__title_ru")
+    list_filter = ("kind", "position__seats__council")
+    search_fields = ("person__full_name_ru", "person__full_name_kk", "person__username", "position__title_ru")
     autocomplete_fields = ("person", "position")
     list_select_related = ("person", "position")
+    date_hierarchy = "start"
+
+    def council_ids_of(self, obj):
+        return set(obj.position.seats.values_list("council_id", flat=True)) if obj.position_id else set()
 
 
 @admin.register(AuditEvent)
@@ -95,12 +198,10 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
     list_filter = ("kind",)
     date_hierarchy = "day"
     search_fields = ("decree_number", "name_ru", "name_kk")
-    fieldsets = ((None, {"fields": ("day", "kind", "name_kk", "name_ru", "decree_number", "decree_date", "note")}),)
+    fields = ("day", "kind", "name_kk", "name_ru", "decree_number", "decree_date", "note")
 
     @admin.display(description=_("day of the week"))
     def weekday(self, obj):
-        from django.utils.formats import date_format
-
         return date_format(obj.day, "l")
 
 
@@ -118,7 +219,7 @@ class RegulationProfileAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):
+class DeadlineAdmin(CouncilScopedAdmin, admin.ModelAdmin):
     list_display = ("title_ru", "council", "rule_id", "due_date", "state", "responsible_body")
     list_filter = ("state", "rule_id", "council")
     search_fields = ("title_ru", "title_kk", "rule_id")
@@ -126,7 +227,10 @@ class DeadlineAdmin(admin.ModelAdmin):
     list_select_related = ("council", "responsible_body")
     readonly_fields = [f.name for f in Deadline._meta.fields if f.name != "id"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
     def has_delete_permission(self, request, obj=None):

@@ -299,6 +299,11 @@ def load_demo(*, today, password=None):
             council.save(update_fields=["profile"])
     _seat_council(republic, REPUBLIC_SEATS, REPUBLIC_SECRETARIAT, "secretary", password)
     _seat_council(oblast, OBLAST_SEATS, OBLAST_SECRETARIAT, "oblast_secretary", password)
+    # Secretaries keep their council's registry in Django admin (R-000-8, R-000-14).
+    User.objects.filter(username__in=["secretary", "oblast_secretary"]).update(is_staff=True)
+    for username in PEOPLE:
+        home = oblast if username.startswith("oblast") else republic
+        User.objects.filter(username=username, home_council__isnull=True).update(home_council=home)
 
     # A vice-minister acts for the Minister of Justice for two weeks around today (R-000-9d).
     deputy, _ = Position.objects.get_or_create(

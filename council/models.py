@@ -31,6 +31,15 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default="ru",
     )
+    home_council = models.ForeignKey(
+        "council.Council",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="registered_people",
+        verbose_name=_("registered by council"),
+        help_text=_("The council whose secretariat keeps this person's record."),
+    )
 
     class Meta:
         verbose_name = _("user")
