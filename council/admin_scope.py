@@ -14,6 +14,8 @@ def admin_scope(request):
     if cached is not None:
         return cached
     user, day = request.user, timezone.localdate()
+    if not user.is_authenticated or not user.is_active:
+        return set(), set()
     officer = active_on(CouncilOfficer.objects.filter(person=user), day)
     editable = set(officer.filter(role=CouncilOfficer.Role.SECRETARY).values_list("council_id", flat=True))
     own = set(officer.values_list("council_id", flat=True))
