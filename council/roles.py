@@ -58,9 +58,11 @@ def _compute_roles(user, council, day):
         roles.add(Role.MEMBER if kind == Appointment.Kind.HOLDER else Role.ACTING)
         if seat_roles[position_id] == Seat.Role.CHAIR:
             roles.add(Role.CHAIR)
-    if (
-        council.parent_id
-        and active_on(CouncilOfficer.objects.filter(person=user, council_id=council.parent_id), day).exists()
+    if council.parent_id and (
+        active_on(CouncilOfficer.objects.filter(person=user, council_id=council.parent_id), day).exists()
+        or Role.CHAIR in council_roles(user, council.parent, day)
     ):
+        # The republic secretariat controls territorial councils (R-000-8); the republic chair approves
+        # their regulations and composition (R-000-6).
         roles.add(Role.OVERSIGHT)
     return frozenset(roles)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from . import views, views_deadlines
@@ -25,5 +25,6 @@ urlpatterns = [
     path("inbox/", views_deadlines.inbox, name="inbox"),
     path("inbox/read/", views_deadlines.inbox_read, name="inbox_read_all"),
     path("inbox/<int:pk>/read/", views_deadlines.inbox_read, name="inbox_read"),
+    path("territorial/", include("territorial.urls")),
     path("admin/", admin.site.urls),
 ]

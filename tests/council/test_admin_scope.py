@@ -13,8 +13,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def other_oblast(demo):
     """A second oblast council with its own secretary and a member."""
-    council = CouncilFactory(code="karaganda-oblast", name_ru="Координационный совет Карагандинской области",
-                             parent=demo["republic"])
+    council = CouncilFactory(
+        code="karaganda-oblast", name_ru="Координационный совет Карагандинской области", parent=demo["republic"]
+    )
     secretary = UserFactory(username="karaganda_secretary", is_staff=True, home_council=council)
     OfficerFactory(council=council, person=secretary, role="secretary", body=None)
     UserFactory(username="karaganda_person", full_name_ru="Житель Караганды", home_council=council)
@@ -57,18 +58,43 @@ def test_oblast_secretary_edits_their_council_composition(client, user_named, de
     data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
     seats = list(oblast.seats.order_by("order"))
     officers = list(oblast.officers.all())
-    data.update({"seats-TOTAL_FORMS": len(seats), "seats-INITIAL_FORMS": len(seats), "seats-MIN_NUM_FORMS": 0,
-                 "seats-MAX_NUM_FORMS": 1000, "officers-TOTAL_FORMS": len(officers),
-                 "officers-INITIAL_FORMS": len(officers), "officers-MIN_NUM_FORMS": 0, "officers-MAX_NUM_FORMS": 1000})
+    data.update(
+        {
+            "seats-TOTAL_FORMS": len(seats),
+            "seats-INITIAL_FORMS": len(seats),
+            "seats-MIN_NUM_FORMS": 0,
+            "seats-MAX_NUM_FORMS": 1000,
+            "officers-TOTAL_FORMS": len(officers),
+            "officers-INITIAL_FORMS": len(officers),
+            "officers-MIN_NUM_FORMS": 0,
+            "officers-MAX_NUM_FORMS": 1000,
+        }
+    )
     for i, s in enumerate(seats):
-        data.update({f"seats-{i}-id": s.pk, f"seats-{i}-council": oblast.pk, f"seats-{i}-order": s.order,
-                     f"seats-{i}-position": s.position_id, f"seats-{i}-kind": s.kind, f"seats-{i}-role": s.role,
-                     f"seats-{i}-side": s.side, f"seats-{i}-valid_from": s.valid_from.isoformat()})
+        data.update(
+            {
+                f"seats-{i}-id": s.pk,
+                f"seats-{i}-council": oblast.pk,
+                f"seats-{i}-order": s.order,
+                f"seats-{i}-position": s.position_id,
+                f"seats-{i}-kind": s.kind,
+                f"seats-{i}-role": s.role,
+                f"seats-{i}-side": s.side,
+                f"seats-{i}-valid_from": s.valid_from.isoformat(),
+            }
+        )
     data[f"seats-{len(seats) - 1}-kind"] = Seat.Kind.DELEGATED
     for i, o in enumerate(officers):
-        data.update({f"officers-{i}-id": o.pk, f"officers-{i}-council": oblast.pk, f"officers-{i}-role": o.role,
-                     f"officers-{i}-body": o.body_id or "", f"officers-{i}-person": o.person_id,
-                     f"officers-{i}-start": o.start.isoformat()})
+        data.update(
+            {
+                f"officers-{i}-id": o.pk,
+                f"officers-{i}-council": oblast.pk,
+                f"officers-{i}-role": o.role,
+                f"officers-{i}-body": o.body_id or "",
+                f"officers-{i}-person": o.person_id,
+                f"officers-{i}-start": o.start.isoformat(),
+            }
+        )
     data["name_ru"] = "Координационный совет Алматинской области (новое наименование)"
     response = client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
@@ -92,8 +118,9 @@ def test_republic_secretariat_reads_territorial_councils_but_does_not_edit(clien
 
 def test_oblast_secretary_cannot_post_into_another_council(client, user_named, demo):
     client.force_login(user_named("oblast_secretary"))
-    response = client.post(reverse("admin:council_council_change", args=[demo["republic"].pk]),
-                           {"name_ru": "Взлом", "name_kk": "x"})
+    response = client.post(
+        reverse("admin:council_council_change", args=[demo["republic"].pk]), {"name_ru": "Взлом", "name_kk": "x"}
+    )
     assert response.status_code in (302, 403)
     assert Council.objects.get(pk=demo["republic"].pk).name_ru != "Взлом"
 

@@ -62,6 +62,7 @@ def test_roles_come_from_the_registry(demo, today, user_named):
     assert council_roles(user_named("chair"), republic, today) == {Role.CHAIR, Role.MEMBER}
     assert council_roles(user_named("secretary"), republic, today) == {Role.SECRETARY}
     assert council_roles(user_named("secretary"), oblast, today) == {Role.OVERSIGHT}
+    assert council_roles(user_named("chair"), oblast, today) == {Role.OVERSIGHT}  # approves it (R-000-6)
     assert council_roles(user_named("sec_mvd"), republic, today) == {Role.SECRETARIAT}
     assert council_roles(user_named("acting_mju"), republic, today) == {Role.ACTING}
     assert council_roles(user_named("acting_mju"), republic, today + dt.timedelta(days=30)) == frozenset()

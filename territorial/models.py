@@ -1,0 +1,93 @@
+"""Approval of territorial councils' regulations and composition by the republic chair (R-000-6, R-000-14)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.models import Council, RegulationProfile
+
+
+def approval_upload_to(instance, filename):
+    from council.uploads import storage_name
+
+    return storage_name("territorial", filename)
+
+
+class Approval(models.Model):
+    class Kind(models.TextChoices):
+        REGULATION = "regulation", _("regulation of the council")
+        COMPOSITION = "composition", _("composition of the council")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted to the republic chair")
+        APPROVED = "approved", _("approved")
+        RETURNED = "returned", _("returned with remarks")
+
+    # The allowed moves; anything else is refused with a reason.
+    TRANSITIONS = {
+        Status.DRAFT: {Status.SUBMITTED},
+        Status.SUBMITTED: {Status.APPROVED, Status.RETURNED},
+        Status.RETURNED: {Status.SUBMITTED},
+        Status.APPROVED: set(),
+    }
+
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="approvals", verbose_name=_("territorial council")
+    )
+    kind = models.CharField(_("what is approved"), max_length=16, choices=Kind.choices)
+    note = models.TextField(_("covering note"), blank=True)
+    document = models.FileField(_("document"), upload_to=approval_upload_to, blank=True)
+    document_name = models.CharField(_("file name"), max_length=200, blank=True)
+    document_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    profile = models.ForeignKey(
+        RegulationProfile,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("regulation profile"),
+    )
+    composition = models.JSONField(_("composition submitted"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    remarks = models.TextField(_("remarks of the chair"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("approval by the republic chair")
+        verbose_name_plural = _("approvals by the republic chair")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "council"])]
+
+    def __str__(self):
+        return f"{self.council.short_name}: {self.get_kind_display()}"
+
+    def get_absolute_url(self):
+        return reverse("territorial:approval_detail", args=[self.pk])
+
+
+class ApprovalStep(models.Model):
+    """Every move of an approval: who, when, from, to, comment."""
+
+    approval = models.ForeignKey(Approval, on_delete=models.CASCADE, related_name="steps")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    from_status = models.CharField(max_length=16, choices=Approval.Status.choices)
+    to_status = models.CharField(max_length=16, choices=Approval.Status.choices)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("approval step")
+        verbose_name_plural = _("approval steps")
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"

@@ -1,0 +1,157 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.models import Council
+from council.roles import Role, council_roles
+from council.views import visible_council_or_404
+
+from .forms import ApprovalForm, DecisionForm
+from .models import Approval
+from .services import approval_create, approval_decide, approval_submit, can_decide, can_prepare
+
+
+def _approval_or_404(request, pk):
+    approval = get_object_or_404(Approval.objects.select_related("council__parent", "profile", "created_by"), pk=pk)
+    if not request.user.has_perm("council.open_council", approval.council):
+        raise Http404
+    return approval
+
+
+@login_required
+def approval_list(request, code):
+    council = visible_council_or_404(request, code)
+    if council.parent_id is None:
+        raise Http404
+    approvals = council.approvals.select_related("created_by", "decided_by").order_by("-created_at")
+    today = timezone.localdate()
+    return render(
+        request,
+        "territorial/approval_list.html",
+        {"council": council, "approvals": approvals, "can_prepare": can_prepare(request.user, council, today)},
+    )
+
+
+@login_required
+def approval_new(request, code):
+    council = visible_council_or_404(request, code)
+    now = timezone.now()
+    if council.parent_id is None:
+        raise Http404
+    if not can_prepare(request.user, council, timezone.localdate()):
+        raise PermissionDenied
+    form = ApprovalForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approval = approval_create(
+                actor=request.user,
+                council=council,
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+                document=form.cleaned_data["document"],
+                profile=form.cleaned_data["profile"],
+                now=now,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The draft is saved. Check it and submit it to the republic chair."))
+            return redirect(approval)
+    return render(request, "territorial/approval_form.html", {"council": council, "form": form})
+
+
+@login_required
+def approval_detail(request, pk):
+    approval = _approval_or_404(request, pk)
+    today = timezone.localdate()
+    return render(
+        request,
+        "territorial/approval_detail.html",
+        {
+            "approval": approval,
+            "council": approval.council,
+            "steps": approval.steps.select_related("actor"),
+            "can_submit": can_prepare(request.user, approval.council, today)
+            and Approval.Status.SUBMITTED in Approval.TRANSITIONS[approval.status],
+            "can_decide": can_decide(request.user, approval.council, today)
+            and approval.status == Approval.Status.SUBMITTED,
+            "decision_form": DecisionForm(),
+        },
+    )
+
+
+@login_required
+def approval_document(request, pk):
+    approval = _approval_or_404(request, pk)
+    if not approval.document:
+        raise Http404
+    return FileResponse(approval.document.open("rb"), as_attachment=True, filename=approval.document_name)
+
+
+@login_required
+@require_POST
+def approval_submit_view(request, pk):
+    approval = _approval_or_404(request, pk)
+    try:
+        approval_submit(actor=request.user, approval=approval, now=timezone.now())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Submitted to the republic chair."))
+    return redirect(approval)
+
+
+@login_required
+@require_POST
+def approval_decide_view(request, pk):
+    approval = _approval_or_404(request, pk)
+    form = DecisionForm(request.POST)
+    form.is_valid()
+    approve = request.POST.get("decision") == "approve"
+    try:
+        approval_decide(
+            actor=request.user,
+            approval=approval,
+            approve=approve,
+            remarks=form.cleaned_data.get("remarks", ""),
+            now=timezone.now(),
+        )
+    except ValidationError as exc:
+        for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
+            form.add_error(field if field in form.fields else None, errors)
+        return render(
+            request,
+            "territorial/approval_detail.html",
+            {
+                "approval": approval,
+                "council": approval.council,
+                "steps": approval.steps.select_related("actor"),
+                "can_decide": True,
+                "decision_form": form,
+            },
+            status=400,
+        )
+    messages.success(request, _("Approved.") if approve else _("Returned to the council with your remarks."))
+    return redirect(approval)
+
+
+@login_required
+def approvals_awaiting(request):
+    """What the republic chair and secretariat have to decide: submitted approvals of councils under theirs."""
+    today = timezone.localdate()
+    parents = [
+        c
+        for c in Council.objects.filter(children__isnull=False).distinct()
+        if council_roles(request.user, c, today) & {Role.CHAIR, Role.SECRETARY, Role.SECRETARIAT, Role.ADMIN}
+    ]
+    approvals = (
+        Approval.objects.filter(council__parent__in=parents, status=Approval.Status.SUBMITTED)
+        .select_related("council", "created_by")
+        .order_by("created_at")
+    )
+    return render(request, "territorial/approvals_awaiting.html", {"approvals": approvals})
