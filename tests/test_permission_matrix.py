@@ -1,0 +1,85 @@
+"""Every URL of the product x every role x own council / another council: allowed, 403 or 404.
+
+Add a row here with every new page. Anonymous visitors are sent to the login page (302)."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from territorial.models import Approval
+from territorial.services import approval_create
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "admin", "secretary", "chair", "member_mvd", "sec_mvd", "acting_mju", "oblast_secretary",
+         "oblast_member_dp"]
+
+# page -> expected status per role, in the order of ROLES
+MATRIX = {
+    "home": [302, 200, 200, 200, 200, 200, 200, 200, 200],
+    "my_deadlines": [302, 200, 200, 200, 200, 200, 200, 200, 200],
+    "calendar": [302, 200, 200, 200, 200, 200, 200, 200, 200],
+    "inbox": [302, 200, 200, 200, 200, 200, 200, 200, 200],
+    "republic_page": [302, 200, 200, 200, 200, 200, 200, 404, 404],
+    "oblast_page": [302, 200, 200, 200, 404, 200, 404, 200, 200],
+    "republic_deadlines": [302, 200, 200, 403, 403, 200, 403, 404, 404],
+    "oblast_deadlines": [302, 200, 403, 403, 404, 403, 404, 200, 403],
+    "oblast_approvals": [302, 200, 200, 200, 404, 200, 404, 200, 200],
+    "oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403],
+    "oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200],
+    "oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200],
+    "approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200],
+    "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302],
+    "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302],
+}
+
+
+@pytest.fixture
+def urls(demo, user_named):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    approval = approval_create(
+        actor=user_named("oblast_secretary"), council=demo["oblast"], kind=Approval.Kind.REGULATION,
+        document=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"), now=timezone.now(),
+    )
+    return {
+        "home": reverse("home"),
+        "my_deadlines": reverse("my_deadlines"),
+        "calendar": reverse("calendar"),
+        "inbox": reverse("inbox"),
+        "republic_page": reverse("council_detail", args=["republic"]),
+        "oblast_page": reverse("council_detail", args=["almaty-oblast"]),
+        "republic_deadlines": reverse("council_deadlines", args=["republic"]),
+        "oblast_deadlines": reverse("council_deadlines", args=["almaty-oblast"]),
+        "oblast_approvals": reverse("territorial:approval_list", args=["almaty-oblast"]),
+        "oblast_approval_new": reverse("territorial:approval_new", args=["almaty-oblast"]),
+        "oblast_approval": reverse("territorial:approval_detail", args=[approval.pk]),
+        "oblast_approval_document": reverse("territorial:approval_document", args=[approval.pk]),
+        "approvals_awaiting": reverse("territorial:approvals_awaiting"),
+        "admin_republic": reverse("admin:council_council_change", args=[demo["republic"].pk]),
+        "admin_oblast": reverse("admin:council_council_change", args=[demo["oblast"].pk]),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_answers_each_role_as_expected(client, urls, user_named, role):
+    if role != "anonymous":
+        client.force_login(user_named(role))
+    got = {page: client.get(url).status_code for page, url in urls.items()}
+    expected = {page: statuses[ROLES.index(role)] for page, statuses in MATRIX.items()}
+    assert got == expected
+
+
+def test_the_matrix_covers_every_named_url():
+    from django.urls import get_resolver
+
+    names = {name for name in get_resolver().reverse_dict if isinstance(name, str)}
+    names |= {f"territorial:{n}" for n in get_resolver().namespace_dict["territorial"][1].reverse_dict
+              if isinstance(n, str)}
+    covered = {"home", "my_deadlines", "calendar", "calendar_year", "inbox", "council_detail", "council_deadlines",
+               "territorial:approval_list", "territorial:approval_new", "territorial:approval_detail",
+               "territorial:approval_document", "territorial:approvals_awaiting"}
+    # POST-only actions are covered by their own tests; infrastructure needs no council role.
+    elsewhere = {"inbox_read", "inbox_read_all", "set_language", "healthz", "login", "logout", "password_change",
+                 "password_change_done", "territorial:approval_submit", "territorial:approval_decide"}
+    assert names - covered - elsewhere == set()
