@@ -11,8 +11,17 @@ from territorial.services import approval_create
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "admin", "secretary", "chair", "member_mvd", "sec_mvd", "acting_mju", "oblast_secretary",
-         "oblast_member_dp"]
+ROLES = [
+    "anonymous",
+    "admin",
+    "secretary",
+    "chair",
+    "member_mvd",
+    "sec_mvd",
+    "acting_mju",
+    "oblast_secretary",
+    "oblast_member_dp",
+]
 
 # page -> expected status per role, in the order of ROLES
 MATRIX = {
@@ -39,8 +48,11 @@ def urls(demo, user_named):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     approval = approval_create(
-        actor=user_named("oblast_secretary"), council=demo["oblast"], kind=Approval.Kind.REGULATION,
-        document=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"), now=timezone.now(),
+        actor=user_named("oblast_secretary"),
+        council=demo["oblast"],
+        kind=Approval.Kind.REGULATION,
+        document=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"),
+        now=timezone.now(),
     )
     return {
         "home": reverse("home"),
@@ -74,12 +86,34 @@ def test_the_matrix_covers_every_named_url():
     from django.urls import get_resolver
 
     names = {name for name in get_resolver().reverse_dict if isinstance(name, str)}
-    names |= {f"territorial:{n}" for n in get_resolver().namespace_dict["territorial"][1].reverse_dict
-              if isinstance(n, str)}
-    covered = {"home", "my_deadlines", "calendar", "calendar_year", "inbox", "council_detail", "council_deadlines",
-               "territorial:approval_list", "territorial:approval_new", "territorial:approval_detail",
-               "territorial:approval_document", "territorial:approvals_awaiting"}
+    names |= {
+        f"territorial:{n}" for n in get_resolver().namespace_dict["territorial"][1].reverse_dict if isinstance(n, str)
+    }
+    covered = {
+        "home",
+        "my_deadlines",
+        "calendar",
+        "calendar_year",
+        "inbox",
+        "council_detail",
+        "council_deadlines",
+        "territorial:approval_list",
+        "territorial:approval_new",
+        "territorial:approval_detail",
+        "territorial:approval_document",
+        "territorial:approvals_awaiting",
+    }
     # POST-only actions are covered by their own tests; infrastructure needs no council role.
-    elsewhere = {"inbox_read", "inbox_read_all", "set_language", "healthz", "login", "logout", "password_change",
-                 "password_change_done", "territorial:approval_submit", "territorial:approval_decide"}
+    elsewhere = {
+        "inbox_read",
+        "inbox_read_all",
+        "set_language",
+        "healthz",
+        "login",
+        "logout",
+        "password_change",
+        "password_change_done",
+        "territorial:approval_submit",
+        "territorial:approval_decide",
+    }
     assert names - covered - elsewhere == set()
