@@ -147,8 +147,81 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
     list_select_related = ("parent", "profile")
     inlines = [SeatInline, OfficerInline]
 
+    change_form_template = "admin/council/council/change_form.html"
+
     def council_ids_of(self, obj):
         return {obj.pk}
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [
+            path(
+                "<int:pk>/import-composition/",
+                self.admin_site.admin_view(self.import_composition),
+                name="council_council_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_composition(self, request, pk):
+        """Upload -> preview with every row checked -> confirm: accepted rows are written, rejected ones listed."""
+        from django.contrib import messages
+        from django.core import signing
+        from django.core.exceptions import PermissionDenied, ValidationError
+        from django.shortcuts import get_object_or_404, redirect
+        from django.template.response import TemplateResponse
+        from django.utils import timezone
+
+        from . import composition_import
+
+        council = get_object_or_404(Council, pk=pk)
+        if not self.has_change_permission(request, council):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": council,
+            "title": _("Import composition"),
+            "columns": composition_import.COLUMNS,
+            "required": composition_import.REQUIRED,
+        }
+        salt = f"composition-import:{council.pk}:{request.user.pk}"
+        if request.method == "POST" and "payload" in request.POST:
+            try:
+                payload = signing.loads(request.POST["payload"], salt=salt, max_age=3600)
+            except signing.BadSignature:
+                messages.error(request, _("The preview has expired. Upload the file again."))
+                return redirect(request.path)
+            rows = composition_import.rows_from_payload(payload)
+            counts = composition_import.apply(council=council, rows=rows, actor=request.user, now=timezone.now())
+            messages.success(
+                request,
+                _(
+                    "Imported %(rows)s rows: %(seats)s new seats, %(people)s new people, "
+                    "%(appointments)s new appointments."
+                )
+                % counts,
+            )
+            return redirect("admin:council_council_change", council.pk)
+        if request.method == "POST":
+            upload = request.FILES.get("file")
+            try:
+                if upload is None:
+                    raise ValidationError(_("Choose a CSV or XLSX file."))
+                if upload.size > 5 * 1024 * 1024:
+                    raise ValidationError(_("The file is larger than 5 MB."))
+                rows = composition_import.parse(upload)
+            except ValidationError as exc:
+                context["error"] = " ".join(exc.messages)
+            else:
+                context.update(
+                    rows=rows,
+                    accepted=sum(r.ok for r in rows),
+                    rejected=[r for r in rows if not r.ok],
+                    payload=signing.dumps(composition_import.rows_to_payload(rows), salt=salt),
+                )
+        return TemplateResponse(request, "admin/council/council/import_composition.html", context)
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:

@@ -1,0 +1,193 @@
+"""Bulk import of a council's composition from CSV or XLSX (tablib): parse and check every row for a
+preview, then write the accepted rows in one transaction. Rejected rows are reported, never written."""
+
+import datetime
+import re
+import zipfile
+from dataclasses import asdict, dataclass, field
+
+import tablib
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Appointment, Body, Position, Seat, User
+from .services import audit
+
+COLUMNS = [
+    "body_code",
+    "body_name_ru",
+    "body_name_kk",
+    "position_ru",
+    "position_kk",
+    "seat_kind",
+    "role",
+    "side",
+    "order",
+    "username",
+    "full_name_ru",
+    "full_name_kk",
+    "email",
+    "language",
+    "start",
+]
+REQUIRED = ["body_code", "position_ru", "position_kk", "username", "full_name_ru", "start"]
+USERNAME = re.compile(r"^[\w.@+-]{1,150}$")
+SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,64}$")
+
+
+@dataclass
+class ImportRow:
+    number: int
+    data: dict
+    errors: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def _date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value or "").strip()
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse(upload) -> list[ImportRow]:
+    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file, each checked. Raises ValidationError for a
+    file that cannot be read at all."""
+    name = (upload.name or "").lower()
+    content = upload.read()
+    try:
+        if name.endswith(".xlsx"):
+            dataset = tablib.Dataset().load(content, format="xlsx")
+        elif name.endswith(".csv"):
+            text = content.decode("utf-8-sig")
+            delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+            dataset = tablib.Dataset().load(text, format="csv", delimiter=delimiter)
+        else:
+            raise ValidationError(_("Upload a CSV or XLSX file."))
+    except (UnicodeDecodeError, tablib.UnsupportedFormat, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        raise ValidationError(_("The file cannot be read as a table: %(error)s") % {"error": exc}) from exc
+    headers = [str(h or "").strip().lower() for h in (dataset.headers or [])]
+    missing = [c for c in REQUIRED if c not in headers]
+    if missing:
+        raise ValidationError(_("Columns missing from the first row: %(columns)s.") % {"columns": ", ".join(missing)})
+    rows = []
+    for number, values in enumerate(dataset, start=2):
+        data = {h: ("" if v is None else v) for h, v in zip(headers, values, strict=False) if h in COLUMNS}
+        if not any(str(v).strip() for v in data.values()):
+            continue
+        rows.append(check(number, data))
+    return rows
+
+
+def check(number, data) -> ImportRow:
+    row = ImportRow(
+        number=number, data={k: str(v).strip() if not isinstance(v, datetime.date) else v for k, v in data.items()}
+    )
+    d = row.data
+    for column in REQUIRED:
+        if not str(d.get(column, "")).strip():
+            row.errors.append(_("“%(column)s” is empty.") % {"column": column})
+    if d.get("body_code") and not SLUG.match(d["body_code"]):
+        row.errors.append(_("Body code may contain only Latin letters, digits, “-” and “_”."))
+    if d.get("username") and not USERNAME.match(d["username"]):
+        row.errors.append(_("Login may contain only letters, digits and @ . + - _."))
+    start = _date(d.get("start"))
+    if d.get("start") and start is None:
+        row.errors.append(_("Start date “%(value)s” is not a date (YYYY-MM-DD or DD.MM.YYYY).") % {"value": d["start"]})
+    d["start"] = start.isoformat() if start else ""
+    d["seat_kind"] = d.get("seat_kind") or Seat.Kind.PERMANENT
+    if d["seat_kind"] not in Seat.Kind.values:
+        row.errors.append(_("Seat kind must be “permanent” or “delegated”."))
+    d["role"] = d.get("role") or Seat.Role.MEMBER
+    if d["role"] not in Seat.Role.values:
+        row.errors.append(_("Role must be “chair”, “deputy_chair” or “member”."))
+    d["side"] = d.get("side") or ""
+    if d["side"] not in Seat.Side.values:
+        row.errors.append(_("Side must be empty, “police” or “bar”."))
+    d["language"] = d.get("language") or "ru"
+    if d["language"] not in ("kk", "ru", "en"):
+        row.errors.append(_("Language must be kk, ru or en."))
+    try:
+        d["order"] = int(float(d.get("order") or 0))
+    except ValueError:
+        row.errors.append(_("Order must be a whole number."))
+        d["order"] = 0
+    if d.get("email"):
+        try:
+            validate_email(d["email"])
+        except ValidationError:
+            row.errors.append(_("“%(value)s” is not an e-mail address.") % {"value": d["email"]})
+    return row
+
+
+def rows_to_payload(rows):
+    return [asdict(r) for r in rows]
+
+
+def rows_from_payload(payload):
+    return [ImportRow(**r) for r in payload]
+
+
+@transaction.atomic
+def apply(*, council, rows, actor, now):
+    """Write the accepted rows; returns counts. Existing bodies, positions, seats, people and appointments
+    are reused, so importing the same file twice changes nothing."""
+    counts = {"rows": 0, "people": 0, "seats": 0, "appointments": 0}
+    for row in rows:
+        if not row.ok:
+            continue
+        d = row.data
+        start = datetime.date.fromisoformat(d["start"])
+        body, _created = Body.objects.get_or_create(
+            code=d["body_code"],
+            defaults={"name_ru": d.get("body_name_ru") or d["body_code"], "name_kk": d.get("body_name_kk") or ""},
+        )
+        position, _created = Position.objects.get_or_create(
+            body=body, title_ru=d["position_ru"], defaults={"title_kk": d["position_kk"], "is_head": True}
+        )
+        _seat, created = Seat.objects.get_or_create(
+            council=council,
+            position=position,
+            valid_to=None,
+            defaults={
+                "kind": d["seat_kind"],
+                "role": d["role"],
+                "side": d["side"],
+                "order": d["order"],
+                "valid_from": start,
+            },
+        )
+        counts["seats"] += created
+        person, created = User.objects.get_or_create(
+            username=d["username"],
+            defaults={
+                "full_name_ru": d["full_name_ru"],
+                "full_name_kk": d.get("full_name_kk", ""),
+                "email": d.get("email", ""),
+                "preferred_language": d["language"],
+                "home_council": council,
+            },
+        )
+        if created:
+            person.set_unusable_password()
+            person.save(update_fields=["password"])
+        counts["people"] += created
+        _appointment, created = Appointment.objects.get_or_create(
+            position=position, person=person, kind=Appointment.Kind.HOLDER, end=None, defaults={"start": start}
+        )
+        counts["appointments"] += created
+        counts["rows"] += 1
+    audit(actor=actor, verb="council.import_composition", subject=council, council=council, at=now, **counts)
+    return counts

@@ -1,0 +1,105 @@
+"""Bulk import of a council's composition in admin: preview, a report of rejected rows, atomic write."""
+
+import io
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from council.models import Appointment, Seat, User
+
+pytestmark = pytest.mark.django_db
+
+CSV = (
+    "body_code;body_name_ru;position_ru;position_kk;seat_kind;role;username;full_name_ru;full_name_kk;email;start\n"
+    "almaty-obl-dchs;Департамент по ЧС Алматинской области;Начальник ДЧС области;Облыс ТЖД бастығы;permanent;member;"
+    "dchs_head;Ержан Сапаров;Ержан Сапаров;dchs@example.kz;01.02.2026\n"
+    "almaty-obl-dgd;Департамент госдоходов;Руководитель ДГД;МКД басшысы;delegated;member;dgd_head;Алма Нурова;"
+    "Алма Нұрова;;2026-02-01\n"
+    "bad code!;Орган;Должность;Лауазым;sometimes;member;x y;Ошибка;;not-mail;31.02.2026\n"
+)
+
+
+def upload(client, council, name, content):
+    url = reverse("admin:council_council_import", args=[council.pk])
+    return client.post(url, {"file": SimpleUploadedFile(name, content)})
+
+
+def test_csv_preview_reports_rejected_rows_and_writes_nothing(client, user_named, demo):
+    client.force_login(user_named("oblast_secretary"))
+    seats_before = Seat.objects.count()
+    response = upload(client, demo["oblast"], "composition.csv", CSV.encode())
+    assert response.status_code == 200
+    assert response.context["accepted"] == 2
+    [rejected] = response.context["rejected"]
+    assert rejected.number == 4
+    text = " ".join(rejected.errors)
+    assert "31.02.2026" in text and "sometimes" not in text  # the reason, not the echo
+    assert len(rejected.errors) >= 4  # code, login, kind, e-mail, date
+    assert Seat.objects.count() == seats_before
+
+
+def test_confirm_imports_accepted_rows_and_a_second_import_changes_nothing(client, user_named, demo):
+    client.force_login(user_named("oblast_secretary"))
+    preview = upload(client, demo["oblast"], "composition.csv", CSV.encode())
+    url = reverse("admin:council_council_import", args=[demo["oblast"].pk])
+    response = client.post(url, {"payload": preview.context["payload"]})
+    assert response.status_code == 302
+    oblast = demo["oblast"]
+    assert oblast.seats.filter(position__title_ru="Начальник ДЧС области", kind="permanent").exists()
+    assert oblast.seats.filter(position__title_ru="Руководитель ДГД", kind="delegated").exists()
+    person = User.objects.get(username="dchs_head")
+    assert person.home_council == oblast and not person.has_usable_password()
+    assert Appointment.objects.filter(person=person, start="2026-02-01").exists()
+    assert not User.objects.filter(username="x y").exists()
+    counts = (Seat.objects.count(), User.objects.count(), Appointment.objects.count())
+    again = upload(client, oblast, "composition.csv", CSV.encode())
+    client.post(url, {"payload": again.context["payload"]})
+    assert (Seat.objects.count(), User.objects.count(), Appointment.objects.count()) == counts
+
+
+def test_xlsx_is_accepted(client, user_named, demo):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["body_code", "position_ru", "position_kk", "username", "full_name_ru", "start"])
+    sheet.append(
+        ["almaty-obl-dchs", "Начальник ДЧС области", "Облыс ТЖД бастығы", "dchs_head", "Ержан Сапаров", "2026-02-01"]
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    client.force_login(user_named("oblast_secretary"))
+    response = upload(client, demo["oblast"], "composition.xlsx", buffer.getvalue())
+    assert response.context["accepted"] == 1 and not response.context["rejected"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("composition.txt", b"x", "CSV или XLSX"),
+        ("composition.csv", b"username;start\nx;2026-01-01\n", "body_code"),
+        ("composition.xlsx", b"not a workbook", "не читается"),
+    ],
+)
+def test_an_unreadable_file_gets_a_clear_message(client, user_named, demo, name, content, message):
+    secretary = user_named("oblast_secretary")
+    secretary.preferred_language = "ru"
+    secretary.save()
+    client.force_login(secretary)
+    response = upload(client, demo["oblast"], name, content)
+    assert response.status_code == 200
+    assert message in response.context["error"]
+
+
+def test_a_forged_payload_is_refused(client, user_named, demo):
+    client.force_login(user_named("oblast_secretary"))
+    url = reverse("admin:council_council_import", args=[demo["oblast"].pk])
+    seats = Seat.objects.count()
+    client.post(url, {"payload": "forged"})
+    assert Seat.objects.count() == seats
+
+
+def test_no_import_into_another_council(client, user_named, demo):
+    client.force_login(user_named("oblast_secretary"))
+    response = upload(client, demo["republic"], "composition.csv", CSV.encode())
+    assert response.status_code == 403
