@@ -57,6 +57,8 @@ services:
 	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || { command -v redis-server >/dev/null && redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no; } || true
 	@pg_isready -h 127.0.0.1 -p 5432 >/dev/null || { echo "PostgreSQL does not answer at 127.0.0.1:5432"; exit 1; }
 	@redis-cli -h 127.0.0.1 ping >/dev/null || { echo "Redis does not answer at 127.0.0.1:6379"; exit 1; }
+	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'council'" | grep -q 1 \
+	  || createdb -h 127.0.0.1 -U postgres council
 
 lint: python-deps
 	$(BIN)/ruff check .

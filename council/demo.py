@@ -99,6 +99,20 @@ BODIES = [
         "Облыс ӘД",
     ),
     (
+        "almaty-city-dp",
+        "Департамент полиции города Алматы",
+        "Алматы қаласының Полиция департаменті",
+        "ДП г. Алматы",
+        "Алматы қ. ПД",
+    ),
+    (
+        "almaty-city-bar",
+        "Алматинская городская коллегия адвокатов",
+        "Алматы қалалық адвокаттар алқасы",
+        "Коллегия адвокатов г. Алматы",
+        "Алматы қ. адвокаттар алқасы",
+    ),
+    (
         "almaty-obl-apk",
         "Департамент Агентства по противодействию коррупции по Алматинской области",
         "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігінің Алматы облысы бойынша департаменті",
@@ -144,6 +158,71 @@ HEADS = {
         "Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігінің Алматы облысы бойынша департаментінің басшысы",
     ),
 }
+# The interagency monitoring group (seed 001): police side and bar side (R-001-3a).
+GROUP_POSITIONS = [
+    # body, title_ru, title_kk, role, side, holder
+    (
+        "almaty-city-dp",
+        "Заместитель начальника Департамента полиции города Алматы",
+        "Алматы қаласы Полиция департаменті бастығының орынбасары",
+        Seat.Role.CHAIR,
+        Seat.Side.POLICE,
+        "group_chair",
+    ),
+    (
+        "almaty-city-bar",
+        "Заместитель председателя Алматинской городской коллегии адвокатов",
+        "Алматы қалалық адвокаттар алқасы төрағасының орынбасары",
+        Seat.Role.DEPUTY_CHAIR,
+        Seat.Side.BAR,
+        "group_deputy",
+    ),
+    (
+        "almaty-city-dp",
+        "Начальник Следственного управления ДП г. Алматы",
+        "Алматы қ. ПД Тергеу басқармасының бастығы",
+        Seat.Role.MEMBER,
+        Seat.Side.POLICE,
+        "group_police_1",
+    ),
+    (
+        "almaty-city-dp",
+        "Начальник Управления дознания ДП г. Алматы",
+        "Алматы қ. ПД Анықтау басқармасының бастығы",
+        Seat.Role.MEMBER,
+        Seat.Side.POLICE,
+        "group_police_2",
+    ),
+    (
+        "almaty-city-bar",
+        "Член Президиума Алматинской городской коллегии адвокатов",
+        "Алматы қалалық адвокаттар алқасы Төралқасының мүшесі",
+        Seat.Role.MEMBER,
+        Seat.Side.BAR,
+        "group_bar_1",
+    ),
+    (
+        "almaty-city-bar",
+        "Адвокат Алматинской городской коллегии адвокатов",
+        "Алматы қалалық адвокаттар алқасының адвокаты",
+        Seat.Role.MEMBER,
+        Seat.Side.BAR,
+        "group_bar_2",
+    ),
+]
+GROUP = {
+    "code": "almaty-monitoring-group",
+    "kind": Council.Kind.MONITORING_GROUP,
+    "name_ru": "Межведомственная мониторинговая группа Департамента полиции города Алматы и Алматинской "
+    "городской коллегии адвокатов",
+    "name_kk": "Алматы қаласы Полиция департаменті мен Алматы қалалық адвокаттар алқасының ведомствоаралық "
+    "мониторинг тобы",
+    "short_name_ru": "Мониторинговая группа г. Алматы",
+    "short_name_kk": "Алматы қ. мониторинг тобы",
+    "region_ru": "город Алматы",
+    "region_kk": "Алматы қаласы",
+}
+
 DEPUTY_MJU = ("Вице-министр юстиции Республики Казахстан", "Қазақстан Республикасының Әділет вице-министрі")
 
 REPUBLIC = {
@@ -193,6 +272,13 @@ PEOPLE = {
     "oblast_member_apk": ("Айдос Нурланович Есенов", "Айдос Нұрланұлы Есенов", "ru"),
     "oblast_secretary": ("Индира Бекеновна Садыкова", "Индира Бекенқызы Садықова", "kk"),
     "oblast_sec_dp": ("Олжас Маратович Утепов", "Олжас Маратұлы Өтепов", "ru"),
+    "group_chair": ("Руслан Ерланович Абенов", "Руслан Ерланұлы Әбенов", "ru"),
+    "group_deputy": ("Гульмира Сериковна Байжанова", "Гүлмира Серікқызы Байжанова", "ru"),
+    "group_police_1": ("Аскар Муратович Сеитов", "Асқар Мұратұлы Сейітов", "ru"),
+    "group_police_2": ("Бауыржан Канатович Есимов", "Бауыржан Қанатұлы Есімов", "kk"),
+    "group_bar_1": ("Лаура Ахметовна Ким", "Лаура Ахметқызы Ким", "ru"),
+    "group_bar_2": ("Данияр Болатович Жунусов", "Данияр Болатұлы Жүнісов", "kk"),
+    "group_secretary": ("Мадина Айдаровна Исмаилова", "Мадина Айдарқызы Исмаилова", "ru"),
 }
 
 REPUBLIC_SEATS = [
@@ -302,8 +388,39 @@ def load_demo(*, today, password=None):
     # Secretaries keep their council's registry in Django admin (R-000-8, R-000-14).
     User.objects.filter(username__in=["secretary", "oblast_secretary"]).update(is_staff=True)
     for username in PEOPLE:
+        if username.startswith("group_"):
+            continue
         home = oblast if username.startswith("oblast") else republic
         User.objects.filter(username=username, home_council__isnull=True).update(home_council=home)
+
+    group, _ = Council.objects.update_or_create(code=GROUP["code"], defaults=GROUP)
+    if group.profile_id is None:
+        group.profile = presets[KIND_PRESET[group.kind]]
+        group.save(update_fields=["profile"])
+    for order, (body_code, title_ru, title_kk, role, side, username) in enumerate(GROUP_POSITIONS, start=1):
+        position, _ = Position.objects.get_or_create(
+            body=Body.objects.get(code=body_code), title_ru=title_ru, defaults={"title_kk": title_kk}
+        )
+        Seat.objects.get_or_create(
+            council=group,
+            position=position,
+            valid_to=None,
+            defaults={"role": role, "side": side, "order": order, "valid_from": datetime.date(2023, 1, 1)},
+        )
+        Appointment.objects.get_or_create(
+            position=position,
+            person=_user(username, password),
+            kind=Appointment.Kind.HOLDER,
+            defaults={"start": PEOPLE_FROM},
+        )
+    CouncilOfficer.objects.get_or_create(
+        council=group,
+        role=CouncilOfficer.Role.SECRETARY,
+        end=None,
+        defaults={"person": _user("group_secretary", password), "start": PEOPLE_FROM},
+    )
+    User.objects.filter(username__startswith="group_", home_council__isnull=True).update(home_council=group)
+    User.objects.filter(username="group_secretary").update(is_staff=True)
 
     # A vice-minister acts for the Minister of Justice for two weeks around today (R-000-9d).
     deputy, _ = Position.objects.get_or_create(
@@ -336,7 +453,7 @@ def load_demo(*, today, password=None):
     if created:
         admin.password = password
         admin.save(update_fields=["password"])
-    return {"republic": republic, "oblast": oblast}
+    return {"republic": republic, "oblast": oblast, "group": group}
 
 
 DEMO_LOGINS = [
@@ -345,5 +462,6 @@ DEMO_LOGINS = [
     ("member_mvd", "member (Minister of Internal Affairs)"),
     ("sec_mvd", "secretariat employee of the Ministry of Internal Affairs"),
     ("oblast_secretary", "secretary of the Almaty oblast council"),
+    ("group_secretary", "secretary of the Almaty interagency monitoring group"),
     ("admin", "administrator"),
 ]

@@ -83,3 +83,16 @@ def test_council_page_shows_the_change_log(client, demo, user_named, today, time
     assert "История изменений" in text
     assert "Министр внутренних дел Республики Казахстан" in text
     assert "изменено" in text
+
+
+def test_the_monitoring_group_has_a_police_side_and_a_bar_side(demo, today):
+    """R-001-3a: chair from the police department, deputy chair from the bar, members of both sides."""
+    group = demo["group"]
+    roster = council_roster(council=group, day=today)
+    sides = {e.seat.side for e in roster}
+    assert sides == {Seat.Side.POLICE, Seat.Side.BAR}
+    chair = next(e for e in roster if e.seat.role == Seat.Role.CHAIR)
+    deputy = next(e for e in roster if e.seat.role == Seat.Role.DEPUTY_CHAIR)
+    assert (chair.seat.side, deputy.seat.side) == (Seat.Side.POLICE, Seat.Side.BAR)
+    assert group.profile.setting("quorum") == {"kind": "each_side_majority"}  # R-001-3d
+    assert group.profile.setting("retention_years") == 3  # R-001-3e
