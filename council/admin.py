@@ -4,7 +4,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_scope import CouncilInlineScope, CouncilScopedAdmin, admin_scope, people_scope
+from .admin_scope import (
+    CouncilInlineScope,
+    CouncilScopedAdmin,
+    ReadOnlyAdmin,
+    RegistryReaderAdmin,
+    admin_scope,
+    people_scope,
+)
 from .models import (
     Appointment,
     AuditEvent,
@@ -22,7 +29,7 @@ from .models import (
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(RegistryReaderAdmin, BaseUserAdmin):
     fieldsets = BaseUserAdmin.fieldsets + (
         (_("Council"), {"fields": ("full_name_kk", "full_name_ru", "preferred_language", "home_council")}),
     )
@@ -63,15 +70,6 @@ class UserAdmin(BaseUserAdmin):
             return qs
         return qs.filter(people_scope(admin_scope(request)[0])).distinct()
 
-    def has_module_permission(self, request):
-        return request.user.is_superuser or bool(admin_scope(request)[0])
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser or bool(admin_scope(request)[0])
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser or bool(admin_scope(request)[1])
-
     def has_change_permission(self, request, obj=None):
         if request.user.is_superuser:
             return True
@@ -89,18 +87,9 @@ class UserAdmin(BaseUserAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class SharedRegistryAdmin(SimpleHistoryAdmin):
+class SharedRegistryAdmin(RegistryReaderAdmin, SimpleHistoryAdmin):
     """Bodies and positions are one registry for all councils: every council secretary may read and add;
     only administrators correct or remove."""
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser or bool(admin_scope(request)[0])
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser or bool(admin_scope(request)[0])
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser or bool(admin_scope(request)[1])
 
     def has_change_permission(self, request, obj=None):
         return request.user.is_superuser
@@ -248,19 +237,10 @@ class AppointmentAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("at", "actor", "council", "verb", "subject_type", "subject_id")
     list_filter = ("verb",)
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CalendarDay)
@@ -292,22 +272,12 @@ class RegulationProfileAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(CouncilScopedAdmin, admin.ModelAdmin):
+class DeadlineAdmin(ReadOnlyAdmin, CouncilScopedAdmin, admin.ModelAdmin):
     list_display = ("title_ru", "council", "rule_id", "due_date", "state", "responsible_body")
     list_filter = ("state", "rule_id", "council")
     search_fields = ("title_ru", "title_kk", "rule_id")
     date_hierarchy = "due_date"
     list_select_related = ("council", "responsible_body")
-    readonly_fields = [f.name for f in Deadline._meta.fields if f.name != "id"]
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notification)

@@ -100,3 +100,32 @@ def people_scope(council_ids):
     appointed = Appointment.objects.filter(position_id__in=positions).values("person_id")
     officers = CouncilOfficer.objects.filter(council_id__in=council_ids).values("person_id")
     return Q(home_council_id__in=council_ids) | Q(pk__in=appointed) | Q(pk__in=officers)
+
+
+class ReadOnlyAdmin:
+    """For records that only services write (deadlines, approvals, audit): admin shows, never edits."""
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "id"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RegistryReaderAdmin:
+    """Any council secretary or secretariat member may open it; only those who edit a council may add."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or bool(admin_scope(request)[0])
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or bool(admin_scope(request)[0])
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser or bool(admin_scope(request)[1])

@@ -12,63 +12,48 @@ COMMON_SETTINGS = {
     "reminder_hour": 9,  # local time of reminders
 }
 
+# The model regulation (seed 000) for the republic council; territorial councils follow it (R-000-14).
+COORDINATION_RULES = {
+    rule_id: {}
+    for rule_id in (
+        "R-000-10b",
+        "R-000-10c",
+        "R-000-10e",
+        "R-000-11a",
+        "R-000-11c",
+        "R-000-11e",
+        "R-003-19",
+        "R-003-19.extension",
+        "R-003-23",
+        "R-003-65",
+    )
+}
+COORDINATION_SETTINGS = {
+    **COMMON_SETTINGS,
+    "plan_period": "half_year",
+    "min_meetings": {"per": "quarter", "count": 1},  # R-000-9c
+    "quorum": {"kind": "permanent_fraction", "numerator": 2, "denominator": 3},  # R-000-9d
+    "late_materials": "accept_marked_late",  # R-000-10b
+    "silence_is_consent": True,  # R-003-65
+    "online_meetings": False,
+    "protocol_signers": ["chair"],  # R-000-11a
+    "retention_years": None,
+}
+
 PRESETS = {
     "coordination-council": {
         "name_ru": "Координационный совет (Положение, Указ № 68 от 2 мая 2011 года)",
         "name_kk": "Үйлестіру кеңесі (Ереже, 2011 жылғы 2 мамырдағы № 68 Жарлық)",
         "name_en": _("Coordination council (Regulation, Decree No. 68 of 2 May 2011)"),
-        "rules": {
-            "R-000-10b": {},
-            "R-000-10c": {},
-            "R-000-10e": {},
-            "R-000-11a": {},
-            "R-000-11c": {},
-            "R-000-11e": {},
-            "R-003-19": {},
-            "R-003-19.extension": {},
-            "R-003-23": {},
-            "R-003-65": {},
-        },
-        "settings": {
-            **COMMON_SETTINGS,
-            "plan_period": "half_year",
-            "min_meetings": {"per": "quarter", "count": 1},  # R-000-9c
-            "quorum": {"kind": "permanent_fraction", "numerator": 2, "denominator": 3},  # R-000-9d
-            "late_materials": "accept_marked_late",  # R-000-10b
-            "silence_is_consent": True,  # R-003-65
-            "online_meetings": False,
-            "protocol_signers": ["chair"],  # R-000-11a
-            "retention_years": None,
-        },
+        "rules": COORDINATION_RULES,
+        "settings": COORDINATION_SETTINGS,
     },
     "territorial-council": {
         "name_ru": "Территориальный координационный совет (типовое положение, п. 14)",
         "name_kk": "Аумақтық үйлестіру кеңесі (үлгілік ереже, 14-тармақ)",
         "name_en": _("Territorial coordination council (model regulation, paragraph 14)"),
-        "rules": {
-            "R-000-10b": {},
-            "R-000-10c": {},
-            "R-000-10e": {},
-            "R-000-11a": {},
-            "R-000-11c": {},
-            "R-000-11e": {},
-            "R-003-19": {},
-            "R-003-19.extension": {},
-            "R-003-23": {},
-            "R-003-33": {},
-            "R-003-65": {},
-        },
-        "settings": {
-            **COMMON_SETTINGS,
-            "plan_period": "half_year",
-            "min_meetings": {"per": "quarter", "count": 1},
-            "quorum": {"kind": "permanent_fraction", "numerator": 2, "denominator": 3},
-            "late_materials": "accept_marked_late",
-            "silence_is_consent": True,
-            "online_meetings": False,
-            "protocol_signers": ["chair"],
-            "retention_years": None,
-        },
+        "rules": {**COORDINATION_RULES, "R-003-33": {}},  # plus the regional quarterly report
+        "settings": COORDINATION_SETTINGS,
     },
     "monitoring-group": {
         "name_ru": "Межведомственная мониторинговая группа ДП г. Алматы и Алматинской городской коллегии адвокатов",
