@@ -26,9 +26,9 @@ def fill(total, *, now):
             """
             INSERT INTO council_deadline (council_id, subject_type_id, subject_id, kind, title_kk, title_ru,
                 rule_id, profile_id, anchor_date, due_date, state, responsible_body_id, next_action_at, stage,
-                created_at, waive_reason)
+                created_at, waive_reason, url)
             SELECT %(council)s, %(ct)s, g, 'bench-' || g, 'Мерзім ' || g, 'Срок ' || g, 'R-000-10c', %(profile)s,
-                %(anchor)s::date, %(due)s::date + (g %% 400), 'open', %(body)s, %(far)s, 0, %(now)s, ''
+                %(anchor)s::date, %(due)s::date + (g %% 400), 'open', %(body)s, %(far)s, 0, %(now)s, '', ''
             FROM generate_series(1, %(total)s) AS g
             """,
             {

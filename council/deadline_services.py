@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 from .calendar import Correction, WorkingCalendar, default_calendar
 from .deadlines import apply_rule, get_rule
 from .models import CalendarDay, Deadline, RegulationProfile
-from .notify import notify
+from .notify import email_notifications, notify
 from .profiles import COMMON_SETTINGS, KIND_PRESET, PRESETS
 from .selectors import body_employees, council_chairs, council_secretaries
 from .services import audit
@@ -161,6 +161,7 @@ def deadline_open(
         created_at=now,
         title_kk=title[0],
         title_ru=title[1],
+        url=subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else "",
     )
     deadline.next_action_at = _next_action(deadline)
     deadline.save()
@@ -245,18 +246,31 @@ class SweepResult:
     errors: list = field(default_factory=list)
 
 
-def _responsible(deadline, day):
-    if deadline.responsible_person_id:
-        return [deadline.responsible_person]
-    people = body_employees(council=deadline.council, body=deadline.responsible_body, day=day)
-    return people or council_secretaries(council=deadline.council, day=day)
+class _People:
+    """Who is told, looked up once per sweep for each council, body and day (many deadlines share them)."""
 
+    def __init__(self):
+        self._cache = {}
 
-def _url(deadline):
-    subject = deadline.subject
-    if subject is not None and hasattr(subject, "get_absolute_url"):
-        return subject.get_absolute_url()
-    return reverse("my_deadlines")
+    def _get(self, key, lookup):
+        if key not in self._cache:
+            self._cache[key] = lookup()
+        return self._cache[key]
+
+    def secretaries(self, council, day):
+        return self._get(("secretaries", council.pk, day), lambda: council_secretaries(council=council, day=day))
+
+    def chairs(self, council, day):
+        return self._get(("chairs", council.pk, day), lambda: council_chairs(council=council, day=day))
+
+    def responsible(self, deadline, day):
+        if deadline.responsible_person_id:
+            return [deadline.responsible_person]
+        employees = self._get(
+            ("body", deadline.council_id, deadline.responsible_body_id, day),
+            lambda: body_employees(council=deadline.council, body=deadline.responsible_body, day=day),
+        )
+        return employees or self.secretaries(deadline.council, day)
 
 
 def _render(kind, days, deadline):
@@ -284,17 +298,15 @@ def _render(kind, days, deadline):
     return render
 
 
-def _perform(deadline, kind, days, now):
+def _perform(deadline, kind, days, now, people, emails):
     day = timezone.localtime(now, TZ).date()
     if kind == REMIND:
-        recipients = _responsible(deadline, day)
+        recipients = people.responsible(deadline, day)
     elif kind == OVERDUE:
         deadline.state = Deadline.State.OVERDUE
-        recipients = _responsible(deadline, day) + council_secretaries(council=deadline.council, day=day)
+        recipients = people.responsible(deadline, day) + people.secretaries(deadline.council, day)
     else:
-        recipients = council_chairs(council=deadline.council, day=day) + council_secretaries(
-            council=deadline.council, day=day
-        )
+        recipients = people.chairs(deadline.council, day) + people.secretaries(deadline.council, day)
     return notify(
         recipients=recipients,
         key=f"deadline:{deadline.pk}:{kind}:{days}",
@@ -302,15 +314,16 @@ def _perform(deadline, kind, days, now):
         now=now,
         council=deadline.council,
         deadline=deadline,
-        url=_url(deadline),
+        url=deadline.url or reverse("my_deadlines"),
+        defer_email=emails,
     )
 
 
-def _handle(deadline_id, now, result):
+def _handle(deadline_id, now, result, people, emails):
     with transaction.atomic():
         qs = Deadline.objects.filter(
             pk=deadline_id, state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now
-        ).select_related("council", "profile", "responsible_person", "responsible_body")
+        ).select_related("council", "profile")
         if connection.features.has_select_for_update_skip_locked:
             qs = qs.select_for_update(skip_locked=True, of=("self",))
         deadline = qs.first()
@@ -325,7 +338,7 @@ def _handle(deadline_id, now, result):
             kind, days, _when = stages[i]
             if kind == REMIND and i != last_reminder:
                 continue
-            result.notices += len(_perform(deadline, kind, days, now))
+            result.notices += len(_perform(deadline, kind, days, now, people, emails))
             result.reminders += kind == REMIND
             result.overdue += kind == OVERDUE
             result.escalations += kind == ESCALATE
@@ -339,6 +352,17 @@ def deadline_sweep(*, now, batch=1000) -> SweepResult:
     """Act on every active deadline whose next action time has come, each in its own transaction."""
     result = SweepResult()
     failed = set()
+    people, emails = _People(), []
+    try:
+        _sweep_batches(now, batch, result, failed, people, emails)
+    finally:
+        # Mail goes out once the rows are committed, in one pass.
+        for start in range(0, len(emails), 500):
+            email_notifications(ids=emails[start : start + 500], now=now)
+    return result
+
+
+def _sweep_batches(now, batch, result, failed, people, emails):
     while True:
         ids = list(
             Deadline.objects.filter(state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now)
@@ -349,10 +373,10 @@ def deadline_sweep(*, now, batch=1000) -> SweepResult:
         before = result.handled
         for pk in ids:
             try:
-                _handle(pk, now, result)
+                _handle(pk, now, result, people, emails)
             except Exception as exc:  # noqa: BLE001 - one bad row must not stop the others
                 log.exception("Deadline %s could not be handled", pk)
                 result.errors.append((pk, repr(exc)))
                 failed.add(pk)
         if len(ids) < batch or result.handled == before:
-            return result
+            return

@@ -442,6 +442,7 @@ class Deadline(models.Model):
     kind = models.SlugField(_("what is due"), max_length=64)
     title_kk = models.CharField(_("title (Kazakh)"), max_length=400)
     title_ru = models.CharField(_("title (Russian)"), max_length=400)
+    url = models.CharField(_("link"), max_length=300, blank=True)
     rule_id = models.CharField(_("rule"), max_length=32)
     profile = models.ForeignKey(
         RegulationProfile, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("profile")

@@ -21,11 +21,11 @@ def bilingual(message, **params):
     return tuple(pair)
 
 
-def notify(*, recipients, key, render, now, council=None, deadline=None, url=""):
+def notify(*, recipients, key, render, now, council=None, deadline=None, url="", defer_email=None):
     """Create one notice per recipient unless one with ``key`` exists already; returns the new ones.
 
-    ``render()`` is called in each recipient's language and returns (title, body). Must run inside a
-    transaction: e-mails go out after it commits.
+    ``render()`` is called in each recipient's language and returns (title, body). E-mails go out after
+    the transaction commits, or, with ``defer_email`` (a list), the caller sends them later in one pass.
     """
     created = []
     seen = set()
@@ -51,20 +51,27 @@ def notify(*, recipients, key, render, now, council=None, deadline=None, url="")
         except IntegrityError:
             continue  # sent before: the uniqueness constraint is the proof
         created.append(n)
-    if created:
+    if created and defer_email is not None:
+        # Sent by the caller after its transactions end; a rolled-back notice is gone and is not sent.
+        defer_email.extend(n.pk for n in created)
+    elif created:
         ids = [n.pk for n in created]
         transaction.on_commit(lambda: email_notifications(ids=ids, now=now))
     return created
 
 
 def email_notifications(*, ids, now):
+    """Send the e-mail of each notice not e-mailed yet; marks the sent ones in one update."""
+    sent = []
     for n in Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).select_related("recipient"):
         if not n.recipient.email:
             continue
         try:
             link = f"{settings.SITE_URL.rstrip('/')}{n.url}" if n.url.startswith("/") else n.url
             send_mail(n.title, f"{n.body}\n\n{link}".strip(), None, [n.recipient.email])
-        except Exception:  # noqa: BLE001 - the in-app notice stands; the mail is retried by nobody, so log it
+        except Exception:  # noqa: BLE001 - the in-app notice stands; the failure is logged
             log.exception("Could not e-mail notification %s", n.pk)
             continue
-        Notification.objects.filter(pk=n.pk).update(emailed_at=now)
+        sent.append(n.pk)
+    if sent:
+        Notification.objects.filter(pk__in=sent).update(emailed_at=now)
