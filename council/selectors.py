@@ -224,3 +224,28 @@ def council_change_log(*, council: Council, limit: int = 30) -> list[ChangeLogEn
             )
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries[:limit]
+
+
+def bodies_of(*, user, council: Council, day: date) -> list:
+    """The bodies a user speaks for on a council: those of the seats they hold or act in, and the body
+    they represent in its secretariat (R-000-8)."""
+    from .models import Body
+
+    seat_positions = active_on(Seat.objects.filter(council=council), day, "valid_from", "valid_to").values(
+        "position_id"
+    )
+    positions = active_on(Appointment.objects.filter(person=user, position_id__in=seat_positions), day).values(
+        "position_id"
+    )
+    officer_bodies = active_on(council.officers.filter(person=user, body__isnull=False), day).values("body_id")
+    return list(
+        Body.objects.filter(Q(positions__in=positions) | Q(pk__in=officer_bodies)).distinct().order_by("name_ru")
+    )
+
+
+def council_people(*, council: Council, day: date) -> list:
+    """Everyone to tell about the council's plan: who sits in its seats and its secretariat."""
+    people = {e.person.pk: e.person for e in council_roster(council=council, day=day) if e.person}
+    for officer in active_on(council.officers.all(), day).select_related("person"):
+        people.setdefault(officer.person.pk, officer.person)
+    return list(people.values())

@@ -1,0 +1,142 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from council.models import Body
+from council.uploads import DOCUMENT_TYPES, validate_document
+
+from .models import PlanRevision
+
+
+class BodyChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class BodiesChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def bodies():
+    return Body.objects.order_by("name_ru")
+
+
+QUARTERS = [("", "—"), (1, "I"), (2, "II"), (3, "III"), (4, "IV")]
+
+
+class ItemFields(forms.Form):
+    question_kk = forms.CharField(label=_("Question (Kazakh)"), widget=forms.Textarea(attrs={"rows": 3}))
+    question_ru = forms.CharField(label=_("Question (Russian)"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsible_body = BodyChoice(
+        label=_("Responsible executor (listed first)"), queryset=Body.objects.none(), required=False
+    )
+    co_executors = BodiesChoice(
+        label=_("Co-executors"),
+        queryset=Body.objects.none(),
+        required=False,
+        help_text=_("In the order they are listed in the plan."),
+    )
+    planned_quarter = forms.TypedChoiceField(
+        label=_("Quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
+    )
+    planned_meeting = forms.DateField(
+        label=_("Planned meeting"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    form_kk = forms.CharField(label=_("Form of completion (Kazakh)"), required=False)
+    form_ru = forms.CharField(label=_("Form of completion (Russian)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_body"].queryset = bodies()
+        self.fields["co_executors"].queryset = bodies()
+
+    def item_data(self):
+        data = {k: v for k, v in self.cleaned_data.items() if k != "co_executors" and k in self.fields}
+        for key in ("reason", "explanation"):
+            data.pop(key, None)
+        return data
+
+    def ordered_co_executors(self):
+        chosen = list(self.cleaned_data.get("co_executors") or [])
+        order = (
+            [int(x) for x in self.data.getlist(self.add_prefix("co_executors"))]
+            if hasattr(self.data, "getlist")
+            else []
+        )
+        return sorted(chosen, key=lambda b: order.index(b.pk) if b.pk in order else 0)
+
+
+class CorrectionForm(ItemFields):
+    reason = forms.ChoiceField(
+        label=_("Reason for the correction"),
+        choices=[c for c in PlanRevision.Reason.choices if c[0] != PlanRevision.Reason.APPROVAL],
+    )
+    explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    field_order = ["reason", "explanation"]
+
+
+class RemoveForm(forms.Form):
+    reason = CorrectionForm.base_fields["reason"]
+    explanation = forms.CharField(label=_("Explanation"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class PlanCreateForm(forms.Form):
+    start = forms.DateField(
+        label=_("First day of the period"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class DecisionForm(forms.Form):
+    remarks = forms.CharField(
+        label=_("Remarks"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_("Required when returning the draft."),
+    )
+
+
+class ProposalForm(forms.Form):
+    question_kk = forms.CharField(label=_("Question (Kazakh)"), widget=forms.Textarea(attrs={"rows": 3}))
+    question_ru = forms.CharField(label=_("Question (Russian)"), widget=forms.Textarea(attrs={"rows": 3}))
+    justification_kk = forms.CharField(
+        label=_("Justification (Kazakh)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    justification_ru = forms.CharField(
+        label=_("Justification (Russian)"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    justification_file = forms.FileField(
+        label=_("Justification note (file)"),
+        required=False,
+        help_text=_("PDF, DOCX or ODT, instead of the text."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(DOCUMENT_TYPES)}),
+    )
+    responsible_body = BodyChoice(label=_("Proposed responsible executor"), queryset=Body.objects.none())
+    co_executors = BodiesChoice(label=_("Proposed co-executors"), queryset=Body.objects.none(), required=False)
+    desired_quarter = forms.TypedChoiceField(
+        label=_("Desired quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_body"].queryset = bodies()
+        self.fields["co_executors"].queryset = bodies()
+
+    def clean_justification_file(self):
+        upload = self.cleaned_data.get("justification_file")
+        if upload:
+            validate_document(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("justification_kk") or data.get("justification_ru") or data.get("justification_file")):
+            if "justification_file" not in self.errors:
+                self.add_error("justification_ru", _("Give the justification: a note as a file or as text."))
+        return data
+
+
+class ProposalDecisionForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,449 @@
+"""Writes of work plans. Each service is atomic, checks the actor's role and the plan's state, records the
+move and notifies who must know."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from council.deadline_services import council_profile
+from council.deadlines import due_date
+from council.notify import notify
+from council.roles import Role, council_roles
+from council.selectors import bodies_of, council_chairs, council_people, council_secretaries
+from council.services import audit
+from council.uploads import validate_document
+
+from .coverage import period_end
+from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, PlanStep, Proposal
+
+EDITORS = {Role.SECRETARY, Role.ADMIN}
+PROPOSERS = {Role.CHAIR, Role.MEMBER, Role.ACTING, Role.SECRETARIAT, Role.SECRETARY}
+
+
+def can_edit(user, council, day):
+    return bool(council_roles(user, council, day) & EDITORS)
+
+
+def can_approve(user, council, day):
+    """The chair approves the plan (R-000-6, R-000-9a)."""
+    return Role.CHAIR in council_roles(user, council, day)
+
+
+def can_propose(user, council, day):
+    return bool(council_roles(user, council, day) & PROPOSERS)
+
+
+def _require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+# Proposals ------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_submit(
+    *,
+    actor,
+    council,
+    period_start,
+    question_kk,
+    question_ru,
+    responsible_body,
+    now,
+    body=None,
+    justification_kk="",
+    justification_ru="",
+    justification_file=None,
+    co_executors=(),
+    desired_quarter=None,
+):
+    """A member or their secretariat employee proposes a question to the chair (R-000-9a, R-001-3c)."""
+    day = now.date()
+    _require(can_propose(actor, council, day), _("Only members and the secretariat propose questions to the plan."))
+    own = bodies_of(user=actor, council=council, day=day)
+    if body is None:
+        if not own and Role.SECRETARY not in council_roles(actor, council, day):
+            raise ValidationError(_("You speak for no body on this council."))
+        body = own[0] if own else responsible_body
+    elif body not in own and Role.SECRETARY not in council_roles(actor, council, day):
+        raise PermissionDenied(_("You may propose only on behalf of your own body."))
+    if not (justification_kk.strip() or justification_ru.strip() or justification_file):
+        raise ValidationError({"justification_ru": _("Give the justification: a note as a file or as text.")})
+    if desired_quarter is not None and desired_quarter not in (1, 2, 3, 4):
+        raise ValidationError({"desired_quarter": _("The quarter is a number from 1 to 4.")})
+    proposal = Proposal(
+        council=council,
+        period_start=period_start,
+        author=actor,
+        body=body,
+        question_kk=question_kk.strip(),
+        question_ru=question_ru.strip(),
+        justification_kk=justification_kk.strip(),
+        justification_ru=justification_ru.strip(),
+        responsible_body=responsible_body,
+        co_executor_ids=[b.pk for b in co_executors if b != responsible_body],
+        desired_quarter=desired_quarter,
+        created_at=now,
+    )
+    if justification_file:
+        proposal.justification_name = validate_document(justification_file)
+        proposal.justification_file = justification_file
+    proposal.save()
+    audit(actor=actor, verb="proposal.submit", subject=proposal, council=council, at=now)
+    notify(
+        recipients=council_secretaries(council=council, day=day),
+        key=f"proposal:{proposal.pk}:submitted",
+        render=lambda: (
+            _("New proposal to the plan: %(question)s") % {"question": proposal.question},
+            proposal.justification,
+        ),
+        now=now,
+        council=council,
+        url=proposal_list_url(council),
+    )
+    return proposal
+
+
+def proposal_list_url(council):
+    from django.urls import reverse
+
+    return reverse("plans:proposal_list", args=[council.code])
+
+
+@transaction.atomic
+def proposal_decide(*, actor, proposal, accept, note="", now):
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    _require(can_edit(actor, proposal.council, now.date()), _("Only the secretary decides on proposals."))
+    if proposal.status != Proposal.Status.SUBMITTED:
+        raise ValidationError(_("This proposal has already been decided."))
+    if not accept and not note.strip():
+        raise ValidationError({"note": _("Say why the proposal is not accepted.")})
+    proposal.status = Proposal.Status.ACCEPTED if accept else Proposal.Status.REJECTED
+    proposal.decision_note = note.strip()
+    proposal.save(update_fields=["status", "decision_note"])
+    audit(actor=actor, verb=f"proposal.{proposal.status}", subject=proposal, council=proposal.council, at=now)
+    notify(
+        recipients=[proposal.author],
+        key=f"proposal:{proposal.pk}:{proposal.status}",
+        render=lambda: (
+            (_("Proposal accepted: %(question)s") if accept else _("Proposal not accepted: %(question)s"))
+            % {"question": proposal.question},
+            proposal.decision_note,
+        ),
+        now=now,
+        council=proposal.council,
+        url=proposal_list_url(proposal.council),
+    )
+    return proposal
+
+
+# Plans ----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_create(*, actor, council, start, now):
+    _require(can_edit(actor, council, now.date()), _("Only the secretary drafts the plan."))
+    period = council_profile(council).setting("plan_period", Plan.Period.HALF_YEAR)
+    if period not in Plan.Period.values:
+        period = Plan.Period.HALF_YEAR
+    if Plan.objects.filter(council=council, period=period, start=start).exists():
+        raise ValidationError(_("A plan for this period exists already."))
+    plan = Plan.objects.create(
+        council=council, period=period, start=start, end=period_end(start, period), created_by=actor, created_at=now
+    )
+    audit(actor=actor, verb="plan.create", subject=plan, council=council, at=now)
+    return plan
+
+
+def _editable(plan):
+    if plan.status not in (Plan.Status.DRAFT, Plan.Status.RETURNED):
+        raise ValidationError(_("An approved or submitted plan is changed only by a correction."))
+
+
+def _set_co_executors(item, co_executors):
+    item.co_executor_links.all().delete()
+    PlanItemCoExecutor.objects.bulk_create(
+        PlanItemCoExecutor(item=item, body=body, order=i)
+        for i, body in enumerate(b for b in co_executors if b != item.responsible_body)
+    )
+
+
+def _apply_item(item, data):
+    for field in (
+        "question_kk",
+        "question_ru",
+        "responsible_body",
+        "planned_quarter",
+        "planned_month",
+        "planned_meeting",
+        "deadline",
+        "form_kk",
+        "form_ru",
+    ):
+        if field in data:
+            setattr(item, field, data[field])
+    if not (item.question_kk or "").strip() or not (item.question_ru or "").strip():
+        raise ValidationError(_("The question is needed in Kazakh and in Russian."))
+
+
+def _next_number(plan):
+    return (plan.items.aggregate(n=Max("number"))["n"] or 0) + 1
+
+
+@transaction.atomic
+def plan_item_save(*, actor, plan, data, co_executors=(), item=None, now):
+    """Add or change an item of a draft (or returned) plan."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    _require(can_edit(actor, plan.council, now.date()), _("Only the secretary drafts the plan."))
+    _editable(plan)
+    item = item or PlanItem(plan=plan, number=_next_number(plan))
+    _apply_item(item, data)
+    item.save()
+    _set_co_executors(item, co_executors)
+    audit(actor=actor, verb="plan.item_save", subject=item, council=plan.council, at=now, number=item.number)
+    return item
+
+
+@transaction.atomic
+def plan_item_delete(*, actor, item, now):
+    plan = Plan.objects.select_for_update().get(pk=item.plan_id)
+    _require(can_edit(actor, plan.council, now.date()), _("Only the secretary drafts the plan."))
+    _editable(plan)
+    number = item.number
+    item.delete()
+    for later in plan.items.filter(number__gt=number).order_by("number"):
+        later.number -= 1
+        later.save(update_fields=["number"])
+    audit(actor=actor, verb="plan.item_delete", subject=plan, council=plan.council, at=now, number=number)
+
+
+@transaction.atomic
+def plan_add_proposals(*, actor, plan, proposals, now):
+    """Items from accepted proposals, with the proposed executors in the proposed order."""
+    from council.models import Body
+
+    items = []
+    for proposal in Proposal.objects.filter(pk__in=[p.pk for p in proposals]).order_by("created_at", "pk"):
+        if proposal.status != Proposal.Status.ACCEPTED or proposal.council_id != plan.council_id:
+            continue
+        if PlanItem.objects.filter(plan=plan, proposal=proposal).exists():
+            continue
+        bodies = {b.pk: b for b in Body.objects.filter(pk__in=proposal.co_executor_ids)}
+        item = plan_item_save(
+            actor=actor,
+            plan=plan,
+            now=now,
+            data={
+                "question_kk": proposal.question_kk,
+                "question_ru": proposal.question_ru,
+                "responsible_body": proposal.responsible_body,
+                "planned_quarter": proposal.desired_quarter,
+            },
+            co_executors=[bodies[i] for i in proposal.co_executor_ids if i in bodies],
+        )
+        item.proposal = proposal
+        item.save(update_fields=["proposal"])
+        items.append(item)
+    return items
+
+
+def _move(plan, to, *, actor, now, comment=""):
+    if to not in Plan.TRANSITIONS[plan.status]:
+        raise ValidationError(
+            _("A plan that is “%(from)s” cannot become “%(to)s”."),
+            params={"from": plan.get_status_display(), "to": Plan.Status(to).label},
+        )
+    PlanStep.objects.create(plan=plan, actor=actor, at=now, from_status=plan.status, to_status=to, comment=comment)
+    plan.status = to
+    audit(actor=actor, verb=f"plan.{to}", subject=plan, council=plan.council, at=now, comment=comment)
+
+
+def snapshot(plan):
+    items = plan.items.select_related("responsible_body").prefetch_related("co_executor_links__body")
+    return [
+        {
+            "number": i.number,
+            "question_kk": i.question_kk,
+            "question_ru": i.question_ru,
+            "responsible_ru": i.responsible_body.short_name_ru or i.responsible_body.name_ru
+            if i.responsible_body
+            else "",
+            "responsible_kk": i.responsible_body.short_name_kk or i.responsible_body.name_kk
+            if i.responsible_body
+            else "",
+            "co_executors_ru": [b.short_name_ru or b.name_ru for b in i.ordered_co_executors()],
+            "co_executors_kk": [b.short_name_kk or b.name_kk for b in i.ordered_co_executors()],
+            "quarter": i.planned_quarter,
+            "month": i.planned_month,
+            "meeting": i.planned_meeting.isoformat() if i.planned_meeting else None,
+            "deadline": i.deadline.isoformat() if i.deadline else None,
+            "form_ru": i.form_ru,
+            "form_kk": i.form_kk,
+        }
+        for i in items
+    ]
+
+
+@transaction.atomic
+def plan_submit(*, actor, plan, now):
+    plan = Plan.objects.select_for_update().select_related("council").get(pk=plan.pk)
+    _require(can_edit(actor, plan.council, now.date()), _("Only the secretary submits the plan to the chair."))
+    if not plan.items.exists():
+        raise ValidationError(_("Add at least one item before submitting the plan."))
+    _move(plan, Plan.Status.SUBMITTED, actor=actor, now=now)
+    plan.save(update_fields=["status"])
+    notify(
+        recipients=council_chairs(council=plan.council, day=now.date()),
+        key=f"plan:{plan.pk}:submitted:{plan.steps.count()}",
+        render=lambda: (_("The draft plan is submitted for your signature: %(plan)s") % {"plan": plan}, ""),
+        now=now,
+        council=plan.council,
+        url=plan.get_absolute_url(),
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_decide(*, actor, plan, approve, remarks="", now):
+    """The chair signs the plan (R-000-9a) or returns it with remarks."""
+    plan = Plan.objects.select_for_update().select_related("council").get(pk=plan.pk)
+    _require(can_approve(actor, plan.council, now.date()), _("Only the chair approves the plan."))
+    if not approve and not remarks.strip():
+        raise ValidationError({"remarks": _("Write the remarks the secretary must work in.")})
+    _move(
+        plan, Plan.Status.APPROVED if approve else Plan.Status.RETURNED, actor=actor, now=now, comment=remarks.strip()
+    )
+    plan.remarks = remarks.strip()
+    if approve:
+        plan.approved_by, plan.approved_at, plan.revision = actor, now, 1
+        PlanRevision.objects.create(
+            plan=plan,
+            number=1,
+            reason=PlanRevision.Reason.APPROVAL,
+            items=snapshot(plan),
+            created_by=actor,
+            created_at=now,
+        )
+    plan.save(update_fields=["status", "remarks", "approved_by", "approved_at", "revision"])
+    day = now.date()
+    recipients = (
+        council_people(council=plan.council, day=day) if approve else council_secretaries(council=plan.council, day=day)
+    )
+    notify(
+        recipients=recipients,
+        key=f"plan:{plan.pk}:{plan.status}:{plan.steps.count()}",
+        render=lambda: (
+            (_("The plan is approved: %(plan)s") if approve else _("The plan is returned: %(plan)s")) % {"plan": plan},
+            plan.remarks,
+        ),
+        now=now,
+        council=plan.council,
+        url=plan.get_absolute_url(),
+    )
+    return plan
+
+
+def correction_needs_reason(item_deadline, today):
+    """R-003-19: a change later than one month before the item's deadline needs an explicit reason."""
+    return item_deadline is not None and today > due_date("R-003-19", item_deadline)
+
+
+@transaction.atomic
+def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, data=None, co_executors=()):
+    """Correct an approved plan (R-000-9b): add, change or remove one item; a new revision with the
+    reason; every member is told."""
+    plan = Plan.objects.select_for_update().select_related("council").get(pk=plan.pk)
+    day = now.date()
+    _require(can_edit(actor, plan.council, day), _("Only the secretary corrects the plan."))
+    if plan.status != Plan.Status.APPROVED:
+        raise ValidationError(_("Only an approved plan is corrected; a draft is simply edited."))
+    if reason not in PlanRevision.Reason.values or reason == PlanRevision.Reason.APPROVAL:
+        raise ValidationError({"reason": _("Choose the reason for the correction.")})
+    deadline = item.deadline if item is not None else None
+    if correction_needs_reason(deadline, day) and not explanation.strip():
+        raise ValidationError(
+            {
+                "explanation": _(
+                    "The item is due on %(date)s, less than a month away (R-003-19): explain why it is changed now."
+                )
+                % {"date": deadline.strftime("%d.%m.%Y")}
+            }
+        )
+    if action == "remove":
+        number = item.number
+        item.delete()
+        for later in plan.items.filter(number__gt=number).order_by("number"):
+            later.number -= 1
+            later.save(update_fields=["number"])
+    elif action in ("add", "change"):
+        item = item if action == "change" else PlanItem(plan=plan, number=_next_number(plan))
+        _apply_item(item, data or {})
+        item.save()
+        _set_co_executors(item, co_executors)
+    else:
+        raise ValidationError(_("Unknown kind of correction."))
+    plan.revision += 1
+    plan.save(update_fields=["revision"])
+    PlanRevision.objects.create(
+        plan=plan,
+        number=plan.revision,
+        reason=reason,
+        explanation=explanation.strip(),
+        items=snapshot(plan),
+        created_by=actor,
+        created_at=now,
+    )
+    audit(
+        actor=actor,
+        verb="plan.correct",
+        subject=plan,
+        council=plan.council,
+        at=now,
+        revision=plan.revision,
+        reason=reason,
+        action=action,
+    )
+    revision = plan.revision
+    notify(
+        recipients=council_people(council=plan.council, day=day),
+        key=f"plan:{plan.pk}:revision:{revision}",
+        render=lambda: (
+            _("The plan is corrected (revision %(revision)s): %(plan)s") % {"revision": revision, "plan": plan},
+            f"{PlanRevision.Reason(reason).label}. {explanation.strip()}".strip(),
+        ),
+        now=now,
+        council=plan.council,
+        url=plan.get_absolute_url(),
+    )
+    return plan
+
+
+def revision_diff(old_items, new_items):
+    """(added, removed, changed) between two snapshots, matched by question (numbers shift)."""
+    key = lambda i: i["question_ru"]  # noqa: E731
+    old, new = {key(i): i for i in old_items}, {key(i): i for i in new_items}
+    added = [new[k] for k in new if k not in old]
+    removed = [old[k] for k in old if k not in new]
+    changed = []
+    for k in new.keys() & old.keys():
+        fields = [f for f in new[k] if f != "number" and new[k][f] != old[k].get(f)]
+        if fields:
+            changed.append((new[k], fields))
+    return added, removed, sorted(changed, key=lambda c: c[0]["number"])
+
+
+def default_start(council, today):
+    """The first day of the next plan period after ``today``."""
+    period = council_profile(council).setting("plan_period", "half_year")
+    if period == "quarter":
+        month = 3 * ((today.month - 1) // 3) + 4
+    elif period == "year":
+        return datetime.date(today.year + 1, 1, 1)
+    else:
+        month = 7 if today.month <= 6 else 13
+    year = today.year + (month - 1) // 12
+    return datetime.date(year, (month - 1) % 12 + 1, 1)

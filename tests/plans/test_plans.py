@@ -1,0 +1,209 @@
+"""Work plans: proposals, the draft, the chair's approval, corrections with notice (R-000-9a, R-000-9b,
+R-000-9c, R-001-3b, R-003-15, R-003-19)."""
+
+import datetime as dt
+import subprocess
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils import translation
+
+from council.models import Body, Notification
+from plans import services
+from plans.coverage import coverage_warnings
+from plans.models import Plan, PlanRevision, Proposal
+
+pytestmark = pytest.mark.django_db
+NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+
+
+def body(code):
+    return Body.objects.get(code=code)
+
+
+@pytest.fixture
+def plan(demo, user_named):
+    return services.plan_create(actor=user_named("secretary"), council=demo["republic"], start=dt.date(2027, 1, 1),
+                                now=NOW)
+
+
+def add_item(plan, user, **data):
+    defaults = {"question_kk": "Қылмыстың жай-күйі туралы", "question_ru": "О состоянии преступности",
+                "responsible_body": body("mvd"), "planned_quarter": 1}
+    return services.plan_item_save(actor=user, plan=plan, data={**defaults, **data}, now=NOW,
+                                   co_executors=data.pop("co", []) if "co" in data else [body("knb"), body("gpo")])
+
+
+def test_a_member_proposes_and_the_secretary_accepts(demo, user_named):
+    """R-000-9a: proposals come from members, addressed to the chair; the secretary drafts from them."""
+    proposal = services.proposal_submit(
+        actor=user_named("sec_mvd"), council=demo["republic"], period_start=dt.date(2027, 1, 1),
+        question_kk="Жол қауіпсіздігі туралы", question_ru="О безопасности дорожного движения",
+        justification_ru="Рост ДТП на 12%", responsible_body=body("mvd"), co_executors=[body("gpo")],
+        desired_quarter=2, now=NOW,
+    )
+    assert proposal.body.code == "mvd"  # the employee speaks for their own body
+    assert Notification.objects.filter(recipient__username="secretary", key=f"proposal:{proposal.pk}:submitted")
+    with pytest.raises(ValidationError):
+        services.proposal_decide(actor=user_named("secretary"), proposal=proposal, accept=False, note="", now=NOW)
+    services.proposal_decide(actor=user_named("secretary"), proposal=proposal, accept=True, now=NOW)
+    proposal.refresh_from_db()
+    assert proposal.status == Proposal.Status.ACCEPTED
+
+
+def test_a_proposal_needs_a_justification(demo, user_named):
+    with pytest.raises(ValidationError):
+        services.proposal_submit(actor=user_named("member_mvd"), council=demo["republic"],
+                                 period_start=dt.date(2027, 1, 1), question_kk="x", question_ru="y",
+                                 responsible_body=body("mvd"), now=NOW)
+
+
+def test_someone_without_a_role_cannot_propose(demo, user_named):
+    with pytest.raises(PermissionDenied):
+        services.proposal_submit(actor=user_named("oblast_member_dp"), council=demo["republic"],
+                                 period_start=dt.date(2027, 1, 1), question_kk="x", question_ru="y",
+                                 justification_ru="z", responsible_body=body("mvd"), now=NOW)
+
+
+def test_the_plan_covers_a_half_year_and_items_keep_the_executors_order(plan, user_named):
+    assert (plan.period, plan.end) == ("half_year", dt.date(2027, 6, 30))
+    item = add_item(plan, user_named("secretary"), co=[body("knb"), body("gpo"), body("mvd")])
+    assert item.number == 1
+    assert item.responsible_body.code == "mvd"
+    assert [b.code for b in item.ordered_co_executors()] == ["knb", "gpo"]  # the first-listed is not repeated
+
+
+def test_accepted_proposals_become_items(plan, demo, user_named):
+    proposal = services.proposal_submit(
+        actor=user_named("member_knb"), council=demo["republic"], period_start=plan.start,
+        question_kk="Экстремизм туралы", question_ru="О противодействии экстремизму", justification_ru="Обоснование",
+        responsible_body=body("knb"), co_executors=[body("mvd"), body("gpo")], desired_quarter=2, now=NOW)
+    services.proposal_decide(actor=user_named("secretary"), proposal=proposal, accept=True, now=NOW)
+    [item] = services.plan_add_proposals(actor=user_named("secretary"), plan=plan, proposals=[proposal], now=NOW)
+    assert (item.question_ru, item.planned_quarter, item.proposal) == ("О противодействии экстремизму", 2, proposal)
+    assert [b.code for b in item.ordered_co_executors()] == ["mvd", "gpo"]
+    assert services.plan_add_proposals(actor=user_named("secretary"), plan=plan, proposals=[proposal], now=NOW) == []
+
+
+def test_submit_approve_then_correct_notifies_every_member(plan, user_named):
+    secretary, chair = user_named("secretary"), user_named("chair")
+    item = add_item(plan, secretary, deadline=dt.date(2027, 3, 31))
+    services.plan_submit(actor=secretary, plan=plan, now=NOW)
+    with pytest.raises(PermissionDenied):
+        services.plan_decide(actor=user_named("member_mvd"), plan=plan, approve=True, now=NOW)
+    services.plan_decide(actor=chair, plan=plan, approve=True, now=NOW)
+    plan.refresh_from_db()
+    assert (plan.status, plan.revision, plan.approved_by) == (Plan.Status.APPROVED, 1, chair)
+    assert PlanRevision.objects.get(plan=plan, number=1).items[0]["question_ru"] == "О состоянии преступности"
+
+    with pytest.raises(ValidationError):  # an approved plan is not edited as a draft
+        add_item(plan, secretary)
+    services.plan_correct(
+        actor=secretary, plan=plan, reason=PlanRevision.Reason.PRESIDENT, explanation="Поручение Главы государства",
+        now=NOW, action="change", item=item, data={"question_ru": "О состоянии преступности и профилактике"},
+    )
+    plan.refresh_from_db()
+    assert plan.revision == 2
+    notified = set(Notification.objects.filter(key=f"plan:{plan.pk}:revision:2").values_list(
+        "recipient__username", flat=True))
+    # R-000-9b: every member (holders, the acting official) and the secretariat.
+    assert {"chair", "member_knb", "member_vap", "member_apk", "member_mvd", "acting_mju", "member_afm",
+            "secretary", "sec_mvd"} <= notified
+    added, removed, changed = services.revision_diff(
+        PlanRevision.objects.get(plan=plan, number=1).items, PlanRevision.objects.get(plan=plan, number=2).items)
+    assert len(added) == 1 and len(removed) == 1 and not changed  # the question itself changed
+
+
+def test_a_change_within_a_month_of_the_deadline_needs_a_reason(plan, user_named):
+    """R-003-19."""
+    secretary = user_named("secretary")
+    item = add_item(plan, secretary, deadline=dt.date(2026, 12, 15))
+    services.plan_submit(actor=secretary, plan=plan, now=NOW)
+    services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
+    with translation.override("en"), pytest.raises(ValidationError, match="less than a month away"):
+        services.plan_correct(actor=secretary, plan=plan, reason="situation", explanation="", now=NOW,
+                              action="change", item=item, data={"planned_quarter": 2})
+    services.plan_correct(actor=secretary, plan=plan, reason="situation", explanation="Перенос по запросу МВД",
+                          now=NOW, action="change", item=item, data={"planned_quarter": 2})
+    item.refresh_from_db()
+    assert item.planned_quarter == 2
+
+
+def test_illegal_moves_are_refused(plan, user_named):
+    with pytest.raises(ValidationError):  # nothing to submit
+        services.plan_submit(actor=user_named("secretary"), plan=plan, now=NOW)
+    add_item(plan, user_named("secretary"))
+    with translation.override("en"), pytest.raises(ValidationError, match="cannot become"):
+        services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
+    services.plan_submit(actor=user_named("secretary"), plan=plan, now=NOW)
+    with pytest.raises(ValidationError):  # returning needs remarks
+        services.plan_decide(actor=user_named("chair"), plan=plan, approve=False, remarks=" ", now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("min_meetings", "meetings", "rules"),
+    [
+        ({"per": "quarter"}, [dt.date(2027, 2, 10), dt.date(2027, 5, 12)], []),
+        ({"per": "quarter"}, [dt.date(2027, 2, 10)], ["R-000-9c"]),  # nothing in the second quarter
+        ({"per": "quarter"}, [], ["R-000-9c", "R-000-9c"]),
+        ({"per": "two_months"}, [dt.date(2027, 2, 15), dt.date(2027, 4, 10), dt.date(2027, 6, 1)], []),
+        ({"per": "two_months"}, [dt.date(2027, 3, 15)], ["R-001-3b", "R-001-3b"]),
+    ],
+)
+def test_coverage_warnings(min_meetings, meetings, rules):
+    warnings = coverage_warnings(start=dt.date(2027, 1, 1), end=dt.date(2027, 6, 30), min_meetings=min_meetings,
+                                 meeting_dates=meetings, items_without_responsible=[])
+    assert [w.rule for w in warnings] == rules
+
+
+def test_an_item_without_a_responsible_executor_is_flagged():
+    [warning] = coverage_warnings(start=dt.date(2027, 1, 1), end=dt.date(2027, 3, 31), min_meetings={},
+                                  meeting_dates=[], items_without_responsible=[3])
+    assert warning.rule == "R-000-10a"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_approved_plan_renders_to_pdf_in_kazakh_and_russian(client, plan, user_named, lang, tmp_path):
+    secretary = user_named("secretary")
+    add_item(plan, secretary, question_kk=f"Барлық әріптер: {KAZAKH_LETTERS}", question_ru="Проверка шрифтов",
+             form_ru="Постановление", form_kk="Қаулы")
+    services.plan_submit(actor=secretary, plan=plan, now=NOW)
+    services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
+    client.force_login(user_named("member_mvd"))
+    response = client.get(reverse("plans:plan_pdf", args=[plan.pk, lang]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = " ".join(text.split())  # table cells wrap: compare words, not lines
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    if lang == "kk":
+        assert KAZAKH_LETTERS in text
+        assert "Жұмыс жоспары" in text and "Қаулы" in text
+    else:
+        assert "План работы" in text and "Проверка шрифтов" in text and "Постановление" in text
+    assert "Noto" in fonts and all(line.split()[-4] == "yes" for line in fonts.splitlines()[2:])  # embedded
+
+
+def test_plan_pages_answer_by_role(client, plan, user_named):
+    url = plan.get_absolute_url()
+    for username, status in [("member_mvd", 200), ("secretary", 200), ("oblast_secretary", 404)]:
+        client.force_login(user_named(username))
+        assert client.get(url).status_code == status
+    client.force_login(user_named("member_mvd"))
+    assert client.get(reverse("plans:item_new", args=[plan.pk])).status_code == 403
+    assert client.post(reverse("plans:plan_submit", args=[plan.pk])).status_code == 403
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.DRAFT
+
+
+def test_the_item_form_keeps_what_was_typed_on_error(client, plan, user_named):
+    client.force_login(user_named("secretary"))
+    response = client.post(reverse("plans:item_new", args=[plan.pk]),
+                           {"question_kk": "", "question_ru": "Только по-русски", "deadline": "31.02.2027"})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Только по-русски" in text
+    assert not plan.items.exists()
