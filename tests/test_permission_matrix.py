@@ -2,6 +2,8 @@
 
 Add a row here with every new page. Anonymous visitors are sent to the login page (302)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +40,15 @@ MATRIX = {
     "oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200],
     "oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200],
     "approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200],
+    "republic_plans": [302, 200, 200, 200, 200, 200, 200, 404, 404],
+    "oblast_plans": [302, 200, 200, 200, 404, 200, 404, 200, 200],
+    "republic_proposals": [302, 200, 200, 200, 200, 200, 200, 404, 404],
+    "republic_proposal_new": [302, 403, 200, 200, 200, 200, 200, 404, 404],
+    "plan": [302, 200, 200, 200, 200, 200, 200, 404, 404],
+    "plan_pdf": [302, 200, 200, 200, 200, 200, 200, 404, 404],
+    "plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404],
+    "plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404],
+    "plan_item_remove": [302, 200, 200, 403, 403, 403, 403, 404, 404],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302],
 }
@@ -54,7 +65,27 @@ def urls(demo, user_named):
         document=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"),
         now=timezone.now(),
     )
+    from plans.services import plan_create, plan_item_save
+
+    plan = plan_create(
+        actor=user_named("secretary"), council=demo["republic"], start=datetime.date(2027, 1, 1), now=timezone.now()
+    )
+    plan_item_save(
+        actor=user_named("secretary"),
+        plan=plan,
+        now=timezone.now(),
+        data={"question_kk": "Мәселе", "question_ru": "Вопрос"},
+    )
     return {
+        "republic_plans": reverse("plans:plan_list", args=["republic"]),
+        "oblast_plans": reverse("plans:plan_list", args=["almaty-oblast"]),
+        "republic_proposals": reverse("plans:proposal_list", args=["republic"]),
+        "republic_proposal_new": reverse("plans:proposal_new", args=["republic"]),
+        "plan": reverse("plans:plan_detail", args=[plan.pk]),
+        "plan_pdf": reverse("plans:plan_pdf", args=[plan.pk, "ru"]),
+        "plan_item_new": reverse("plans:item_new", args=[plan.pk]),
+        "plan_item_edit": reverse("plans:item_edit", args=[plan.pk, 1]),
+        "plan_item_remove": reverse("plans:item_remove", args=[plan.pk, 1]),
         "home": reverse("home"),
         "my_deadlines": reverse("my_deadlines"),
         "calendar": reverse("calendar"),

@@ -25,24 +25,40 @@ def body(code):
 
 @pytest.fixture
 def plan(demo, user_named):
-    return services.plan_create(actor=user_named("secretary"), council=demo["republic"], start=dt.date(2027, 1, 1),
-                                now=NOW)
+    return services.plan_create(
+        actor=user_named("secretary"), council=demo["republic"], start=dt.date(2027, 1, 1), now=NOW
+    )
 
 
 def add_item(plan, user, **data):
-    defaults = {"question_kk": "Қылмыстың жай-күйі туралы", "question_ru": "О состоянии преступности",
-                "responsible_body": body("mvd"), "planned_quarter": 1}
-    return services.plan_item_save(actor=user, plan=plan, data={**defaults, **data}, now=NOW,
-                                   co_executors=data.pop("co", []) if "co" in data else [body("knb"), body("gpo")])
+    defaults = {
+        "question_kk": "Қылмыстың жай-күйі туралы",
+        "question_ru": "О состоянии преступности",
+        "responsible_body": body("mvd"),
+        "planned_quarter": 1,
+    }
+    return services.plan_item_save(
+        actor=user,
+        plan=plan,
+        data={**defaults, **data},
+        now=NOW,
+        co_executors=data.pop("co", []) if "co" in data else [body("knb"), body("gpo")],
+    )
 
 
 def test_a_member_proposes_and_the_secretary_accepts(demo, user_named):
     """R-000-9a: proposals come from members, addressed to the chair; the secretary drafts from them."""
     proposal = services.proposal_submit(
-        actor=user_named("sec_mvd"), council=demo["republic"], period_start=dt.date(2027, 1, 1),
-        question_kk="Жол қауіпсіздігі туралы", question_ru="О безопасности дорожного движения",
-        justification_ru="Рост ДТП на 12%", responsible_body=body("mvd"), co_executors=[body("gpo")],
-        desired_quarter=2, now=NOW,
+        actor=user_named("sec_mvd"),
+        council=demo["republic"],
+        period_start=dt.date(2027, 1, 1),
+        question_kk="Жол қауіпсіздігі туралы",
+        question_ru="О безопасности дорожного движения",
+        justification_ru="Рост ДТП на 12%",
+        responsible_body=body("mvd"),
+        co_executors=[body("gpo")],
+        desired_quarter=2,
+        now=NOW,
     )
     assert proposal.body.code == "mvd"  # the employee speaks for their own body
     assert Notification.objects.filter(recipient__username="secretary", key=f"proposal:{proposal.pk}:submitted")
@@ -55,16 +71,29 @@ def test_a_member_proposes_and_the_secretary_accepts(demo, user_named):
 
 def test_a_proposal_needs_a_justification(demo, user_named):
     with pytest.raises(ValidationError):
-        services.proposal_submit(actor=user_named("member_mvd"), council=demo["republic"],
-                                 period_start=dt.date(2027, 1, 1), question_kk="x", question_ru="y",
-                                 responsible_body=body("mvd"), now=NOW)
+        services.proposal_submit(
+            actor=user_named("member_mvd"),
+            council=demo["republic"],
+            period_start=dt.date(2027, 1, 1),
+            question_kk="x",
+            question_ru="y",
+            responsible_body=body("mvd"),
+            now=NOW,
+        )
 
 
 def test_someone_without_a_role_cannot_propose(demo, user_named):
     with pytest.raises(PermissionDenied):
-        services.proposal_submit(actor=user_named("oblast_member_dp"), council=demo["republic"],
-                                 period_start=dt.date(2027, 1, 1), question_kk="x", question_ru="y",
-                                 justification_ru="z", responsible_body=body("mvd"), now=NOW)
+        services.proposal_submit(
+            actor=user_named("oblast_member_dp"),
+            council=demo["republic"],
+            period_start=dt.date(2027, 1, 1),
+            question_kk="x",
+            question_ru="y",
+            justification_ru="z",
+            responsible_body=body("mvd"),
+            now=NOW,
+        )
 
 
 def test_the_plan_covers_a_half_year_and_items_keep_the_executors_order(plan, user_named):
@@ -77,9 +106,17 @@ def test_the_plan_covers_a_half_year_and_items_keep_the_executors_order(plan, us
 
 def test_accepted_proposals_become_items(plan, demo, user_named):
     proposal = services.proposal_submit(
-        actor=user_named("member_knb"), council=demo["republic"], period_start=plan.start,
-        question_kk="Экстремизм туралы", question_ru="О противодействии экстремизму", justification_ru="Обоснование",
-        responsible_body=body("knb"), co_executors=[body("mvd"), body("gpo")], desired_quarter=2, now=NOW)
+        actor=user_named("member_knb"),
+        council=demo["republic"],
+        period_start=plan.start,
+        question_kk="Экстремизм туралы",
+        question_ru="О противодействии экстремизму",
+        justification_ru="Обоснование",
+        responsible_body=body("knb"),
+        co_executors=[body("mvd"), body("gpo")],
+        desired_quarter=2,
+        now=NOW,
+    )
     services.proposal_decide(actor=user_named("secretary"), proposal=proposal, accept=True, now=NOW)
     [item] = services.plan_add_proposals(actor=user_named("secretary"), plan=plan, proposals=[proposal], now=NOW)
     assert (item.question_ru, item.planned_quarter, item.proposal) == ("О противодействии экстремизму", 2, proposal)
@@ -101,18 +138,35 @@ def test_submit_approve_then_correct_notifies_every_member(plan, user_named):
     with pytest.raises(ValidationError):  # an approved plan is not edited as a draft
         add_item(plan, secretary)
     services.plan_correct(
-        actor=secretary, plan=plan, reason=PlanRevision.Reason.PRESIDENT, explanation="Поручение Главы государства",
-        now=NOW, action="change", item=item, data={"question_ru": "О состоянии преступности и профилактике"},
+        actor=secretary,
+        plan=plan,
+        reason=PlanRevision.Reason.PRESIDENT,
+        explanation="Поручение Главы государства",
+        now=NOW,
+        action="change",
+        item=item,
+        data={"question_ru": "О состоянии преступности и профилактике"},
     )
     plan.refresh_from_db()
     assert plan.revision == 2
-    notified = set(Notification.objects.filter(key=f"plan:{plan.pk}:revision:2").values_list(
-        "recipient__username", flat=True))
+    notified = set(
+        Notification.objects.filter(key=f"plan:{plan.pk}:revision:2").values_list("recipient__username", flat=True)
+    )
     # R-000-9b: every member (holders, the acting official) and the secretariat.
-    assert {"chair", "member_knb", "member_vap", "member_apk", "member_mvd", "acting_mju", "member_afm",
-            "secretary", "sec_mvd"} <= notified
+    assert {
+        "chair",
+        "member_knb",
+        "member_vap",
+        "member_apk",
+        "member_mvd",
+        "acting_mju",
+        "member_afm",
+        "secretary",
+        "sec_mvd",
+    } <= notified
     added, removed, changed = services.revision_diff(
-        PlanRevision.objects.get(plan=plan, number=1).items, PlanRevision.objects.get(plan=plan, number=2).items)
+        PlanRevision.objects.get(plan=plan, number=1).items, PlanRevision.objects.get(plan=plan, number=2).items
+    )
     assert len(added) == 1 and len(removed) == 1 and not changed  # the question itself changed
 
 
@@ -123,10 +177,26 @@ def test_a_change_within_a_month_of_the_deadline_needs_a_reason(plan, user_named
     services.plan_submit(actor=secretary, plan=plan, now=NOW)
     services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
     with translation.override("en"), pytest.raises(ValidationError, match="less than a month away"):
-        services.plan_correct(actor=secretary, plan=plan, reason="situation", explanation="", now=NOW,
-                              action="change", item=item, data={"planned_quarter": 2})
-    services.plan_correct(actor=secretary, plan=plan, reason="situation", explanation="Перенос по запросу МВД",
-                          now=NOW, action="change", item=item, data={"planned_quarter": 2})
+        services.plan_correct(
+            actor=secretary,
+            plan=plan,
+            reason="situation",
+            explanation="",
+            now=NOW,
+            action="change",
+            item=item,
+            data={"planned_quarter": 2},
+        )
+    services.plan_correct(
+        actor=secretary,
+        plan=plan,
+        reason="situation",
+        explanation="Перенос по запросу МВД",
+        now=NOW,
+        action="change",
+        item=item,
+        data={"planned_quarter": 2},
+    )
     item.refresh_from_db()
     assert item.planned_quarter == 2
 
@@ -153,22 +223,38 @@ def test_illegal_moves_are_refused(plan, user_named):
     ],
 )
 def test_coverage_warnings(min_meetings, meetings, rules):
-    warnings = coverage_warnings(start=dt.date(2027, 1, 1), end=dt.date(2027, 6, 30), min_meetings=min_meetings,
-                                 meeting_dates=meetings, items_without_responsible=[])
+    warnings = coverage_warnings(
+        start=dt.date(2027, 1, 1),
+        end=dt.date(2027, 6, 30),
+        min_meetings=min_meetings,
+        meeting_dates=meetings,
+        items_without_responsible=[],
+    )
     assert [w.rule for w in warnings] == rules
 
 
 def test_an_item_without_a_responsible_executor_is_flagged():
-    [warning] = coverage_warnings(start=dt.date(2027, 1, 1), end=dt.date(2027, 3, 31), min_meetings={},
-                                  meeting_dates=[], items_without_responsible=[3])
+    [warning] = coverage_warnings(
+        start=dt.date(2027, 1, 1),
+        end=dt.date(2027, 3, 31),
+        min_meetings={},
+        meeting_dates=[],
+        items_without_responsible=[3],
+    )
     assert warning.rule == "R-000-10a"
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_the_approved_plan_renders_to_pdf_in_kazakh_and_russian(client, plan, user_named, lang, tmp_path):
     secretary = user_named("secretary")
-    add_item(plan, secretary, question_kk=f"Барлық әріптер: {KAZAKH_LETTERS}", question_ru="Проверка шрифтов",
-             form_ru="Постановление", form_kk="Қаулы")
+    add_item(
+        plan,
+        secretary,
+        question_kk=f"Барлық әріптер: {KAZAKH_LETTERS}",
+        question_ru="Проверка шрифтов",
+        form_ru="Постановление",
+        form_kk="Қаулы",
+    )
     services.plan_submit(actor=secretary, plan=plan, now=NOW)
     services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
     client.force_login(user_named("member_mvd"))
@@ -201,8 +287,10 @@ def test_plan_pages_answer_by_role(client, plan, user_named):
 
 def test_the_item_form_keeps_what_was_typed_on_error(client, plan, user_named):
     client.force_login(user_named("secretary"))
-    response = client.post(reverse("plans:item_new", args=[plan.pk]),
-                           {"question_kk": "", "question_ru": "Только по-русски", "deadline": "31.02.2027"})
+    response = client.post(
+        reverse("plans:item_new", args=[plan.pk]),
+        {"question_kk": "", "question_ru": "Только по-русски", "deadline": "31.02.2027"},
+    )
     text = response.content.decode()
     assert response.status_code == 200
     assert "Только по-русски" in text
