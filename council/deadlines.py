@@ -81,6 +81,17 @@ RULES = {
     for r in [
         # Coordination council (seed 000)
         _r(
+            "R-000-9a.proposals",
+            30,
+            CAL,
+            BEFORE,
+            "plan_period",
+            _(
+                "Members' proposals to the half-year plan reach the secretary 30 calendar days before the period "
+                "begins (a decision of this system, set in the regulation profile)."
+            ),
+        ),
+        _r(
             "R-000-10b",
             20,
             CAL,

@@ -16,6 +16,7 @@ COMMON_SETTINGS = {
 COORDINATION_RULES = {
     rule_id: {}
     for rule_id in (
+        "R-000-9a.proposals",
         "R-000-10b",
         "R-000-10c",
         "R-000-10e",
@@ -31,6 +32,8 @@ COORDINATION_RULES = {
 COORDINATION_SETTINGS = {
     **COMMON_SETTINGS,
     "plan_period": "half_year",
+    "plan_periods": ["half_year"],  # R-000-9a
+    "proposals_rules": {"half_year": "R-000-9a.proposals"},
     "min_meetings": {"per": "quarter", "count": 1},  # R-000-9c
     "quorum": {"kind": "permanent_fraction", "numerator": 2, "denominator": 3},  # R-000-9d
     "late_materials": "accept_marked_late",  # R-000-10b
@@ -66,12 +69,16 @@ PRESETS = {
             "R-001-3e": {},
             "R-001-3e.copies": {},
             "R-001-3f": {},
+            "R-003-12.quarterly": {},
+            "R-003-12.annual": {},
             "R-003-23": {},
             "R-003-65": {},
         },
         "settings": {
             **COMMON_SETTINGS,
             "plan_period": "quarter",  # R-001-2: quarterly and annual plans
+            "plan_periods": ["quarter", "year"],
+            "proposals_rules": {"quarter": "R-003-12.quarterly", "year": "R-003-12.annual"},
             "min_meetings": {"per": "two_months", "count": 1},  # R-001-3b
             "quorum": {"kind": "each_side_majority"},  # R-001-3d (Decision: each side separately)
             "late_materials": "accept_marked_late",
@@ -86,10 +93,12 @@ PRESETS = {
         "name_ru": "Отчёт начальника органа полиции перед населением (Приказ МВД № 608 от 31 июля 2023 года)",
         "name_kk": "Полиция органы бастығының халық алдындағы есебі (ІІМ 2023 жылғы 31 шілдедегі № 608 бұйрығы)",
         "name_en": _("Police chief's report to the public (Order of the Minister of Internal Affairs No. 608)"),
-        "rules": {"R-002-8": {}, "R-002-12": {}, "R-003-23": {}},
+        "rules": {"R-002-8": {}, "R-002-12": {}, "R-003-23": {}, "R-003-12.annual": {}},
         "settings": {
             **COMMON_SETTINGS,
             "plan_period": "year",
+            "plan_periods": ["year"],
+            "proposals_rules": {"year": "R-003-12.annual"},
             "min_meetings": {"per": "year", "count": 1},  # R-002-4
             "quorum": {"kind": "none"},
             "late_materials": "accept_marked_late",

@@ -8,9 +8,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from council.deadline_services import council_profile
-from council.deadlines import due_date
-from council.notify import notify
+from council.deadline_services import council_profile, current_calendar, deadline_close_for, deadline_open
+from council.deadlines import apply_rule, due_date, get_rule
+from council.notify import bilingual, notify
 from council.roles import Role, council_roles
 from council.selectors import bodies_of, council_chairs, council_people, council_secretaries
 from council.services import audit
@@ -144,17 +144,60 @@ def proposal_decide(*, actor, proposal, accept, note="", now):
 # Plans ----------------------------------------------------------------------------------------------
 
 
+def plan_periods(council):
+    """The kinds of plan the council's profile provides for (R-000-9a half-year; R-001-2 quarter and year)."""
+    periods = council_profile(council).setting("plan_periods") or [Plan.Period.HALF_YEAR]
+    return [p for p in periods if p in Plan.Period.values]
+
+
+def proposals_due(council, period, start):
+    """(rule id, due date) of members' proposals to the plan of ``period`` starting ``start``, per the
+    council's profile; (None, None) where the profile sets none."""
+    profile = council_profile(council)
+    rule_id = (profile.setting("proposals_rules") or {}).get(period)
+    if not rule_id:
+        return None, None
+    rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
+    return rule_id, apply_rule(rule, start, current_calendar())
+
+
 @transaction.atomic
-def plan_create(*, actor, council, start, now):
+def plan_create(*, actor, council, start, now, period=None):
     _require(can_edit(actor, council, now.date()), _("Only the secretary drafts the plan."))
-    period = council_profile(council).setting("plan_period", Plan.Period.HALF_YEAR)
-    if period not in Plan.Period.values:
-        period = Plan.Period.HALF_YEAR
+    allowed = plan_periods(council)
+    period = period or allowed[0]
+    if period not in allowed:
+        raise ValidationError({"period": _("This council does not make plans for such a period.")})
+    first_months = {Plan.Period.QUARTER: (1, 4, 7, 10), Plan.Period.HALF_YEAR: (1, 7), Plan.Period.YEAR: (1,)}
+    if start.day != 1 or start.month not in first_months[period]:
+        raise ValidationError(
+            {
+                "start": _("A %(period)s plan starts on the first day of its %(period)s.")
+                % {"period": Plan.Period(period).label}
+            }
+        )
     if Plan.objects.filter(council=council, period=period, start=start).exists():
         raise ValidationError(_("A plan for this period exists already."))
     plan = Plan.objects.create(
         council=council, period=period, start=start, end=period_end(start, period), created_by=actor, created_at=now
     )
+    rule_id, _due = proposals_due(council, period, start)
+    if rule_id:
+        # The secretary is reminded to collect the members' proposals in time.
+        deadline_open(
+            council=council,
+            subject=plan,
+            kind="plan-proposals",
+            rule_id=rule_id,
+            anchor=start,
+            now=now,
+            actor=actor,
+            title=bilingual(
+                _("Proposals to the plan for %(start)s–%(end)s"),
+                start=start.strftime("%d.%m.%Y"),
+                end=plan.end.strftime("%d.%m.%Y"),
+            ),
+        )
     audit(actor=actor, verb="plan.create", subject=plan, council=council, at=now)
     return plan
 
@@ -296,6 +339,7 @@ def plan_submit(*, actor, plan, now):
         raise ValidationError(_("Add at least one item before submitting the plan."))
     _move(plan, Plan.Status.SUBMITTED, actor=actor, now=now)
     plan.save(update_fields=["status"])
+    deadline_close_for(subject=plan, kind="plan-proposals", actor=actor, now=now)
     notify(
         recipients=council_chairs(council=plan.council, day=now.date()),
         key=f"plan:{plan.pk}:submitted:{plan.steps.count()}",

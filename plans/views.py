@@ -46,7 +46,12 @@ def _plan_or_404(request, pk):
 def plan_list(request, code):
     council = visible_council_or_404(request, code)
     today = timezone.localdate()
-    form = PlanCreateForm(request.POST or None, initial={"start": services.default_start(council, today)})
+    periods = services.plan_periods(council)
+    form = PlanCreateForm(
+        request.POST or None,
+        periods=periods,
+        initial={"start": services.default_start(council, today), "period": periods[0]},
+    )
     can_edit = services.can_edit(request.user, council, today)
     if request.method == "POST":
         if not can_edit:

@@ -295,3 +295,48 @@ def test_the_item_form_keeps_what_was_typed_on_error(client, plan, user_named):
     assert response.status_code == 200
     assert "Только по-русски" in text
     assert not plan.items.exists()
+
+
+def test_creating_the_plan_sets_the_proposals_deadline_and_submitting_meets_it(plan, user_named):
+    """R-000-9a: proposals come before the draft; the profile sets when (30 days before the half-year)."""
+    from council.models import Deadline
+
+    deadline = Deadline.objects.get(kind="plan-proposals", subject_id=plan.pk)
+    assert (deadline.rule_id, deadline.due_date) == ("R-000-9a.proposals", dt.date(2026, 12, 2))
+    add_item(plan, user_named("secretary"))
+    services.plan_submit(actor=user_named("secretary"), plan=plan, now=NOW)
+    deadline.refresh_from_db()
+    assert deadline.state == Deadline.State.MET
+
+
+def test_the_monitoring_group_plans_by_quarter_and_year(demo, user_named):
+    """R-001-2: quarterly and annual plans; quarterly proposals by the 5th of the month before (R-003-12)."""
+    group = demo["group"]
+    secretary = user_named("group_secretary")
+    assert services.plan_periods(group) == ["quarter", "year"]
+    quarter = services.plan_create(actor=secretary, council=group, start=dt.date(2027, 1, 1), period="quarter", now=NOW)
+    assert quarter.end == dt.date(2027, 3, 31)
+    assert services.proposals_due(group, "quarter", quarter.start) == ("R-003-12.quarterly", dt.date(2026, 12, 7))
+    year = services.plan_create(actor=secretary, council=group, start=dt.date(2027, 1, 1), period="year", now=NOW)
+    assert year.end == dt.date(2027, 12, 31)
+    with pytest.raises(ValidationError):
+        services.plan_create(actor=secretary, council=group, start=dt.date(2027, 2, 1), period="quarter", now=NOW)
+    with pytest.raises(ValidationError):
+        services.plan_create(actor=secretary, council=group, start=dt.date(2027, 1, 1), period="half_year", now=NOW)
+
+
+def test_approved_items_are_offered_when_a_meeting_is_scheduled(plan, user_named):
+    from plans.selectors import items_for_meeting
+
+    secretary = user_named("secretary")
+    dated = add_item(plan, secretary, planned_meeting=dt.date(2027, 3, 12), question_ru="Датированный вопрос")
+    add_item(plan, secretary, planned_quarter=1, question_ru="Вопрос первого квартала")
+    add_item(plan, secretary, planned_quarter=2, question_ru="Вопрос второго квартала")
+    assert list(items_for_meeting(council=plan.council, day=dt.date(2027, 3, 12))) == []  # not approved yet
+    services.plan_submit(actor=secretary, plan=plan, now=NOW)
+    services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
+    offered = [i.question_ru for i in items_for_meeting(council=plan.council, day=dt.date(2027, 3, 12))]
+    assert offered == [dated.question_ru, "Вопрос первого квартала"]
+    assert [i.question_ru for i in items_for_meeting(council=plan.council, day=dt.date(2027, 2, 1))] == [
+        "Вопрос первого квартала"
+    ]

@@ -1,0 +1,26 @@
+"""Reads of plans used by other pages."""
+
+import datetime
+
+from django.db.models import Q
+
+from .models import Plan, PlanItem
+
+
+def items_for_meeting(*, council, day: datetime.date):
+    """Items of the council's approved plans planned for a meeting on ``day``: those dated for that day,
+    and those planned for its quarter or month without a date. Scheduling a meeting offers them."""
+    quarter = (day.month - 1) // 3 + 1
+    return (
+        PlanItem.objects.filter(
+            plan__council=council, plan__status=Plan.Status.APPROVED, plan__start__lte=day, plan__end__gte=day
+        )
+        .filter(
+            Q(planned_meeting=day)
+            | Q(planned_meeting__isnull=True, planned_month=day.month)
+            | Q(planned_meeting__isnull=True, planned_month__isnull=True, planned_quarter=quarter)
+        )
+        .select_related("responsible_body", "plan")
+        .prefetch_related("co_executor_links__body")
+        .order_by("plan__start", "number")
+    )
