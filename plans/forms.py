@@ -84,9 +84,16 @@ class RemoveForm(forms.Form):
 
 
 class PlanCreateForm(forms.Form):
+    period = forms.ChoiceField(label=_("Period"), choices=())
     start = forms.DateField(
         label=_("First day of the period"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+
+    def __init__(self, *args, periods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Plan
+
+        self.fields["period"].choices = [(p, Plan.Period(p).label) for p in periods]
 
 
 class DecisionForm(forms.Form):

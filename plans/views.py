@@ -310,12 +310,25 @@ def proposal_list(request, code):
     status = request.GET.get("status", "")
     if status in Proposal.Status.values:
         qs = qs.filter(status=status)
+    period = services.plan_periods(council)[0]
+    next_start = services.default_start(council, today)
+    due_rule, due = services.proposals_due(council, period, next_start)
+    proposals = list(qs.order_by("-created_at"))
+    due_by_period = {}
+    for p in proposals:
+        if p.period_start not in due_by_period:
+            due_by_period[p.period_start] = services.proposals_due(council, period, p.period_start)[1]
+        p_due = due_by_period[p.period_start]
+        p.late = p_due is not None and timezone.localtime(p.created_at).date() > p_due
     return render(
         request,
         "plans/proposal_list.html",
         {
             "council": council,
-            "proposals": qs.order_by("-created_at"),
+            "proposals": proposals,
+            "next_start": next_start,
+            "due": due,
+            "due_rule": due_rule,
             "status": status,
             "statuses": Proposal.Status.choices,
             "can_edit": can_edit,

@@ -340,3 +340,25 @@ def test_approved_items_are_offered_when_a_meeting_is_scheduled(plan, user_named
     assert [i.question_ru for i in items_for_meeting(council=plan.council, day=dt.date(2027, 2, 1))] == [
         "Вопрос первого квартала"
     ]
+
+
+def test_the_proposals_page_shows_the_due_date_and_marks_late_proposals(client, demo, user_named, time_machine):
+    """R-000-9a: proposals to the plan from 1 January 2027 are due by 2 December 2026 (profile decision)."""
+    time_machine.move_to(dt.datetime(2026, 12, 10, 10, tzinfo=NOW.tzinfo))
+    services.proposal_submit(
+        actor=user_named("member_mvd"),
+        council=demo["republic"],
+        period_start=dt.date(2027, 1, 1),
+        question_kk="Кеш ұсыныс",
+        question_ru="Поздний вопрос",
+        justification_ru="Обоснование",
+        responsible_body=body("mvd"),
+        now=dt.datetime(2026, 12, 10, 10, tzinfo=NOW.tzinfo),
+    )
+    secretary = user_named("secretary")
+    secretary.preferred_language = "ru"
+    secretary.save()
+    client.force_login(secretary)
+    text = client.get(reverse("plans:proposal_list", args=["republic"])).content.decode()
+    assert "принимаются до 02.12.2026 (R-000-9a.proposals)" in text
+    assert "с опозданием" in text
