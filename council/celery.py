@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
 
@@ -17,3 +18,9 @@ app.conf.beat_schedule = {
     "deadline-sweep": {"task": "council.tasks.deadline_sweep", "schedule": 300.0},
 }
 app.conf.timezone = "Asia/Almaty"
+
+
+@worker_ready.connect
+def _heartbeat_on_start(sender, **kwargs):
+    """A worker that has just started reports at once, so /healthz need not wait for beat's first minute."""
+    sender.app.send_task("council.tasks.heartbeat")

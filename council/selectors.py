@@ -249,3 +249,14 @@ def council_people(*, council: Council, day: date) -> list:
     for officer in active_on(council.officers.all(), day).select_related("person"):
         people.setdefault(officer.person.pk, officer.person)
     return list(people.values())
+
+
+def deadlines_of(subject):
+    """Every deadline about one subject (a plan, a meeting, an agenda item...), earliest first."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return (
+        deadlines_base()
+        .filter(subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk)
+        .order_by("due_date", "id")
+    )

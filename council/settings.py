@@ -232,6 +232,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
 from council.pdf import PDF_LANGUAGES, render_pdf
-from council.selectors import council_secretaries
+from council.selectors import council_secretaries, deadlines_of
 from council.views import visible_council_or_404
 
 from . import services
@@ -108,6 +108,8 @@ def plan_detail(request, pk):
             "editable": plan.status in (Plan.Status.DRAFT, Plan.Status.RETURNED),
             "accepted_proposals": accepted if plan.status in (Plan.Status.DRAFT, Plan.Status.RETURNED) else [],
             "decision_form": DecisionForm(),
+            "deadlines": deadlines_of(plan),
+            "today": today,
         },
     )
 

@@ -362,3 +362,13 @@ def test_the_proposals_page_shows_the_due_date_and_marks_late_proposals(client, 
     text = client.get(reverse("plans:proposal_list", args=["republic"])).content.decode()
     assert "принимаются до 02.12.2026 (R-000-9a.proposals)" in text
     assert "с опозданием" in text
+
+
+def test_the_plan_page_shows_its_deadlines(client, plan, user_named, time_machine):
+    time_machine.move_to(NOW)
+    secretary = user_named("secretary")
+    secretary.preferred_language = "ru"
+    secretary.save()
+    client.force_login(secretary)
+    text = client.get(plan.get_absolute_url()).content.decode()
+    assert "R-000-9a.proposals" in text and "02.12.2026" in text
