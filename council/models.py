@@ -114,6 +114,7 @@ class Council(BilingualName):
         TERRITORIAL = "territorial", _("territorial coordination council")
         MONITORING_GROUP = "monitoring_group", _("interagency monitoring group")
         PUBLIC_REPORT = "public_report", _("police chief's report to the public")
+        ANALYTICAL = "analytical", _("information-analytical work of a prosecutor's office")
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)

@@ -110,9 +110,31 @@ PRESETS = {
     },
 }
 
+PRESETS["analytical-work"] = {
+    "name_ru": "Информационно-аналитическая работа органов прокуратуры (Приказ Генерального Прокурора № 146)",
+    "name_kk": "Прокуратура органдарының ақпараттық-талдау жұмысы (Бас Прокурордың № 146 бұйрығы)",
+    "name_en": _("Information-analytical work of prosecutor's offices (Order of the Prosecutor General No. 146)"),
+    "rules": {"R-004-5": {}, "R-004-6": {}, "R-004-10": {}, "R-003-19": {}, "R-003-19.extension": {}},
+    "settings": {
+        **COMMON_SETTINGS,
+        "plan_period": "quarter",  # R-004-4: quarterly analytical work plans
+        "plan_periods": ["quarter"],
+        "proposals_rules": {"quarter": "R-004-5"},
+        "item_stages": True,  # R-004-4: each measure has its stage
+        "min_meetings": {},
+        "quorum": {"kind": "none"},
+        "late_materials": "accept_marked_late",
+        "silence_is_consent": False,
+        "online_meetings": False,
+        "protocol_signers": ["chair"],
+        "retention_years": None,
+    },
+}
+
 KIND_PRESET = {
     "republic": "coordination-council",
     "territorial": "territorial-council",
     "monitoring_group": "monitoring-group",
     "public_report": "public-report",
+    "analytical": "analytical-work",
 }

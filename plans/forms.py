@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from council.models import Body
 from council.uploads import DOCUMENT_TYPES, validate_document
 
-from .models import PlanRevision
+from .models import PlanItem, PlanRevision
 
 
 class BodyChoice(forms.ModelChoiceField):
@@ -47,11 +47,16 @@ class ItemFields(forms.Form):
     )
     form_kk = forms.CharField(label=_("Form of completion (Kazakh)"), required=False)
     form_ru = forms.CharField(label=_("Form of completion (Russian)"), required=False)
+    stage = forms.ChoiceField(
+        label=_("Stage (analytical plans)"), required=False, choices=[("", "—"), *PlanItem.Stage.choices]
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, stages=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_body"].queryset = bodies()
         self.fields["co_executors"].queryset = bodies()
+        if not stages:
+            del self.fields["stage"]
 
     def item_data(self):
         data = {k: v for k, v in self.cleaned_data.items() if k != "co_executors" and k in self.fields}

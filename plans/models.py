@@ -73,7 +73,13 @@ class Plan(models.Model):
 
 class PlanItem(models.Model):
     """One line of the plan (R-003-15): number, question, responsible executor first, co-executors,
-    deadline, form of completion, planned quarter or month and meeting."""
+    deadline, form of completion, planned quarter or month and meeting; for analytical plans the stage
+    of the measure (R-004-4)."""
+
+    class Stage(models.TextChoices):
+        INSPECTION = "inspection", _("inspection")
+        ANALYSIS = "analysis", _("analysis")
+        GENERALISATION = "generalisation", _("generalisation")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items", verbose_name=_("plan"))
     number = models.PositiveIntegerField(_("number"))
@@ -96,6 +102,7 @@ class PlanItem(models.Model):
     deadline = models.DateField(_("deadline"), null=True, blank=True)
     form_kk = models.CharField(_("form of completion (Kazakh)"), max_length=300, blank=True)
     form_ru = models.CharField(_("form of completion (Russian)"), max_length=300, blank=True)
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, blank=True)
     proposal = models.ForeignKey(
         "Proposal", on_delete=models.SET_NULL, null=True, blank=True, related_name="items", verbose_name=_("proposal")
     )

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, current_calendar, deadline_close_for, deadline_open
-from council.deadlines import apply_rule, due_date, get_rule
+from council.deadlines import Unit, apply_rule, due_date, get_rule
 from council.notify import bilingual, notify
 from council.roles import Role, council_roles
 from council.selectors import bodies_of, council_chairs, council_people, council_secretaries
@@ -158,7 +158,9 @@ def proposals_due(council, period, start):
     if not rule_id:
         return None, None
     rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
-    return rule_id, apply_rule(rule, start, current_calendar())
+    # "By the 5th of the month after the quarter" (R-004-5) counts from the quarter before the plan's.
+    anchor = start - datetime.timedelta(days=1) if rule.unit == Unit.DAY_OF_MONTH_AFTER_QUARTER else start
+    return rule_id, apply_rule(rule, anchor, current_calendar())
 
 
 @transaction.atomic
@@ -226,6 +228,7 @@ def _apply_item(item, data):
         "deadline",
         "form_kk",
         "form_ru",
+        "stage",
     ):
         if field in data:
             setattr(item, field, data[field])
@@ -326,6 +329,7 @@ def snapshot(plan):
             "deadline": i.deadline.isoformat() if i.deadline else None,
             "form_ru": i.form_ru,
             "form_kk": i.form_kk,
+            "stage": i.stage,
         }
         for i in items
     ]

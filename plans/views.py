@@ -132,10 +132,12 @@ def _item_form_view(request, plan, item=None, correction=False):
                 "deadline",
                 "form_kk",
                 "form_ru",
+                "stage",
             )
         }
         initial["co_executors"] = [b.pk for b in item.ordered_co_executors()]
-    form = form_class(request.POST or None, initial=initial)
+    stages = bool(council_profile(plan.council).setting("item_stages"))
+    form = form_class(request.POST or None, initial=initial, stages=stages)
     if request.method == "POST" and form.is_valid():
         try:
             if correction:

@@ -372,3 +372,23 @@ def test_the_plan_page_shows_its_deadlines(client, plan, user_named, time_machin
     client.force_login(secretary)
     text = client.get(plan.get_absolute_url()).content.decode()
     assert "R-000-9a.proposals" in text and "02.12.2026" in text
+
+
+def test_analytical_plans_are_quarterly_with_a_stage_per_measure(demo, user_named):
+    """R-004-4: quarterly plans, each measure with its stage; R-004-5: proposals by the 5th of the month
+    after the quarter (for the plan of the second quarter of 2027: 5 April 2027, a Monday)."""
+    from council.models import Council, CouncilOfficer
+    from plans.models import PlanItem
+
+    office = Council.objects.create(
+        code="gpo-analytics", kind=Council.Kind.ANALYTICAL, name_ru="Аналитика ГП", name_kk="БП талдау"
+    )
+    CouncilOfficer.objects.create(
+        council=office, person=user_named("secretary"), role="secretary", start=dt.date(2024, 1, 1)
+    )
+    assert services.plan_periods(office) == ["quarter"]
+    plan = services.plan_create(actor=user_named("secretary"), council=office, start=dt.date(2027, 4, 1), now=NOW)
+    assert services.proposals_due(office, "quarter", plan.start) == ("R-004-5", dt.date(2027, 4, 5))
+    item = add_item(plan, user_named("secretary"), stage=PlanItem.Stage.ANALYSIS)
+    assert item.stage == "analysis"
+    assert services.snapshot(plan)[0]["stage"] == "analysis"
