@@ -44,3 +44,17 @@ def user_named(demo):
         return User.objects.get(username=username)
 
     return get
+
+
+@pytest.fixture
+def sign_in(client, user_named):
+    """Log the test client in as a demo user reading the given language (Russian unless told)."""
+
+    def do(username, language="ru"):
+        user = user_named(username)
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+        client.force_login(user)
+        return user
+
+    return do

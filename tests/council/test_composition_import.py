@@ -81,11 +81,8 @@ def test_xlsx_is_accepted(client, user_named, demo):
         ("composition.xlsx", b"not a workbook", "не читается"),
     ],
 )
-def test_an_unreadable_file_gets_a_clear_message(client, user_named, demo, name, content, message):
-    secretary = user_named("oblast_secretary")
-    secretary.preferred_language = "ru"
-    secretary.save()
-    client.force_login(secretary)
+def test_an_unreadable_file_gets_a_clear_message(client, sign_in, demo, name, content, message):
+    sign_in("oblast_secretary")
     response = upload(client, demo["oblast"], name, content)
     assert response.status_code == 200
     assert message in response.context["error"]

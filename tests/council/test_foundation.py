@@ -106,12 +106,9 @@ def test_council_page_is_visible_only_to_those_with_a_role(client, user_named, u
     assert client.get(reverse("council_detail", args=["almaty-oblast"])).status_code == oblast
 
 
-def test_council_page_shows_composition_on_a_chosen_date(client, user_named, today, time_machine):
+def test_council_page_shows_composition_on_a_chosen_date(client, sign_in, today, time_machine):
     time_machine.move_to(today)
-    secretary = user_named("secretary")
-    secretary.preferred_language = "ru"
-    secretary.save()
-    client.force_login(secretary)
+    sign_in("secretary")
     url = reverse("council_detail", args=["republic"])
 
     def members(**params):  # the composition tables, without the change log below them

@@ -69,16 +69,13 @@ def test_roles_come_from_the_registry(demo, today, user_named):
     assert council_roles(user_named("oblast_secretary"), republic, today) == frozenset()
 
 
-def test_council_page_shows_the_change_log(client, demo, user_named, today, time_machine):
+def test_council_page_shows_the_change_log(client, demo, sign_in, today, time_machine):
     time_machine.move_to(today)
-    secretary = user_named("secretary")
-    secretary.preferred_language = "ru"
-    secretary.save()
     minister = Position.objects.get(title_ru="Министр внутренних дел Республики Казахстан")
     appointment = Appointment.objects.get(position=minister, kind=Appointment.Kind.HOLDER)
     appointment.basis = "Указ № 77"
     appointment.save()
-    client.force_login(secretary)
+    sign_in("secretary")
     text = client.get(reverse("council_detail", args=["republic"])).content.decode()
     assert "История изменений" in text
     assert "Министр внутренних дел Республики Казахстан" in text

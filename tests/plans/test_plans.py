@@ -342,7 +342,9 @@ def test_approved_items_are_offered_when_a_meeting_is_scheduled(plan, user_named
     ]
 
 
-def test_the_proposals_page_shows_the_due_date_and_marks_late_proposals(client, demo, user_named, time_machine):
+def test_the_proposals_page_shows_the_due_date_and_marks_late_proposals(
+    client, demo, user_named, sign_in, time_machine
+):
     """R-000-9a: proposals to the plan from 1 January 2027 are due by 2 December 2026 (profile decision)."""
     time_machine.move_to(dt.datetime(2026, 12, 10, 10, tzinfo=NOW.tzinfo))
     services.proposal_submit(
@@ -355,21 +357,15 @@ def test_the_proposals_page_shows_the_due_date_and_marks_late_proposals(client, 
         responsible_body=body("mvd"),
         now=dt.datetime(2026, 12, 10, 10, tzinfo=NOW.tzinfo),
     )
-    secretary = user_named("secretary")
-    secretary.preferred_language = "ru"
-    secretary.save()
-    client.force_login(secretary)
+    sign_in("secretary")
     text = client.get(reverse("plans:proposal_list", args=["republic"])).content.decode()
     assert "принимаются до 02.12.2026 (R-000-9a.proposals)" in text
     assert "с опозданием" in text
 
 
-def test_the_plan_page_shows_its_deadlines(client, plan, user_named, time_machine):
+def test_the_plan_page_shows_its_deadlines(client, plan, sign_in, time_machine):
     time_machine.move_to(NOW)
-    secretary = user_named("secretary")
-    secretary.preferred_language = "ru"
-    secretary.save()
-    client.force_login(secretary)
+    sign_in("secretary")
     text = client.get(plan.get_absolute_url()).content.decode()
     assert "R-000-9a.proposals" in text and "02.12.2026" in text
 
