@@ -21,10 +21,16 @@ class Role(models.TextChoices):
     ACTING = "acting", _("acting official")
     OVERSIGHT = "oversight", _("republic secretariat (oversight)")
     ADMIN = "admin", _("administrator")
+    INVITEE = "invitee", _("invited person")
 
 
 STAFF_ROLES = frozenset({Role.SECRETARY, Role.SECRETARIAT, Role.ADMIN})
 MEMBER_ROLES = frozenset({Role.CHAIR, Role.MEMBER, Role.ACTING})
+
+
+# Apps above this one add roles they know of (the secretariat: invited persons) without this module
+# importing them: each provider is called as provider(user, council, day) and returns a set of roles.
+ROLE_PROVIDERS = []
 
 
 def council_roles(user, council: Council, day: date) -> frozenset:
@@ -65,4 +71,6 @@ def _compute_roles(user, council, day):
         # The republic secretariat controls territorial councils (R-000-8); the republic chair approves
         # their regulations and composition (R-000-6).
         roles.add(Role.OVERSIGHT)
+    for provider in ROLE_PROVIDERS:
+        roles |= set(provider(user, council, day))
     return frozenset(roles)

@@ -1,0 +1,131 @@
+"""Meetings, their agenda items and invited persons (R-000-9c, R-000-9e, R-000-10a, R-000-10f, R-000-12)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.models import Body, Council, localized
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("regular meeting")
+        EXTRAORDINARY = "extraordinary", _("extraordinary meeting")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("scheduled")
+        AGENDA_APPROVED = "agenda_approved", _("agenda approved")
+        DISPATCHED = "dispatched", _("agenda sent to members")
+        HELD = "held", _("held")
+        CANCELLED = "cancelled", _("cancelled")
+
+    TRANSITIONS = {
+        Status.SCHEDULED: {Status.AGENDA_APPROVED, Status.CANCELLED},
+        Status.AGENDA_APPROVED: {Status.DISPATCHED, Status.SCHEDULED, Status.CANCELLED},
+        Status.DISPATCHED: {Status.HELD, Status.CANCELLED},
+        Status.HELD: set(),
+        Status.CANCELLED: set(),
+    }
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("council"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REGULAR)
+    date = models.DateField(_("date"))
+    time = models.TimeField(_("time"), null=True, blank=True)
+    place_kk = models.CharField(_("place (Kazakh)"), max_length=300, blank=True)
+    place_ru = models.CharField(_("place (Russian)"), max_length=300, blank=True)
+    online = models.BooleanField(_("online"), default=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["council", "date"])]
+
+    def __str__(self):
+        return f"{self.council.short_name}: {self.date:%d.%m.%Y}"
+
+    @property
+    def place(self):
+        return localized(self, "place")
+
+
+class AgendaItem(models.Model):
+    """A question of the meeting; the body listed first prepares it (R-000-10a)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting"))
+    number = models.PositiveIntegerField(_("number"))
+    question_kk = models.TextField(_("question (Kazakh)"))
+    question_ru = models.TextField(_("question (Russian)"))
+    responsible_body = models.ForeignKey(
+        Body,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible executor (listed first)"),
+    )
+    co_executor_ids = models.JSONField(_("co-executors, in order"), default=list, blank=True)
+    plan_item = models.ForeignKey(
+        "plans.PlanItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("plan item"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "number"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "number"], name="agenda_item_number_unique")]
+
+    def __str__(self):
+        return f"{self.number}. {self.question}"
+
+    @property
+    def question(self):
+        return localized(self, "question")
+
+
+class Invitee(models.Model):
+    """A person invited to speak on an agenda item (R-000-12): takes part in the discussion, never votes.
+    The secretariat employee of the responsible body confirms attendance and that the documents were
+    received (R-000-10f)."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="invitees", verbose_name=_("question"))
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("account"),
+    )
+    full_name_kk = models.CharField(_("full name (Kazakh)"), max_length=200, blank=True)
+    full_name_ru = models.CharField(_("full name (Russian)"), max_length=200)
+    position_kk = models.CharField(_("position (Kazakh)"), max_length=300, blank=True)
+    position_ru = models.CharField(_("position (Russian)"), max_length=300, blank=True)
+    body = models.ForeignKey(
+        Body, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("body")
+    )
+    attendance_confirmed_at = models.DateTimeField(_("attendance confirmed"), null=True, blank=True)
+    documents_received_at = models.DateTimeField(_("documents received"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("invited person")
+        verbose_name_plural = _("invited persons")
+        ordering = ["item", "id"]
+
+    def __str__(self):
+        return localized(self, "full_name")

@@ -1,0 +1,147 @@
+"""Writes of meetings: scheduling with the regulation's deadlines, invited persons (R-000-9c, R-000-10a,
+R-000-10b, R-000-10e, R-000-10f, R-000-12)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from council.deadline_services import council_profile, deadline_open
+from council.notify import bilingual
+from council.roles import Role, council_roles
+from council.selectors import active_on
+from council.services import audit
+
+from .models import AgendaItem, Invitee, Meeting
+
+EDITORS = {Role.SECRETARY, Role.ADMIN}
+
+
+def can_schedule(user, council, day):
+    return bool(council_roles(user, council, day) & EDITORS)
+
+
+@transaction.atomic
+def meeting_schedule(
+    *,
+    actor,
+    council,
+    date,
+    now,
+    kind=Meeting.Kind.REGULAR,
+    time=None,
+    place_kk="",
+    place_ru="",
+    online=False,
+    plan_items=(),
+):
+    """Schedule a meeting with questions taken from the plan. Opens the deadlines of the regulation: the
+    materials of each question from its responsible body (R-000-10b) and the agenda's dispatch to the
+    members (R-000-10e)."""
+    if not can_schedule(actor, council, now.date()):
+        raise PermissionDenied(_("Only the secretary schedules meetings."))
+    if date < now.date():
+        raise ValidationError({"date": _("A meeting is scheduled for a future date.")})
+    if online and not council_profile(council).setting("online_meetings"):
+        raise ValidationError({"online": _("The council's regulation does not provide for online meetings.")})
+    meeting = Meeting.objects.create(
+        council=council,
+        kind=kind,
+        date=date,
+        time=time,
+        place_kk=place_kk,
+        place_ru=place_ru,
+        online=online,
+        created_by=actor,
+        created_at=now,
+    )
+    for number, plan_item in enumerate(plan_items, start=1):
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            number=number,
+            question_kk=plan_item.question_kk,
+            question_ru=plan_item.question_ru,
+            responsible_body=plan_item.responsible_body,
+            plan_item=plan_item,
+            co_executor_ids=[b.pk for b in plan_item.ordered_co_executors()],
+        )
+        _open_materials_deadline(item, actor=actor, now=now)
+    deadline_open(
+        council=council,
+        subject=meeting,
+        kind="agenda-dispatch",
+        rule_id="R-000-10e",
+        anchor=date,
+        now=now,
+        actor=actor,
+        title=bilingual(_("Agenda of the meeting of %(date)s sent to the members"), date=date.strftime("%d.%m.%Y")),
+    )
+    audit(actor=actor, verb="meeting.schedule", subject=meeting, council=council, at=now, date=date.isoformat())
+    return meeting
+
+
+def _open_materials_deadline(item, *, actor, now):
+    meeting = item.meeting
+    return deadline_open(
+        council=meeting.council,
+        subject=item,
+        kind="materials",
+        rule_id="R-000-10b",
+        anchor=meeting.date,
+        now=now,
+        actor=actor,
+        responsible_body=item.responsible_body,
+        title=bilingual(
+            _("Materials on question %(number)s of the meeting of %(date)s"),
+            number=item.number,
+            date=meeting.date.strftime("%d.%m.%Y"),
+        ),
+    )
+
+
+def _responsible_employee(user, item, day):
+    """The secretariat employee of the body that prepares the question (R-000-10f)."""
+    if item.responsible_body_id is None:
+        return False
+    officers = item.meeting.council.officers.filter(person=user, role="secretariat", body_id=item.responsible_body_id)
+    return active_on(officers, day).exists()
+
+
+@transaction.atomic
+def invitee_add(
+    *, actor, item, full_name_ru, now, full_name_kk="", position_ru="", position_kk="", body=None, person=None
+):
+    day = now.date()
+    if not (can_schedule(actor, item.meeting.council, day) or _responsible_employee(actor, item, day)):
+        raise PermissionDenied(_("Invited persons are listed by the secretary or by the responsible body."))
+    if not full_name_ru.strip():
+        raise ValidationError({"full_name_ru": _("Give the invited person's name.")})
+    invitee = Invitee.objects.create(
+        item=item,
+        person=person,
+        full_name_ru=full_name_ru.strip(),
+        full_name_kk=full_name_kk.strip(),
+        position_ru=position_ru.strip(),
+        position_kk=position_kk.strip(),
+        body=body,
+    )
+    audit(actor=actor, verb="invitee.add", subject=invitee, council=item.meeting.council, at=now)
+    return invitee
+
+
+@transaction.atomic
+def invitee_confirm(*, actor, invitee, now, attendance=True, documents=True):
+    """The responsible body's secretariat employee confirms the invitee comes and has the documents."""
+    item = invitee.item
+    if not (_responsible_employee(actor, item, now.date()) or can_schedule(actor, item.meeting.council, now.date())):
+        raise PermissionDenied(
+            _("Attendance of invited persons is confirmed by the secretariat employee of the responsible body.")
+        )
+    invitee = Invitee.objects.select_for_update().get(pk=invitee.pk)
+    if attendance:
+        invitee.attendance_confirmed_at = now
+    if documents:
+        invitee.documents_received_at = now
+    invitee.confirmed_by = actor
+    invitee.save(update_fields=["attendance_confirmed_at", "documents_received_at", "confirmed_by"])
+    audit(actor=actor, verb="invitee.confirm", subject=invitee, council=item.meeting.council, at=now)
+    return invitee
