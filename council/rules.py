@@ -12,7 +12,9 @@ def _roles(user, council):
 
 @rules.predicate
 def has_any_council_role(user, council):
-    return bool(_roles(user, council))
+    """Members, the secretariat, oversight and administrators see the council's pages. An invited person
+    sees only the items they are invited to (R-000-12), not the council's internal pages."""
+    return bool(_roles(user, council) - {Role.INVITEE})
 
 
 @rules.predicate

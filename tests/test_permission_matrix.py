@@ -23,34 +23,35 @@ ROLES = [
     "acting_mju",
     "oblast_secretary",
     "oblast_member_dp",
+    "judge",  # invited to a question of a coming meeting (R-000-12)
 ]
 
 # page -> expected status per role, in the order of ROLES
 MATRIX = {
-    "home": [302, 200, 200, 200, 200, 200, 200, 200, 200],
-    "my_deadlines": [302, 200, 200, 200, 200, 200, 200, 200, 200],
-    "calendar": [302, 200, 200, 200, 200, 200, 200, 200, 200],
-    "inbox": [302, 200, 200, 200, 200, 200, 200, 200, 200],
-    "republic_page": [302, 200, 200, 200, 200, 200, 200, 404, 404],
-    "oblast_page": [302, 200, 200, 200, 404, 200, 404, 200, 200],
-    "republic_deadlines": [302, 200, 200, 403, 403, 200, 403, 404, 404],
-    "oblast_deadlines": [302, 200, 403, 403, 404, 403, 404, 200, 403],
-    "oblast_approvals": [302, 200, 200, 200, 404, 200, 404, 200, 200],
-    "oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403],
-    "oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200],
-    "oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200],
-    "approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200],
-    "republic_plans": [302, 200, 200, 200, 200, 200, 200, 404, 404],
-    "oblast_plans": [302, 200, 200, 200, 404, 200, 404, 200, 200],
-    "republic_proposals": [302, 200, 200, 200, 200, 200, 200, 404, 404],
-    "republic_proposal_new": [302, 403, 200, 200, 200, 200, 200, 404, 404],
-    "plan": [302, 200, 200, 200, 200, 200, 200, 404, 404],
-    "plan_pdf": [302, 200, 200, 200, 200, 200, 200, 404, 404],
-    "plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404],
-    "plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404],
-    "plan_item_remove": [302, 200, 200, 403, 403, 403, 403, 404, 404],
-    "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302],
-    "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302],
+    "home": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "my_deadlines": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "calendar": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "inbox": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "republic_page": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "oblast_page": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "republic_deadlines": [302, 200, 200, 403, 403, 200, 403, 404, 404, 404],
+    "oblast_deadlines": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
+    "oblast_approvals": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
+    "oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "republic_plans": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "oblast_plans": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "republic_proposals": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "republic_proposal_new": [302, 403, 200, 200, 200, 200, 200, 404, 404, 404],
+    "plan": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "plan_pdf": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "plan_item_remove": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
+    "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
 }
 
 
@@ -76,6 +77,17 @@ def urls(demo, user_named):
         now=timezone.now(),
         data={"question_kk": "Мәселе", "question_ru": "Вопрос"},
     )
+    from secretariat.models import AgendaItem, Invitee, Meeting
+    from tests.factories import UserFactory
+
+    meeting = Meeting.objects.create(
+        council=demo["republic"],
+        date=datetime.date(2027, 1, 22),
+        created_by=user_named("secretary"),
+        created_at=timezone.now(),
+    )
+    item = AgendaItem.objects.create(meeting=meeting, number=1, question_kk="Мәселе", question_ru="Вопрос")
+    Invitee.objects.create(item=item, person=UserFactory(username="judge"), full_name_ru="Судья")
     return {
         "republic_plans": reverse("plans:plan_list", args=["republic"]),
         "oblast_plans": reverse("plans:plan_list", args=["almaty-oblast"]),
