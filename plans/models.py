@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Body, Council, localized
+from council.workflow import Step
 
 
 def justification_upload_to(instance, filename):
@@ -170,23 +171,15 @@ class PlanRevision(models.Model):
         return f"{self.plan} r{self.number}"
 
 
-class PlanStep(models.Model):
+class PlanStep(Step):
     """Every status move of a plan: who, when, from, to, comment."""
 
+    subject_field = "plan"
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField()
-    from_status = models.CharField(max_length=16, choices=Plan.Status.choices)
-    to_status = models.CharField(max_length=16, choices=Plan.Status.choices)
-    comment = models.TextField(blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(Step.Meta):
         verbose_name = _("plan step")
         verbose_name_plural = _("plan steps")
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
 
 
 class Proposal(models.Model):

@@ -15,9 +15,10 @@ from council.roles import Role, council_roles
 from council.selectors import bodies_of, council_chairs, council_people, council_secretaries
 from council.services import audit
 from council.uploads import validate_document
+from council.workflow import move
 
 from .coverage import period_end
-from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, PlanStep, Proposal
+from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal
 
 EDITORS = {Role.SECRETARY, Role.ADMIN}
 PROPOSERS = {Role.CHAIR, Role.MEMBER, Role.ACTING, Role.SECRETARIAT, Role.SECRETARY}
@@ -297,17 +298,6 @@ def plan_add_proposals(*, actor, plan, proposals, now):
     return items
 
 
-def _move(plan, to, *, actor, now, comment=""):
-    if to not in Plan.TRANSITIONS[plan.status]:
-        raise ValidationError(
-            _("A plan that is “%(from)s” cannot become “%(to)s”."),
-            params={"from": plan.get_status_display(), "to": Plan.Status(to).label},
-        )
-    PlanStep.objects.create(plan=plan, actor=actor, at=now, from_status=plan.status, to_status=to, comment=comment)
-    plan.status = to
-    audit(actor=actor, verb=f"plan.{to}", subject=plan, council=plan.council, at=now, comment=comment)
-
-
 def snapshot(plan):
     items = plan.items.select_related("responsible_body").prefetch_related("co_executor_links__body")
     return [
@@ -341,7 +331,7 @@ def plan_submit(*, actor, plan, now):
     _require(can_edit(actor, plan.council, now.date()), _("Only the secretary submits the plan to the chair."))
     if not plan.items.exists():
         raise ValidationError(_("Add at least one item before submitting the plan."))
-    _move(plan, Plan.Status.SUBMITTED, actor=actor, now=now)
+    move(plan, Plan.Status.SUBMITTED, actor=actor, now=now, council=plan.council)
     plan.save(update_fields=["status"])
     deadline_close_for(subject=plan, kind="plan-proposals", actor=actor, now=now)
     notify(
@@ -362,8 +352,13 @@ def plan_decide(*, actor, plan, approve, remarks="", now):
     _require(can_approve(actor, plan.council, now.date()), _("Only the chair approves the plan."))
     if not approve and not remarks.strip():
         raise ValidationError({"remarks": _("Write the remarks the secretary must work in.")})
-    _move(
-        plan, Plan.Status.APPROVED if approve else Plan.Status.RETURNED, actor=actor, now=now, comment=remarks.strip()
+    move(
+        plan,
+        Plan.Status.APPROVED if approve else Plan.Status.RETURNED,
+        actor=actor,
+        now=now,
+        comment=remarks.strip(),
+        council=plan.council,
     )
     plan.remarks = remarks.strip()
     if approve:

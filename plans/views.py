@@ -102,7 +102,7 @@ def plan_detail(request, pk):
             "warnings": warnings,
             "diffs": diffs,
             "revisions": revisions,
-            "steps": plan.steps.select_related("actor"),
+            "steps": plan.steps.select_related("actor", "plan"),
             "can_edit": services.can_edit(request.user, plan.council, today),
             "can_approve": services.can_approve(request.user, plan.council, today),
             "editable": plan.status in (Plan.Status.DRAFT, Plan.Status.RETURNED),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Council, RegulationProfile
+from council.workflow import Step
 
 
 def approval_upload_to(instance, filename):
@@ -74,20 +75,12 @@ class Approval(models.Model):
         return reverse("territorial:approval_detail", args=[self.pk])
 
 
-class ApprovalStep(models.Model):
+class ApprovalStep(Step):
     """Every move of an approval: who, when, from, to, comment."""
 
+    subject_field = "approval"
     approval = models.ForeignKey(Approval, on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField()
-    from_status = models.CharField(max_length=16, choices=Approval.Status.choices)
-    to_status = models.CharField(max_length=16, choices=Approval.Status.choices)
-    comment = models.TextField(blank=True)
 
-    class Meta:
+    class Meta(Step.Meta):
         verbose_name = _("approval step")
         verbose_name_plural = _("approval steps")
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"

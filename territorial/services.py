@@ -9,8 +9,9 @@ from council.roles import Role, council_roles
 from council.selectors import council_chairs, council_composition, council_secretaries
 from council.services import audit
 from council.uploads import sha256_of, validate_document
+from council.workflow import move
 
-from .models import Approval, ApprovalStep
+from .models import Approval
 
 
 def can_prepare(user, council, day):
@@ -57,25 +58,12 @@ def approval_create(*, actor, council, kind, note="", document=None, profile=Non
     return approval
 
 
-def _move(approval, to, *, actor, now, comment=""):
-    if to not in Approval.TRANSITIONS[approval.status]:
-        raise ValidationError(
-            _("An approval that is “%(from)s” cannot become “%(to)s”."),
-            params={"from": approval.get_status_display(), "to": Approval.Status(to).label},
-        )
-    ApprovalStep.objects.create(
-        approval=approval, actor=actor, at=now, from_status=approval.status, to_status=to, comment=comment
-    )
-    approval.status = to
-    audit(actor=actor, verb=f"approval.{to}", subject=approval, council=approval.council, at=now, comment=comment)
-
-
 @transaction.atomic
 def approval_submit(*, actor, approval, now):
     approval = Approval.objects.select_for_update(of=("self",)).select_related("council__parent").get(pk=approval.pk)
     if not can_prepare(actor, approval.council, now.date()):
         raise PermissionDenied(_("Only the secretary of this council submits its approvals."))
-    _move(approval, Approval.Status.SUBMITTED, actor=actor, now=now)
+    move(approval, Approval.Status.SUBMITTED, actor=actor, now=now, council=approval.council)
     if approval.kind == Approval.Kind.COMPOSITION:
         approval.composition = composition_snapshot(approval.council, now.date())
     approval.save(update_fields=["status", "composition"])
@@ -102,7 +90,7 @@ def approval_decide(*, actor, approval, approve, remarks="", now):
         raise PermissionDenied(_("Only the chair of the republic council approves territorial councils."))
     if not approve and not remarks.strip():
         raise ValidationError({"remarks": _("Write the remarks the council must work in.")})
-    _move(
+    move(
         approval,
         Approval.Status.APPROVED if approve else Approval.Status.RETURNED,
         actor=actor,

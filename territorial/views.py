@@ -75,7 +75,7 @@ def approval_detail(request, pk):
         {
             "approval": approval,
             "council": approval.council,
-            "steps": approval.steps.select_related("actor"),
+            "steps": approval.steps.select_related("actor", "approval"),
             "can_submit": can_prepare(request.user, approval.council, today)
             and Approval.Status.SUBMITTED in Approval.TRANSITIONS[approval.status],
             "can_decide": can_decide(request.user, approval.council, today)
@@ -130,7 +130,7 @@ def approval_decide_view(request, pk):
             {
                 "approval": approval,
                 "council": approval.council,
-                "steps": approval.steps.select_related("actor"),
+                "steps": approval.steps.select_related("actor", "approval"),
                 "can_decide": True,
                 "decision_form": form,
             },
