@@ -26,6 +26,7 @@ urlpatterns = [
     path("inbox/read/", views_deadlines.inbox_read, name="inbox_read_all"),
     path("inbox/<int:pk>/read/", views_deadlines.inbox_read, name="inbox_read"),
     path("", include("plans.urls")),
+    path("", include("secretariat.urls")),
     path("territorial/", include("territorial.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -36,6 +37,7 @@ class Meeting(models.Model):
     place_ru = models.CharField(_("place (Russian)"), max_length=300, blank=True)
     online = models.BooleanField(_("online"), default=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED)
+    agree_by = models.DateField(_("members answer by"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"))
     history = HistoricalRecords()
@@ -49,9 +51,33 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.council.short_name}: {self.date:%d.%m.%Y}"
 
+    def get_absolute_url(self):
+        return reverse("secretariat:meeting_detail", args=[self.pk])
+
     @property
     def place(self):
         return localized(self, "place")
+
+
+class Agreement(models.Model):
+    """A member's answer on the date, time, place and agenda of a meeting (R-000-9f)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agreements")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("member")
+    )
+    agrees = models.BooleanField(_("agrees"))
+    comment = models.TextField(_("comment"), blank=True)
+    answered_at = models.DateTimeField(_("answered"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agreement of the meeting")
+        verbose_name_plural = _("agreements of the meeting")
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="agreement_once_per_member")]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.person}"
 
 
 class AgendaItem(models.Model):

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_open
-from council.notify import bilingual
+from council.notify import bilingual, notify
 from council.roles import Role, council_roles
-from council.selectors import active_on
+from council.selectors import active_on, council_roster
 from council.services import audit
 
-from .models import AgendaItem, Invitee, Meeting
+from .models import AgendaItem, Agreement, Invitee, Meeting
 
 EDITORS = {Role.SECRETARY, Role.ADMIN}
 
@@ -98,7 +98,7 @@ def _open_materials_deadline(item, *, actor, now):
     )
 
 
-def _responsible_employee(user, item, day):
+def is_responsible_employee(user, item, day):
     """The secretariat employee of the body that prepares the question (R-000-10f)."""
     if item.responsible_body_id is None:
         return False
@@ -111,7 +111,7 @@ def invitee_add(
     *, actor, item, full_name_ru, now, full_name_kk="", position_ru="", position_kk="", body=None, person=None
 ):
     day = now.date()
-    if not (can_schedule(actor, item.meeting.council, day) or _responsible_employee(actor, item, day)):
+    if not (can_schedule(actor, item.meeting.council, day) or is_responsible_employee(actor, item, day)):
         raise PermissionDenied(_("Invited persons are listed by the secretary or by the responsible body."))
     if not full_name_ru.strip():
         raise ValidationError({"full_name_ru": _("Give the invited person's name.")})
@@ -132,7 +132,7 @@ def invitee_add(
 def invitee_confirm(*, actor, invitee, now, attendance=True, documents=True):
     """The responsible body's secretariat employee confirms the invitee comes and has the documents."""
     item = invitee.item
-    if not (_responsible_employee(actor, item, now.date()) or can_schedule(actor, item.meeting.council, now.date())):
+    if not (is_responsible_employee(actor, item, now.date()) or can_schedule(actor, item.meeting.council, now.date())):
         raise PermissionDenied(
             _("Attendance of invited persons is confirmed by the secretariat employee of the responsible body.")
         )
@@ -145,3 +145,60 @@ def invitee_confirm(*, actor, invitee, now, attendance=True, documents=True):
     invitee.save(update_fields=["attendance_confirmed_at", "documents_received_at", "confirmed_by"])
     audit(actor=actor, verb="invitee.confirm", subject=invitee, council=item.meeting.council, at=now)
     return invitee
+
+
+@transaction.atomic
+def meeting_request_agreement(*, actor, meeting, agree_by, now):
+    """Ask the members to agree the date, time, place and agenda by ``agree_by`` (R-000-9f)."""
+    if not can_schedule(actor, meeting.council, now.date()):
+        raise PermissionDenied(_("Only the secretary asks the members to agree the meeting."))
+    if not now.date() <= agree_by < meeting.date:
+        raise ValidationError({"agree_by": _("Members answer after today and before the meeting.")})
+    meeting.agree_by = agree_by
+    meeting.save(update_fields=["agree_by"])
+    notify(
+        recipients=[e.person for e in council_roster(council=meeting.council, day=meeting.date) if e.person],
+        key=f"meeting:{meeting.pk}:agree:{agree_by.isoformat()}",
+        render=lambda: (
+            _("Agree the meeting of %(date)s by %(by)s")
+            % {"date": meeting.date.strftime("%d.%m.%Y"), "by": agree_by.strftime("%d.%m.%Y")},
+            meeting.place,
+        ),
+        now=now,
+        council=meeting.council,
+        url=meeting.get_absolute_url(),
+    )
+    audit(
+        actor=actor,
+        verb="meeting.request_agreement",
+        subject=meeting,
+        council=meeting.council,
+        at=now,
+        agree_by=agree_by.isoformat(),
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_answer(*, actor, meeting, agrees, comment="", now):
+    """A member (or the official acting for them) agrees or objects, with a comment (R-000-9f)."""
+    sitting = {e.person.pk for e in council_roster(council=meeting.council, day=meeting.date) if e.person}
+    if actor.pk not in sitting:
+        raise PermissionDenied(_("Only the members of the council agree the meeting."))
+    if meeting.agree_by is None:
+        raise ValidationError(_("The secretary has not asked for agreement yet."))
+    if not agrees and not comment.strip():
+        raise ValidationError({"comment": _("Say what you object to.")})
+    agreement, _created = Agreement.objects.update_or_create(
+        meeting=meeting, person=actor, defaults={"agrees": agrees, "comment": comment.strip(), "answered_at": now}
+    )
+    audit(actor=actor, verb="meeting.answer", subject=meeting, council=meeting.council, at=now, agrees=agrees)
+    return agreement
+
+
+def agreement_status(meeting):
+    """Per member of the meeting's roster: their answer, or None when they have not answered."""
+    answers = {a.person_id: a for a in meeting.agreements.all()}
+    return [
+        (e, answers.get(e.person.pk)) for e in council_roster(council=meeting.council, day=meeting.date) if e.person
+    ]

@@ -5,13 +5,20 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
-from council.models import Body, Deadline
+from council.models import Body, Deadline, Notification
 from council.roles import Role, council_roles
 from council.selectors import council_roster
 from plans import services as plans
-from secretariat.models import AgendaItem
-from secretariat.services import invitee_add, invitee_confirm, meeting_schedule
+from secretariat.models import AgendaItem, Invitee, Meeting
+from secretariat.services import (
+    invitee_add,
+    invitee_confirm,
+    meeting_answer,
+    meeting_request_agreement,
+    meeting_schedule,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +119,79 @@ def test_another_bodys_employee_cannot_invite(demo, user_named, approved_item):
     )
     with pytest.raises(PermissionDenied):
         invitee_add(actor=user_named("sec_knb"), item=meeting.items.get(), full_name_ru="Кто-то", now=NOW)
+
+
+def test_the_secretary_schedules_from_the_plan_in_the_browser_form(client, sign_in, demo, approved_item, time_machine):
+    time_machine.move_to(NOW)
+    sign_in("secretary")
+    url = reverse("secretariat:meeting_new", args=["republic"])
+    offered = client.get(url, {"date": "2027-01-22"}).content.decode()
+    assert "О преступности" in offered
+    response = client.post(
+        f"{url}?date=2027-01-22",
+        {"date": "2027-01-22", "time": "10:00", "place_ru": "Астана", "plan_item": [approved_item.pk]},
+    )
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "О преступности" in page and "R-000-10b" in page and "R-000-10e" in page
+    assert "31.12.2026" in page  # the materials' due date
+
+
+def test_a_bad_date_keeps_what_was_typed(client, sign_in, demo, time_machine):
+    time_machine.move_to(NOW)
+    sign_in("secretary")
+    response = client.post(
+        reverse("secretariat:meeting_new", args=["republic"]), {"date": "2026-01-01", "place_ru": "Зал коллегии"}
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Зал коллегии" in text and "будущую дату" in text
+    assert not Meeting.objects.exists()
+
+
+def test_members_agree_the_meeting_and_the_secretary_sees_who_has_not_answered(
+    client, sign_in, demo, user_named, time_machine
+):
+    """R-000-9f: agenda, date, time and place are agreed with the members."""
+    time_machine.move_to(NOW)
+    meeting = meeting_schedule(
+        actor=user_named("secretary"), council=demo["republic"], date=dt.date(2027, 1, 22), now=NOW
+    )
+    with pytest.raises(ValidationError):
+        meeting_answer(actor=user_named("member_mvd"), meeting=meeting, agrees=True, now=NOW)  # not asked yet
+    meeting_request_agreement(actor=user_named("secretary"), meeting=meeting, agree_by=dt.date(2026, 12, 1), now=NOW)
+    assert Notification.objects.filter(key__startswith=f"meeting:{meeting.pk}:agree").count() == 7
+    meeting_answer(actor=user_named("member_mvd"), meeting=meeting, agrees=True, now=NOW)
+    with pytest.raises(ValidationError):  # an objection needs its reason
+        meeting_answer(actor=user_named("member_knb"), meeting=meeting, agrees=False, now=NOW)
+    meeting_answer(actor=user_named("member_knb"), meeting=meeting, agrees=False, comment="Перенести на 29.01", now=NOW)
+    with pytest.raises(PermissionDenied):
+        meeting_answer(actor=user_named("sec_mvd"), meeting=meeting, agrees=True, now=NOW)
+    sign_in("secretary")
+    text = client.get(meeting.get_absolute_url()).content.decode()
+    assert text.count("нет ответа") == 5 and "Перенести на 29.01" in text
+
+
+def test_invitees_through_the_pages(client, sign_in, demo, user_named, approved_item, time_machine):
+    time_machine.move_to(NOW)
+    meeting = meeting_schedule(
+        actor=user_named("secretary"),
+        council=demo["republic"],
+        date=dt.date(2027, 1, 22),
+        now=NOW,
+        plan_items=[approved_item],
+    )
+    item = meeting.items.get()
+    sign_in("sec_knb")
+    client.post(reverse("secretariat:invitee_add", args=[item.pk]), {"full_name_ru": "Не тот орган"})
+    assert not Invitee.objects.exists()
+    sign_in("sec_mvd")
+    client.post(
+        reverse("secretariat:invitee_add", args=[item.pk]),
+        {"full_name_ru": "Иванов И.И.", "position_ru": "Начальник управления"},
+    )
+    invitee = Invitee.objects.get()
+    client.post(reverse("secretariat:invitee_confirm", args=[invitee.pk]))
+    invitee.refresh_from_db()
+    assert invitee.attendance_confirmed_at is not None and invitee.confirmed_by.username == "sec_mvd"

@@ -1,0 +1,28 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    place_kk = forms.CharField(label=_("Place (Kazakh)"), required=False)
+    place_ru = forms.CharField(label=_("Place (Russian)"), required=False)
+    online = forms.BooleanField(label=_("Online meeting"), required=False)
+
+    def __init__(self, *args, online_allowed=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not online_allowed:
+            del self.fields["online"]
+
+
+class AgreementRequestForm(forms.Form):
+    agree_by = forms.DateField(
+        label=_("Members answer by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class InviteeForm(forms.Form):
+    full_name_ru = forms.CharField(label=_("Full name (Russian)"))
+    full_name_kk = forms.CharField(label=_("Full name (Kazakh)"), required=False)
+    position_ru = forms.CharField(label=_("Position (Russian)"), required=False)
+    position_kk = forms.CharField(label=_("Position (Kazakh)"), required=False)

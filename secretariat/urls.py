@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "secretariat"
+urlpatterns = [
+    path("councils/<slug:code>/meetings/", views.meeting_list, name="meeting_list"),
+    path("councils/<slug:code>/meetings/new/", views.meeting_new, name="meeting_new"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("meetings/<int:pk>/agreement/", views.meeting_request_agreement, name="meeting_request_agreement"),
+    path("meetings/<int:pk>/answer/", views.meeting_answer, name="meeting_answer"),
+    path("agenda-items/<int:pk>/invitees/", views.invitee_add, name="invitee_add"),
+    path("invitees/<int:pk>/confirm/", views.invitee_confirm, name="invitee_confirm"),
+]

@@ -1,0 +1,194 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from council.deadline_services import council_profile
+from council.selectors import deadlines_base
+from council.views import visible_council_or_404
+from plans.models import PlanItem
+from plans.selectors import items_for_meeting
+
+from . import services
+from .forms import AgreementRequestForm, InviteeForm, MeetingForm
+from .models import AgendaItem, Invitee, Meeting
+
+
+def _meeting_or_404(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("council"), pk=pk)
+    if not request.user.has_perm("council.open_council", meeting.council):
+        raise Http404
+    return meeting
+
+
+def _errors_to_form(form, exc):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@login_required
+def meeting_list(request, code):
+    council = visible_council_or_404(request, code)
+    today = timezone.localdate()
+    meetings = council.meetings.order_by("-date")
+    return render(
+        request,
+        "secretariat/meeting_list.html",
+        {
+            "council": council,
+            "upcoming": [m for m in meetings if m.date >= today][::-1],
+            "past": [m for m in meetings if m.date < today],
+            "can_schedule": services.can_schedule(request.user, council, today),
+        },
+    )
+
+
+@login_required
+def meeting_new(request, code):
+    council = visible_council_or_404(request, code)
+    if not services.can_schedule(request.user, council, timezone.localdate()):
+        raise PermissionDenied
+    online_allowed = bool(council_profile(council).setting("online_meetings"))
+    form = MeetingForm(request.POST or None, initial={"date": request.GET.get("date")}, online_allowed=online_allowed)
+    day = None
+    try:
+        day = datetime.date.fromisoformat(request.POST.get("date") or request.GET.get("date") or "")
+    except ValueError:
+        pass
+    offered = list(items_for_meeting(council=council, day=day).filter(agenda_items__isnull=True)) if day else []
+    if request.method == "POST" and form.is_valid():
+        chosen = PlanItem.objects.filter(pk__in=request.POST.getlist("plan_item"), plan__council=council)
+        chosen = sorted(chosen, key=lambda i: (i.plan.start, i.number))
+        try:
+            meeting = services.meeting_schedule(
+                actor=request.user,
+                council=council,
+                now=timezone.now(),
+                plan_items=chosen,
+                **{
+                    k: v
+                    for k, v in form.cleaned_data.items()
+                    if k in ("date", "time", "place_kk", "place_ru", "online")
+                },
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, _("The meeting is scheduled; the deadlines of its materials are set."))
+            return redirect(meeting)
+    return render(
+        request, "secretariat/meeting_form.html", {"council": council, "form": form, "offered": offered, "day": day}
+    )
+
+
+@login_required
+def meeting_detail(request, pk):
+    meeting = _meeting_or_404(request, pk)
+    today = timezone.localdate()
+    items = list(meeting.items.select_related("responsible_body").prefetch_related("invitees"))
+    deadlines = deadlines_base().filter(
+        subject_type=ContentType.objects.get_for_model(Meeting), subject_id=meeting.pk
+    ) | deadlines_base().filter(
+        subject_type=ContentType.objects.get_for_model(AgendaItem), subject_id__in=[i.pk for i in items]
+    )
+    can_schedule = services.can_schedule(request.user, meeting.council, today)
+    answers = services.agreement_status(meeting)
+    mine = next((a for e, a in answers if e.person.pk == request.user.pk), None)
+    sits = any(e.person.pk == request.user.pk for e, _a in answers)
+    return render(
+        request,
+        "secretariat/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "council": meeting.council,
+            "items": items,
+            "deadlines": deadlines.order_by("due_date", "id"),
+            "today": today,
+            "can_schedule": can_schedule,
+            "answers": answers if can_schedule else None,
+            "my_answer": mine,
+            "can_answer": sits and meeting.agree_by,
+            "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by}),
+            "invitee_form": InviteeForm(),
+            "can_invite": {
+                i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
+            },
+        },
+    )
+
+
+@login_required
+@require_POST
+def meeting_request_agreement(request, pk):
+    meeting = _meeting_or_404(request, pk)
+    form = AgreementRequestForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Enter the date by which members answer."))
+        services.meeting_request_agreement(
+            actor=request.user, meeting=meeting, agree_by=form.cleaned_data["agree_by"], now=timezone.now()
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The members are asked to agree the meeting."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def meeting_answer(request, pk):
+    meeting = _meeting_or_404(request, pk)
+    try:
+        services.meeting_answer(
+            actor=request.user,
+            meeting=meeting,
+            agrees=request.POST.get("agrees") == "yes",
+            comment=request.POST.get("comment", ""),
+            now=timezone.now(),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Your answer is recorded."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def invitee_add(request, pk):
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
+    if not request.user.has_perm("council.open_council", item.meeting.council):
+        raise Http404
+    form = InviteeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the invited person's name."))
+        return redirect(item.meeting)
+    try:
+        services.invitee_add(actor=request.user, item=item, now=timezone.now(), **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The invited person is added."))
+    return redirect(item.meeting)
+
+
+@login_required
+@require_POST
+def invitee_confirm(request, pk):
+    invitee = get_object_or_404(Invitee.objects.select_related("item__meeting__council"), pk=pk)
+    if not request.user.has_perm("council.open_council", invitee.item.meeting.council):
+        raise Http404
+    services.invitee_confirm(actor=request.user, invitee=invitee, now=timezone.now())
+    messages.success(request, _("Attendance and receipt of the documents are confirmed."))
+    return redirect(invitee.item.meeting)
