@@ -26,3 +26,14 @@ class InviteeForm(forms.Form):
     full_name_kk = forms.CharField(label=_("Full name (Kazakh)"), required=False)
     position_ru = forms.CharField(label=_("Position (Russian)"), required=False)
     position_kk = forms.CharField(label=_("Position (Kazakh)"), required=False)
+
+
+class MaterialForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What is submitted"), choices=())
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, DOCX, XLSX or ODT. The reference note: PDF of up to 8 pages.")
+    )
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds

@@ -155,3 +155,46 @@ class Invitee(models.Model):
 
     def __str__(self):
         return localized(self, "full_name")
+
+
+def material_upload_to(instance, filename):
+    from council.uploads import storage_name
+
+    return storage_name("materials", filename)
+
+
+class Material(models.Model):
+    """A document for a question (R-000-10a, R-000-10b). Nothing is overwritten: a resubmission is a new
+    version."""
+
+    class Kind(models.TextChoices):
+        REFERENCE_NOTE = "reference_note", _("reference note (up to 8 pages)")
+        OTHER = "other", _("other material")
+        INVITEES = "invitees", _("list of invited persons")
+        CONTRIBUTION = "contribution", _("co-executor's contribution")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="materials", verbose_name=_("question"))
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("submitted for"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    version = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to=material_upload_to)
+    original_name = models.CharField(_("file name"), max_length=200)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size"))
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    late = models.BooleanField(_("submitted late"), default=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("submitted by")
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+
+    class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        ordering = ["item", "kind", "body", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "kind", "body", "version"], name="material_version_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.original_name} v{self.version}"

@@ -1,17 +1,21 @@
 """Writes of meetings: scheduling with the regulation's deadlines, invited persons (R-000-9c, R-000-10a,
 R-000-10b, R-000-10e, R-000-10f, R-000-12)."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.deadline_services import council_profile, deadline_open
+from council.deadline_services import council_profile, deadline_close_for, deadline_open
 from council.notify import bilingual, notify
 from council.roles import Role, council_roles
-from council.selectors import active_on, council_roster
+from council.selectors import active_on, council_roster, deadlines_base
 from council.services import audit
+from council.uploads import MATERIAL_TYPES, sha256_of, validate_document
 
-from .models import AgendaItem, Agreement, Invitee, Meeting
+from .models import AgendaItem, Agreement, Invitee, Material, Meeting
 
 EDITORS = {Role.SECRETARY, Role.ADMIN}
 
@@ -100,10 +104,9 @@ def _open_materials_deadline(item, *, actor, now):
 
 def is_responsible_employee(user, item, day):
     """The secretariat employee of the body that prepares the question (R-000-10f)."""
-    if item.responsible_body_id is None:
-        return False
-    officers = item.meeting.council.officers.filter(person=user, role="secretariat", body_id=item.responsible_body_id)
-    return active_on(officers, day).exists()
+    return item.responsible_body_id is not None and is_employee_of(
+        user, item.meeting.council, item.responsible_body_id, day
+    )
 
 
 @transaction.atomic
@@ -202,3 +205,95 @@ def agreement_status(meeting):
     return [
         (e, answers.get(e.person.pk)) for e in council_roster(council=meeting.council, day=meeting.date) if e.person
     ]
+
+
+REFERENCE_NOTE_MAX_PAGES = 8  # R-000-10b
+
+
+def pdf_pages(upload):
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    upload.seek(0)
+    try:
+        pages = len(PdfReader(upload).pages)
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise ValidationError(_("“%(name)s” cannot be read as a PDF.") % {"name": upload.name}) from exc
+    finally:
+        upload.seek(0)
+    return pages
+
+
+@transaction.atomic
+def material_submit(*, actor, item, kind, upload, now):
+    """The responsible body submits its reference note, other materials and the list of invited persons;
+    a co-executor submits its contribution to the responsible body (R-000-10a, R-000-10b). A submission
+    after the deadline is accepted and marked late, with who and when; a reference note longer than 8
+    pages is refused with its page count."""
+    day = now.date()
+    council = item.meeting.council
+    secretary = can_schedule(actor, council, day)
+    if kind == Material.Kind.CONTRIBUTION:
+        bodies = [b for b in item.co_executor_ids if is_employee_of(actor, council, b, day)]
+        if not bodies:
+            raise PermissionDenied(_("Only a co-executor's secretariat employee submits its contribution."))
+        body_id = bodies[0]
+    else:
+        if not (secretary or is_responsible_employee(actor, item, day)):
+            raise PermissionDenied(_("Only the responsible body submits the materials of its question."))
+        body_id = item.responsible_body_id
+    if body_id is None:
+        raise ValidationError(_("The question has no responsible executor yet."))
+    original = validate_document(upload, allowed=MATERIAL_TYPES)
+    pages = None
+    if kind == Material.Kind.REFERENCE_NOTE:
+        if not original.lower().endswith(".pdf"):
+            raise ValidationError({"file": _("The reference note is submitted as PDF, so its pages can be counted.")})
+        pages = pdf_pages(upload)
+        if pages > REFERENCE_NOTE_MAX_PAGES:
+            raise ValidationError(
+                {
+                    "file": _("The reference note has %(pages)s pages; at most %(max)s are allowed (R-000-10b).")
+                    % {"pages": pages, "max": REFERENCE_NOTE_MAX_PAGES}
+                }
+            )
+    deadline = (
+        deadlines_base()
+        .filter(subject_type=ContentType.objects.get_for_model(AgendaItem), subject_id=item.pk, kind="materials")
+        .order_by("-id")
+        .first()
+    )
+    late = deadline is not None and timezone.localtime(now).date() > deadline.due_date
+    previous = Material.objects.filter(item=item, kind=kind, body_id=body_id).aggregate(v=Max("version"))["v"] or 0
+    material = Material.objects.create(
+        item=item,
+        body_id=body_id,
+        kind=kind,
+        version=previous + 1,
+        file=upload,
+        original_name=original,
+        sha256=sha256_of(upload),
+        size=upload.size,
+        pages=pages,
+        late=late,
+        submitted_by=actor,
+        submitted_at=now,
+    )
+    if kind == Material.Kind.REFERENCE_NOTE:
+        deadline_close_for(subject=item, kind="materials", actor=actor, now=now)
+    audit(
+        actor=actor,
+        verb="material.submit",
+        subject=material,
+        council=council,
+        at=now,
+        kind=kind,
+        version=material.version,
+        late=late,
+    )
+    return material
+
+
+def is_employee_of(user, council, body_id, day):
+    officers = council.officers.filter(person=user, role="secretariat", body_id=body_id)
+    return active_on(officers, day).exists()

@@ -11,4 +11,6 @@ urlpatterns = [
     path("meetings/<int:pk>/answer/", views.meeting_answer, name="meeting_answer"),
     path("agenda-items/<int:pk>/invitees/", views.invitee_add, name="invitee_add"),
     path("invitees/<int:pk>/confirm/", views.invitee_confirm, name="invitee_confirm"),
+    path("agenda-items/<int:pk>/materials/", views.item_materials, name="item_materials"),
+    path("materials/<int:pk>/", views.material_download, name="material_download"),
 ]

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +17,8 @@ from plans.models import PlanItem
 from plans.selectors import items_for_meeting
 
 from . import services
-from .forms import AgreementRequestForm, InviteeForm, MeetingForm
-from .models import AgendaItem, Invitee, Meeting
+from .forms import AgreementRequestForm, InviteeForm, MaterialForm, MeetingForm
+from .models import AgendaItem, Invitee, Material, Meeting
 
 
 def _meeting_or_404(request, pk):
@@ -192,3 +192,64 @@ def invitee_confirm(request, pk):
     services.invitee_confirm(actor=request.user, invitee=invitee, now=timezone.now())
     messages.success(request, _("Attendance and receipt of the documents are confirmed."))
     return redirect(invitee.item.meeting)
+
+
+@login_required
+def item_materials(request, pk):
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council", "responsible_body"), pk=pk)
+    council = item.meeting.council
+    if not request.user.has_perm("council.open_council", council):
+        raise Http404
+    today = timezone.localdate()
+    responsible = services.can_schedule(request.user, council, today) or services.is_responsible_employee(
+        request.user, item, today
+    )
+    co_executor = any(services.is_employee_of(request.user, council, b, today) for b in item.co_executor_ids)
+    kinds = [
+        (k, label)
+        for k, label in Material.Kind.choices
+        if (k == Material.Kind.CONTRIBUTION and co_executor) or (k != Material.Kind.CONTRIBUTION and responsible)
+    ]
+    form = MaterialForm(request.POST or None, request.FILES or None, kinds=kinds)
+    if request.method == "POST":
+        if not kinds:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                material = services.material_submit(
+                    actor=request.user,
+                    item=item,
+                    kind=form.cleaned_data["kind"],
+                    upload=form.cleaned_data["file"],
+                    now=timezone.now(),
+                )
+            except ValidationError as exc:
+                _errors_to_form(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("Version %(version)s is submitted.") % {"version": material.version}
+                    + (" " + _("It is marked late.") if material.late else ""),
+                )
+                return redirect("secretariat:item_materials", item.pk)
+    materials = item.materials.select_related("body", "submitted_by").order_by("kind", "body__name_ru", "-version")
+    return render(
+        request,
+        "secretariat/item_materials.html",
+        {
+            "item": item,
+            "meeting": item.meeting,
+            "council": council,
+            "materials": materials,
+            "form": form,
+            "can_submit": bool(kinds),
+        },
+    )
+
+
+@login_required
+def material_download(request, pk):
+    material = get_object_or_404(Material.objects.select_related("item__meeting__council"), pk=pk)
+    if not request.user.has_perm("council.open_council", material.item.meeting.council):
+        raise Http404
+    return FileResponse(material.file.open("rb"), as_attachment=True, filename=material.original_name)

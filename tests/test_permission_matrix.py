@@ -54,6 +54,8 @@ MATRIX = {
     "oblast_meetings": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "republic_meeting_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "meeting": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "item_materials": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "material": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
 }
@@ -81,7 +83,10 @@ def urls(demo, user_named):
         now=timezone.now(),
         data={"question_kk": "Мәселе", "question_ru": "Вопрос"},
     )
-    from secretariat.models import AgendaItem, Invitee, Meeting
+    from django.core.files.base import ContentFile
+
+    from council.models import Body
+    from secretariat.models import AgendaItem, Invitee, Material, Meeting
     from tests.factories import UserFactory
 
     meeting = Meeting.objects.create(
@@ -92,11 +97,25 @@ def urls(demo, user_named):
     )
     item = AgendaItem.objects.create(meeting=meeting, number=1, question_kk="Мәселе", question_ru="Вопрос")
     Invitee.objects.create(item=item, person=UserFactory(username="judge"), full_name_ru="Судья")
+    material = Material.objects.create(
+        item=item,
+        body=Body.objects.get(code="mvd"),
+        kind="other",
+        version=1,
+        original_name="a.pdf",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="a.pdf"),
+        sha256="0" * 64,
+        size=14,
+        submitted_by=user_named("sec_mvd"),
+        submitted_at=timezone.now(),
+    )
     return {
         "republic_meetings": reverse("secretariat:meeting_list", args=["republic"]),
         "oblast_meetings": reverse("secretariat:meeting_list", args=["almaty-oblast"]),
         "republic_meeting_new": reverse("secretariat:meeting_new", args=["republic"]),
         "meeting": reverse("secretariat:meeting_detail", args=[meeting.pk]),
+        "item_materials": reverse("secretariat:item_materials", args=[item.pk]),
+        "material": reverse("secretariat:material_download", args=[material.pk]),
         "republic_plans": reverse("plans:plan_list", args=["republic"]),
         "oblast_plans": reverse("plans:plan_list", args=["almaty-oblast"]),
         "republic_proposals": reverse("plans:proposal_list", args=["republic"]),
@@ -153,6 +172,7 @@ COVERED = {
     "plans:plan_list", "plans:proposal_list", "plans:proposal_new", "plans:plan_detail", "plans:plan_pdf",
     "plans:item_new", "plans:item_edit", "plans:item_remove",
     "secretariat:meeting_list", "secretariat:meeting_new", "secretariat:meeting_detail",
+    "secretariat:item_materials", "secretariat:material_download",
 }  # fmt: skip
 # POST-only actions are covered by their own tests; infrastructure needs no council role.
 ELSEWHERE = {

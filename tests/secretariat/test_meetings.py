@@ -195,3 +195,105 @@ def test_invitees_through_the_pages(client, sign_in, demo, user_named, approved_
     client.post(reverse("secretariat:invitee_confirm", args=[invitee.pk]))
     invitee.refresh_from_db()
     assert invitee.attendance_confirmed_at is not None and invitee.confirmed_by.username == "sec_mvd"
+
+
+def pdf_of(pages):
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def scheduled_item(demo, user_named, approved_item):
+    meeting = meeting_schedule(
+        actor=user_named("secretary"),
+        council=demo["republic"],
+        date=dt.date(2027, 1, 22),
+        now=NOW,
+        plan_items=[approved_item],
+    )
+    return meeting.items.get()
+
+
+def upload(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
+
+
+def test_a_reference_note_over_8_pages_is_refused_with_its_count(client, sign_in, scheduled_item):
+    """R-000-10b: reference notes of up to eight pages."""
+    sign_in("sec_mvd")
+    url = reverse("secretariat:item_materials", args=[scheduled_item.pk])
+    response = client.post(url, {"kind": "reference_note", "file": upload("справка.pdf", pdf_of(9))})
+    assert response.status_code == 200
+    assert "В справке 9 страниц; допускается не более 8 (R-000-10b)." in response.content.decode()
+    assert not scheduled_item.materials.exists()
+    client.post(url, {"kind": "reference_note", "file": upload("справка.pdf", pdf_of(8))})
+    note = scheduled_item.materials.get()
+    assert (note.pages, note.version, note.late, note.body.code) == (8, 1, False, "mvd")
+    materials = Deadline.objects.get(kind="materials", subject_id=scheduled_item.pk)
+    assert materials.state == Deadline.State.MET
+
+
+def test_resubmission_is_a_new_version_and_late_is_marked(scheduled_item, user_named):
+    from secretariat.services import material_submit
+
+    first = material_submit(
+        actor=user_named("sec_mvd"), item=scheduled_item, kind="other", upload=upload("таблица.pdf", pdf_of(1)), now=NOW
+    )
+    late_moment = dt.datetime(2027, 1, 5, 10, tzinfo=NOW.tzinfo)  # after 31 December 2026 (R-000-10b)
+    second = material_submit(
+        actor=user_named("sec_mvd"),
+        item=scheduled_item,
+        kind="other",
+        upload=upload("таблица.pdf", pdf_of(2)),
+        now=late_moment,
+    )
+    assert (first.version, first.late, second.version, second.late) == (1, False, 2, True)
+    assert first.sha256 != second.sha256 and scheduled_item.materials.count() == 2
+
+
+def test_only_the_right_bodies_submit(scheduled_item, user_named):
+    from secretariat.services import material_submit
+
+    with pytest.raises(PermissionDenied):  # not the responsible body
+        material_submit(
+            actor=user_named("sec_vap"), item=scheduled_item, kind="other", upload=upload("x.pdf", pdf_of(1)), now=NOW
+        )
+    contribution = material_submit(
+        actor=user_named("sec_knb"),
+        item=scheduled_item,
+        kind="contribution",
+        upload=upload("вклад.pdf", pdf_of(1)),
+        now=NOW,
+    )  # a co-executor (R-000-10a)
+    assert contribution.body.code == "knb"
+    with pytest.raises(PermissionDenied):
+        material_submit(
+            actor=user_named("sec_knb"),
+            item=scheduled_item,
+            kind="reference_note",
+            upload=upload("x.pdf", pdf_of(1)),
+            now=NOW,
+        )
+
+
+def test_a_renamed_file_is_refused(scheduled_item, user_named):
+    from secretariat.services import material_submit
+
+    with pytest.raises(ValidationError):
+        material_submit(
+            actor=user_named("sec_mvd"),
+            item=scheduled_item,
+            kind="other",
+            upload=upload("doc.pdf", b"MZ not a pdf"),
+            now=NOW,
+        )
