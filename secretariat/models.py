@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Body, Council, localized
+from council.workflow import Step
 
 
 class Meeting(models.Model):
@@ -81,7 +82,23 @@ class Agreement(models.Model):
 
 
 class AgendaItem(models.Model):
-    """A question of the meeting; the body listed first prepares it (R-000-10a)."""
+    """A question of the meeting; the body listed first prepares it (R-000-10a). The secretary checks its
+    materials and reports to the chair, who accepts them or returns them for rework (R-000-10c)."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("being prepared")
+        SUBMITTED = "submitted", _("materials submitted")
+        REPORTED = "reported", _("checked and reported to the chair")
+        RETURNED = "returned", _("returned for rework")
+        ACCEPTED = "accepted", _("accepted for the agenda")
+
+    TRANSITIONS = {
+        Status.PREPARING: {Status.SUBMITTED},
+        Status.SUBMITTED: {Status.REPORTED},
+        Status.REPORTED: {Status.RETURNED, Status.ACCEPTED},
+        Status.RETURNED: {Status.SUBMITTED},
+        Status.ACCEPTED: set(),
+    }
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting"))
     number = models.PositiveIntegerField(_("number"))
@@ -104,6 +121,7 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
         verbose_name=_("plan item"),
     )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PREPARING)
     history = HistoricalRecords()
 
     class Meta:
@@ -198,3 +216,37 @@ class Material(models.Model):
 
     def __str__(self):
         return f"{self.original_name} v{self.version}"
+
+
+class AgendaItemStep(Step):
+    subject_field = "item"
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("question step")
+        verbose_name_plural = _("question steps")
+
+
+class MeetingStep(Step):
+    subject_field = "meeting"
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("meeting step")
+        verbose_name_plural = _("meeting steps")
+
+
+class Receipt(models.Model):
+    """When a member first opened the dispatched agenda and its documents (R-000-10e)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="receipts")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField(_("opened"))
+
+    class Meta:
+        verbose_name = _("receipt")
+        verbose_name_plural = _("receipts")
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="receipt_once_per_person")]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.person}"

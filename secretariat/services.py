@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
 from council.notify import bilingual, notify
 from council.roles import Role, council_roles
-from council.selectors import active_on, council_roster, deadlines_base
+from council.selectors import active_on, council_chairs, council_roster, deadlines_base
 from council.services import audit
 from council.uploads import MATERIAL_TYPES, sha256_of, validate_document
+from council.workflow import move
 
-from .models import AgendaItem, Agreement, Invitee, Material, Meeting
+from .models import AgendaItem, Agreement, Invitee, Material, Meeting, Receipt
 
 EDITORS = {Role.SECRETARY, Role.ADMIN}
 
@@ -230,6 +231,7 @@ def material_submit(*, actor, item, kind, upload, now):
     a co-executor submits its contribution to the responsible body (R-000-10a, R-000-10b). A submission
     after the deadline is accepted and marked late, with who and when; a reference note longer than 8
     pages is refused with its page count."""
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=item.pk)
     day = now.date()
     council = item.meeting.council
     secretary = can_schedule(actor, council, day)
@@ -281,6 +283,8 @@ def material_submit(*, actor, item, kind, upload, now):
     )
     if kind == Material.Kind.REFERENCE_NOTE:
         deadline_close_for(subject=item, kind="materials", actor=actor, now=now)
+        item_materials_arrived(actor=actor, item=item, now=now)
+        item_materials_arrived(actor=actor, item=item, now=now)
     audit(
         actor=actor,
         verb="material.submit",
@@ -297,3 +301,133 @@ def material_submit(*, actor, item, kind, upload, now):
 def is_employee_of(user, council, body_id, day):
     officers = council.officers.filter(person=user, role="secretariat", body_id=body_id)
     return active_on(officers, day).exists()
+
+
+def _notify_body(item, key, render, now):
+    council = item.meeting.council
+    people = [
+        o.person
+        for o in active_on(
+            council.officers.filter(role="secretariat", body_id=item.responsible_body_id), now.date()
+        ).select_related("person")
+    ]
+    notify(recipients=people, key=key, render=render, now=now, council=council, url=item.meeting.get_absolute_url())
+
+
+@transaction.atomic
+def item_report(*, actor, item, note="", now):
+    """The secretary has checked the materials' completeness and quality and reports to the chair
+    (R-000-10c)."""
+    item = AgendaItem.objects.select_for_update().select_related("meeting__council").get(pk=item.pk)
+    if not can_schedule(actor, item.meeting.council, now.date()):
+        raise PermissionDenied(_("Only the secretary checks the materials and reports to the chair."))
+    move(item, AgendaItem.Status.REPORTED, actor=actor, now=now, comment=note.strip(), council=item.meeting.council)
+    item.save(update_fields=["status"])
+    notify(
+        recipients=council_chairs(council=item.meeting.council, day=now.date()),
+        key=f"item:{item.pk}:reported:{item.steps.count()}",
+        render=lambda: (
+            _("Materials checked, for your decision: %(question)s") % {"question": item.question},
+            note.strip(),
+        ),
+        now=now,
+        council=item.meeting.council,
+        url=item.meeting.get_absolute_url(),
+    )
+    return item
+
+
+@transaction.atomic
+def item_decide(*, actor, item, accept, remarks="", now):
+    """The chair accepts the question for the agenda, or returns poorly prepared materials for rework
+    within 3 calendar days (R-000-10c)."""
+    item = AgendaItem.objects.select_for_update().select_related("meeting__council").get(pk=item.pk)
+    council = item.meeting.council
+    if Role.CHAIR not in council_roles(actor, council, now.date()):
+        raise PermissionDenied(_("Only the chair accepts or returns materials."))
+    if not accept and not remarks.strip():
+        raise ValidationError({"remarks": _("Write what must be reworked.")})
+    to = AgendaItem.Status.ACCEPTED if accept else AgendaItem.Status.RETURNED
+    move(item, to, actor=actor, now=now, comment=remarks.strip(), council=council)
+    item.save(update_fields=["status"])
+    if not accept:
+        returns = item.steps.filter(to_status=AgendaItem.Status.RETURNED).count()
+        deadline_open(
+            council=council,
+            subject=item,
+            kind=f"rework-{returns}",
+            rule_id="R-000-10c",
+            anchor=now.date(),
+            now=now,
+            actor=actor,
+            responsible_body=item.responsible_body,
+            title=bilingual(_("Rework of the materials on question %(number)s"), number=item.number),
+        )
+        _notify_body(
+            item,
+            f"item:{item.pk}:returned:{returns}",
+            lambda: (_("Returned for rework: %(question)s") % {"question": item.question}, remarks.strip()),
+            now,
+        )
+    return item
+
+
+def item_materials_arrived(*, actor, item, now):
+    """A reference note came in: the question's materials are submitted; after a return, the rework is
+    done (its deadline met or met late)."""
+    if item.status in (AgendaItem.Status.PREPARING, AgendaItem.Status.RETURNED):
+        was_returned = item.status == AgendaItem.Status.RETURNED
+        move(item, AgendaItem.Status.SUBMITTED, actor=actor, now=now, council=item.meeting.council)
+        item.save(update_fields=["status"])
+        if was_returned:
+            returns = item.steps.filter(to_status=AgendaItem.Status.RETURNED).count()
+            deadline_close_for(subject=item, kind=f"rework-{returns}", actor=actor, now=now)
+
+
+@transaction.atomic
+def agenda_approve(*, actor, meeting, now):
+    """The chair approves the agenda once every question is accepted (R-000-10e)."""
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    if Role.CHAIR not in council_roles(actor, meeting.council, now.date()):
+        raise PermissionDenied(_("Only the chair approves the agenda."))
+    pending = [i.number for i in meeting.items.exclude(status=AgendaItem.Status.ACCEPTED)]
+    if not meeting.items.exists() or pending:
+        raise ValidationError(
+            _("Every question must be accepted before the agenda is approved; not yet: %(numbers)s.")
+            % {"numbers": ", ".join(map(str, pending)) or "—"}
+        )
+    move(meeting, Meeting.Status.AGENDA_APPROVED, actor=actor, now=now, council=meeting.council)
+    meeting.save(update_fields=["status"])
+    return meeting
+
+
+@transaction.atomic
+def agenda_dispatch(*, actor, meeting, now):
+    """The secretary sends the approved agenda with all documents to the members, no later than 3
+    calendar days before the meeting (R-000-10e); sending later is recorded as late."""
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    if not can_schedule(actor, meeting.council, now.date()):
+        raise PermissionDenied(_("Only the secretary dispatches the agenda."))
+    move(meeting, Meeting.Status.DISPATCHED, actor=actor, now=now, council=meeting.council)
+    meeting.save(update_fields=["status"])
+    deadline_close_for(subject=meeting, kind="agenda-dispatch", actor=actor, now=now)
+    notify(
+        recipients=[e.person for e in council_roster(council=meeting.council, day=meeting.date) if e.person],
+        key=f"meeting:{meeting.pk}:dispatched",
+        render=lambda: (
+            _("Agenda and documents of the meeting of %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")},
+            meeting.place,
+        ),
+        now=now,
+        council=meeting.council,
+        url=meeting.get_absolute_url(),
+    )
+    return meeting
+
+
+def receipt_record(*, user, meeting, now):
+    """A member opened the dispatched agenda: the first time is recorded (R-000-10e)."""
+    if meeting.status != Meeting.Status.DISPATCHED:
+        return None
+    receipt, _created = Receipt.objects.get_or_create(meeting=meeting, person=user, defaults={"opened_at": now})
+    return receipt

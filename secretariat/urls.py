@@ -13,4 +13,8 @@ urlpatterns = [
     path("invitees/<int:pk>/confirm/", views.invitee_confirm, name="invitee_confirm"),
     path("agenda-items/<int:pk>/materials/", views.item_materials, name="item_materials"),
     path("materials/<int:pk>/", views.material_download, name="material_download"),
+    path("agenda-items/<int:pk>/report/", views.item_report, name="item_report"),
+    path("agenda-items/<int:pk>/decide/", views.item_decide, name="item_decide"),
+    path("meetings/<int:pk>/approve/", views.agenda_approve, name="agenda_approve"),
+    path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
 ]

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
-from council.selectors import deadlines_base
+from council.roles import Role, council_roles
+from council.selectors import council_roster, deadlines_base
 from council.views import visible_council_or_404
 from plans.models import PlanItem
 from plans.selectors import items_for_meeting
@@ -102,6 +103,11 @@ def meeting_detail(request, pk):
         subject_type=ContentType.objects.get_for_model(AgendaItem), subject_id__in=[i.pk for i in items]
     )
     can_schedule = services.can_schedule(request.user, meeting.council, today)
+    is_chair = Role.CHAIR in council_roles(request.user, meeting.council, today)
+    if any(
+        e.person and e.person.pk == request.user.pk for e in council_roster(council=meeting.council, day=meeting.date)
+    ):
+        services.receipt_record(user=request.user, meeting=meeting, now=timezone.now())
     answers = services.agreement_status(meeting)
     mine = next((a for e, a in answers if e.person.pk == request.user.pk), None)
     sits = any(e.person.pk == request.user.pk for e, _a in answers)
@@ -120,6 +126,8 @@ def meeting_detail(request, pk):
             "can_answer": sits and meeting.agree_by,
             "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by}),
             "invitee_form": InviteeForm(),
+            "is_chair": is_chair,
+            "receipts": {r.person_id: r for r in meeting.receipts.all()} if can_schedule else {},
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
             },
@@ -253,3 +261,70 @@ def material_download(request, pk):
     if not request.user.has_perm("council.open_council", material.item.meeting.council):
         raise Http404
     return FileResponse(material.file.open("rb"), as_attachment=True, filename=material.original_name)
+
+
+def _act(request, target, action, success):
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+    return redirect(target)
+
+
+@login_required
+@require_POST
+def item_report(request, pk):
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
+    if not request.user.has_perm("council.open_council", item.meeting.council):
+        raise Http404
+    return _act(
+        request,
+        item.meeting,
+        lambda: services.item_report(
+            actor=request.user, item=item, note=request.POST.get("note", ""), now=timezone.now()
+        ),
+        _("Reported to the chair."),
+    )
+
+
+@login_required
+@require_POST
+def item_decide(request, pk):
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
+    if not request.user.has_perm("council.open_council", item.meeting.council):
+        raise Http404
+    accept = request.POST.get("decision") == "accept"
+    return _act(
+        request,
+        item.meeting,
+        lambda: services.item_decide(
+            actor=request.user, item=item, accept=accept, remarks=request.POST.get("remarks", ""), now=timezone.now()
+        ),
+        _("The question is accepted for the agenda.") if accept else _("The materials are returned for rework."),
+    )
+
+
+@login_required
+@require_POST
+def agenda_approve(request, pk):
+    meeting = _meeting_or_404(request, pk)
+    return _act(
+        request,
+        meeting,
+        lambda: services.agenda_approve(actor=request.user, meeting=meeting, now=timezone.now()),
+        _("The agenda is approved."),
+    )
+
+
+@login_required
+@require_POST
+def agenda_dispatch(request, pk):
+    meeting = _meeting_or_404(request, pk)
+    return _act(
+        request,
+        meeting,
+        lambda: services.agenda_dispatch(actor=request.user, meeting=meeting, now=timezone.now()),
+        _("The agenda and its documents are sent to the members."),
+    )

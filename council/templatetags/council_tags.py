@@ -12,3 +12,9 @@ def isodate(value, fmt="%d.%m.%Y"):
         return datetime.date.fromisoformat(value).strftime(fmt)
     except (TypeError, ValueError):
         return value or ""
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template, None when absent."""
+    return mapping.get(key) if mapping else None

@@ -297,3 +297,66 @@ def test_a_renamed_file_is_refused(scheduled_item, user_named):
             upload=upload("doc.pdf", b"MZ not a pdf"),
             now=NOW,
         )
+
+
+def test_check_return_rework_accept_approve_dispatch(client, sign_in, scheduled_item, user_named, time_machine):
+    """R-000-10c: the secretary reports, the chair returns, rework within 3 calendar days; R-000-10e: the
+    chair approves the agenda, the secretary sends it with all documents; members' opening is recorded."""
+    from secretariat.services import agenda_approve, agenda_dispatch, item_decide, item_report, material_submit
+
+    secretary, chair = user_named("secretary"), user_named("chair")
+    material_submit(
+        actor=user_named("sec_mvd"),
+        item=scheduled_item,
+        kind="reference_note",
+        upload=upload("справка.pdf", pdf_of(3)),
+        now=NOW,
+    )
+    scheduled_item.refresh_from_db()
+    assert scheduled_item.status == AgendaItem.Status.SUBMITTED
+    with pytest.raises(ValidationError):  # the chair decides on reported materials only
+        item_decide(actor=chair, item=scheduled_item, accept=True, now=NOW)
+    item_report(actor=secretary, item=scheduled_item, note="Справка неполная", now=NOW)
+    with pytest.raises(PermissionDenied):
+        item_decide(actor=secretary, item=scheduled_item, accept=False, remarks="x", now=NOW)
+    item_decide(actor=chair, item=scheduled_item, accept=False, remarks="Дополнить статистику", now=NOW)
+    rework = Deadline.objects.get(kind="rework-1", subject_id=scheduled_item.pk)
+    assert (rework.rule_id, rework.due_date) == ("R-000-10c", dt.date(2026, 11, 26))
+    assert Notification.objects.filter(recipient__username="sec_mvd", key__contains="returned").exists()
+
+    material_submit(
+        actor=user_named("sec_mvd"),
+        item=scheduled_item,
+        kind="reference_note",
+        upload=upload("справка.pdf", pdf_of(4)),
+        now=NOW + dt.timedelta(days=1),
+    )
+    rework.refresh_from_db()
+    assert rework.state == Deadline.State.MET
+    item_report(actor=secretary, item=scheduled_item, now=NOW)
+    item_decide(actor=chair, item=scheduled_item, accept=True, now=NOW)
+    meeting = scheduled_item.meeting
+    with pytest.raises(PermissionDenied):
+        agenda_approve(actor=secretary, meeting=meeting, now=NOW)
+    agenda_approve(actor=chair, meeting=meeting, now=NOW)
+    agenda_dispatch(actor=secretary, meeting=meeting, now=NOW)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.DISPATCHED
+    assert Deadline.objects.get(kind="agenda-dispatch", subject_id=meeting.pk).state == Deadline.State.MET
+    assert Notification.objects.filter(key=f"meeting:{meeting.pk}:dispatched").count() == 7
+
+    sign_in("member_mvd")
+    time_machine.move_to(NOW)
+    client.get(meeting.get_absolute_url())
+    client.get(meeting.get_absolute_url())
+    assert [r.person.username for r in meeting.receipts.all()] == ["member_mvd"]
+    sign_in("secretary")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert page.count("ещё не открыто") == 6  # seven members, one has opened it
+
+
+def test_the_agenda_waits_for_every_question(scheduled_item, user_named):
+    from secretariat.services import agenda_approve
+
+    with pytest.raises(ValidationError, match="1"):
+        agenda_approve(actor=user_named("chair"), meeting=scheduled_item.meeting, now=NOW)
