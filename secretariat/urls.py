@@ -17,4 +17,7 @@ urlpatterns = [
     path("agenda-items/<int:pk>/decide/", views.item_decide, name="item_decide"),
     path("meetings/<int:pk>/approve/", views.agenda_approve, name="agenda_approve"),
     path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
+    path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
+    path("meetings/<int:pk>/agenda/<str:lang>/", views.meeting_agenda_pdf, name="meeting_agenda_pdf"),
+    path("my-meetings/", views.my_meetings, name="my_meetings"),
 ]

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
+from council.pdf import PDF_LANGUAGES, render_pdf
 from council.roles import Role, council_roles
 from council.selectors import council_roster, deadlines_base
 from council.views import visible_council_or_404
@@ -19,7 +20,7 @@ from plans.selectors import items_for_meeting
 
 from . import services
 from .forms import AgreementRequestForm, InviteeForm, MaterialForm, MeetingForm
-from .models import AgendaItem, Invitee, Material, Meeting
+from .models import AgendaItem, Invitee, Material, Meeting, Receipt
 
 
 def _meeting_or_404(request, pk):
@@ -127,6 +128,7 @@ def meeting_detail(request, pk):
             "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by}),
             "invitee_form": InviteeForm(),
             "is_chair": is_chair,
+            "may_read": _may_read_documents(request.user, meeting, today),
             "receipts": {r.person_id: r for r in meeting.receipts.all()} if can_schedule else {},
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
@@ -209,6 +211,8 @@ def item_materials(request, pk):
     if not request.user.has_perm("council.open_council", council):
         raise Http404
     today = timezone.localdate()
+    if not _may_read_documents(request.user, item.meeting, today):
+        raise PermissionDenied
     responsible = services.can_schedule(request.user, council, today) or services.is_responsible_employee(
         request.user, item, today
     )
@@ -260,6 +264,8 @@ def material_download(request, pk):
     material = get_object_or_404(Material.objects.select_related("item__meeting__council"), pk=pk)
     if not request.user.has_perm("council.open_council", material.item.meeting.council):
         raise Http404
+    if not _may_read_documents(request.user, material.item.meeting, timezone.localdate()):
+        raise PermissionDenied
     return FileResponse(material.file.open("rb"), as_attachment=True, filename=material.original_name)
 
 
@@ -328,3 +334,48 @@ def agenda_dispatch(request, pk):
         lambda: services.agenda_dispatch(actor=request.user, meeting=meeting, now=timezone.now()),
         _("The agenda and its documents are sent to the members."),
     )
+
+
+def _may_read_documents(user, meeting, day):
+    """Members read the documents once the agenda is sent (R-000-10e); the chair and the secretariat
+    earlier, while they prepare them."""
+    roles = council_roles(user, meeting.council, day)
+    staff = roles & {Role.SECRETARY, Role.SECRETARIAT, Role.CHAIR, Role.ADMIN, Role.OVERSIGHT}
+    return bool(staff) or meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
+
+
+@login_required
+def meeting_pack(request, pk):
+    meeting = _meeting_or_404(request, pk)
+    if not _may_read_documents(request.user, meeting, timezone.localdate()):
+        raise PermissionDenied
+    from .selectors import document_pack
+
+    response = HttpResponse(document_pack(meeting), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.date:%Y-%m-%d}.zip"'
+    return response
+
+
+@login_required
+def meeting_agenda_pdf(request, pk, lang):
+    meeting = _meeting_or_404(request, pk)
+    if lang not in PDF_LANGUAGES:
+        raise Http404
+    from .selectors import agenda_items
+
+    pdf = render_pdf("pdf/agenda.html", {"meeting": meeting, "items": list(agenda_items(meeting))}, lang=lang)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="agenda-{meeting.date:%Y-%m-%d}-{lang}.pdf"'
+    return response
+
+
+@login_required
+def my_meetings(request):
+    from .selectors import meetings_for_member
+
+    today = timezone.localdate()
+    meetings = list(meetings_for_member(user=request.user, day=today))
+    opened = set(Receipt.objects.filter(person=request.user, meeting__in=meetings).values_list("meeting_id", flat=True))
+    for m in meetings:
+        m.unread = m.status == Meeting.Status.DISPATCHED and m.pk not in opened
+    return render(request, "secretariat/my_meetings.html", {"meetings": meetings})

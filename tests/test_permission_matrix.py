@@ -54,8 +54,12 @@ MATRIX = {
     "oblast_meetings": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "republic_meeting_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "meeting": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
-    "item_materials": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
-    "material": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    # Members read the documents once the agenda is sent (R-000-10e); this meeting's is not sent yet.
+    "item_materials": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "material": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "meeting_pack": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "meeting_agenda": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "my_meetings": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
 }
@@ -116,6 +120,9 @@ def urls(demo, user_named):
         "meeting": reverse("secretariat:meeting_detail", args=[meeting.pk]),
         "item_materials": reverse("secretariat:item_materials", args=[item.pk]),
         "material": reverse("secretariat:material_download", args=[material.pk]),
+        "meeting_pack": reverse("secretariat:meeting_pack", args=[meeting.pk]),
+        "meeting_agenda": reverse("secretariat:meeting_agenda_pdf", args=[meeting.pk, "kk"]),
+        "my_meetings": reverse("secretariat:my_meetings"),
         "republic_plans": reverse("plans:plan_list", args=["republic"]),
         "oblast_plans": reverse("plans:plan_list", args=["almaty-oblast"]),
         "republic_proposals": reverse("plans:proposal_list", args=["republic"]),
@@ -172,7 +179,8 @@ COVERED = {
     "plans:plan_list", "plans:proposal_list", "plans:proposal_new", "plans:plan_detail", "plans:plan_pdf",
     "plans:item_new", "plans:item_edit", "plans:item_remove",
     "secretariat:meeting_list", "secretariat:meeting_new", "secretariat:meeting_detail",
-    "secretariat:item_materials", "secretariat:material_download",
+    "secretariat:item_materials", "secretariat:material_download", "secretariat:meeting_pack",
+    "secretariat:meeting_agenda_pdf", "secretariat:my_meetings",
 }  # fmt: skip
 # POST-only actions are covered by their own tests; infrastructure needs no council role.
 ELSEWHERE = {

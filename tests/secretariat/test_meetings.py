@@ -360,3 +360,40 @@ def test_the_agenda_waits_for_every_question(scheduled_item, user_named):
 
     with pytest.raises(ValidationError, match="1"):
         agenda_approve(actor=user_named("chair"), meeting=scheduled_item.meeting, now=NOW)
+
+
+def test_members_get_the_whole_pack_once_the_agenda_is_sent(client, sign_in, scheduled_item, user_named, time_machine):
+    """R-000-10e: the agenda goes to the members with all documents, in one download."""
+    import io
+    import zipfile
+
+    from secretariat.services import agenda_approve, agenda_dispatch, item_decide, item_report, material_submit
+
+    time_machine.move_to(NOW)
+    for pages in (2, 3):  # two versions: the pack carries the newest
+        material_submit(
+            actor=user_named("sec_mvd"),
+            item=scheduled_item,
+            kind="reference_note",
+            upload=upload("справка.pdf", pdf_of(pages)),
+            now=NOW,
+        )
+    meeting = scheduled_item.meeting
+    sign_in("member_mvd")
+    assert client.get(reverse("secretariat:meeting_pack", args=[meeting.pk])).status_code == 403
+    assert "новые документы" not in client.get(reverse("secretariat:my_meetings")).content.decode()
+
+    item_report(actor=user_named("secretary"), item=scheduled_item, now=NOW)
+    item_decide(actor=user_named("chair"), item=scheduled_item, accept=True, now=NOW)
+    agenda_approve(actor=user_named("chair"), meeting=meeting, now=NOW)
+    agenda_dispatch(actor=user_named("secretary"), meeting=meeting, now=NOW)
+
+    assert "новые документы" in client.get(reverse("secretariat:my_meetings")).content.decode()
+    response = client.get(reverse("secretariat:meeting_pack", args=[meeting.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert "00-agenda-kk.pdf" in names and "00-agenda-ru.pdf" in names
+    notes = [n for n in names if n.startswith("01/")]
+    assert len(notes) == 1 and "v2" in notes[0]
+    client.get(meeting.get_absolute_url())  # opening the meeting records the receipt
+    assert "новые документы" not in client.get(reverse("secretariat:my_meetings")).content.decode()

@@ -1,0 +1,58 @@
+"""Reads of meetings for pages, PDFs and the document pack."""
+
+import io
+import zipfile
+
+from council.pdf import render_pdf
+from council.uploads import clean_original_name
+
+from .models import Material, Meeting
+
+
+def agenda_items(meeting):
+    return meeting.items.select_related("responsible_body").prefetch_related("invitees").order_by("number")
+
+
+def latest_materials(meeting):
+    """The newest version of every document of every question (nothing is overwritten; older versions
+    stay on the question's page)."""
+    latest = {}
+    for m in (
+        Material.objects.filter(item__meeting=meeting)
+        .select_related("item", "body")
+        .order_by("item__number", "kind", "body_id", "-version")
+    ):
+        latest.setdefault((m.item_id, m.kind, m.body_id), m)
+    return list(latest.values())
+
+
+def document_pack(meeting) -> bytes:
+    """One ZIP with the agenda in Kazakh and in Russian and the latest version of every document."""
+    items = list(agenda_items(meeting))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as pack:
+        for lang in ("kk", "ru"):
+            pack.writestr(
+                f"00-agenda-{lang}.pdf", render_pdf("pdf/agenda.html", {"meeting": meeting, "items": items}, lang=lang)
+            )
+        for m in latest_materials(meeting):
+            folder = f"{m.item.number:02d}"
+            name = clean_original_name(
+                f"{m.get_kind_display()} - {m.body.short_name_ru or m.body.code} - v{m.version} - {m.original_name}"
+            )
+            with m.file.open("rb") as f:
+                pack.writestr(f"{folder}/{name}", f.read())
+    return buffer.getvalue()
+
+
+def meetings_for_member(*, user, day):
+    """Coming meetings of the councils where the user sits, with the dispatched ones first to read."""
+    from council.selectors import councils_visible_to
+
+    councils = councils_visible_to(user=user, day=day)
+    return (
+        Meeting.objects.filter(council__in=councils, date__gte=day)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("council")
+        .order_by("date")
+    )
