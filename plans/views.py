@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
+from council.http import attach_errors, run_action
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.selectors import council_secretaries, deadlines_of
 from council.views import visible_council_or_404
@@ -24,15 +25,6 @@ from .forms import (
     RemoveForm,
 )
 from .models import Plan, PlanItem, Proposal
-
-
-def _attach_errors(form, exc):
-    """Put a service's ValidationError on the form, so the page shows it and keeps what was typed."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def _plan_or_404(request, pk):
@@ -62,7 +54,7 @@ def plan_list(request, code):
                     actor=request.user, council=council, start=form.cleaned_data["start"], now=timezone.now()
                 )
             except ValidationError as exc:
-                _attach_errors(form, exc)
+                attach_errors(form, exc)
             else:
                 messages.success(request, _("The draft plan is created. Add its items."))
                 return redirect(plan)
@@ -164,7 +156,7 @@ def _item_form_view(request, plan, item=None, correction=False):
                 )
                 messages.success(request, _("The item is saved."))
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             return redirect(plan)
     needs_reason = correction and item is not None and services.correction_needs_reason(item.deadline, today)
@@ -221,7 +213,7 @@ def item_remove(request, pk, number):
             if form is None:
                 messages.error(request, " ".join(exc.messages))
                 return redirect(plan)
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("The item is removed."))
             return redirect(plan)
@@ -230,21 +222,11 @@ def item_remove(request, pk, number):
     )
 
 
-def _run(request, plan, action, success):
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
-    return redirect(plan)
-
-
 @login_required
 @require_POST
 def plan_submit(request, pk):
     plan = _plan_or_404(request, pk)
-    return _run(
+    return run_action(
         request,
         plan,
         lambda: services.plan_submit(actor=request.user, plan=plan, now=timezone.now()),
@@ -257,7 +239,7 @@ def plan_submit(request, pk):
 def plan_decide(request, pk):
     plan = _plan_or_404(request, pk)
     approve = request.POST.get("decision") == "approve"
-    return _run(
+    return run_action(
         request,
         plan,
         lambda: services.plan_decide(
@@ -272,7 +254,7 @@ def plan_decide(request, pk):
 def plan_add_proposals(request, pk):
     plan = _plan_or_404(request, pk)
     proposals = Proposal.objects.filter(pk__in=request.POST.getlist("proposal"), council=plan.council)
-    return _run(
+    return run_action(
         request,
         plan,
         lambda: services.plan_add_proposals(actor=request.user, plan=plan, proposals=proposals, now=timezone.now()),
@@ -367,7 +349,7 @@ def proposal_new(request, code):
                 now=timezone.now(),
             )
         except ValidationError as exc:
-            _attach_errors(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("The proposal is sent to the chair through the secretary."))
             return redirect("plans:proposal_list", council.code)

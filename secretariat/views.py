@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
+from council.http import attach_errors, run_action
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.roles import Role, council_roles
 from council.selectors import council_roster, deadlines_base
@@ -28,14 +29,6 @@ def _meeting_or_404(request, pk):
     if not request.user.has_perm("council.open_council", meeting.council):
         raise Http404
     return meeting
-
-
-def _errors_to_form(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @login_required
@@ -84,7 +77,7 @@ def meeting_new(request, code):
                 },
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            attach_errors(form, exc)
         else:
             messages.success(request, _("The meeting is scheduled; the deadlines of its materials are set."))
             return redirect(meeting)
@@ -236,7 +229,7 @@ def item_materials(request, pk):
                     now=timezone.now(),
                 )
             except ValidationError as exc:
-                _errors_to_form(form, exc)
+                attach_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -269,23 +262,13 @@ def material_download(request, pk):
     return FileResponse(material.file.open("rb"), as_attachment=True, filename=material.original_name)
 
 
-def _act(request, target, action, success):
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
-    return redirect(target)
-
-
 @login_required
 @require_POST
 def item_report(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
     if not request.user.has_perm("council.open_council", item.meeting.council):
         raise Http404
-    return _act(
+    return run_action(
         request,
         item.meeting,
         lambda: services.item_report(
@@ -302,7 +285,7 @@ def item_decide(request, pk):
     if not request.user.has_perm("council.open_council", item.meeting.council):
         raise Http404
     accept = request.POST.get("decision") == "accept"
-    return _act(
+    return run_action(
         request,
         item.meeting,
         lambda: services.item_decide(
@@ -316,7 +299,7 @@ def item_decide(request, pk):
 @require_POST
 def agenda_approve(request, pk):
     meeting = _meeting_or_404(request, pk)
-    return _act(
+    return run_action(
         request,
         meeting,
         lambda: services.agenda_approve(actor=request.user, meeting=meeting, now=timezone.now()),
@@ -328,7 +311,7 @@ def agenda_approve(request, pk):
 @require_POST
 def agenda_dispatch(request, pk):
     meeting = _meeting_or_404(request, pk)
-    return _act(
+    return run_action(
         request,
         meeting,
         lambda: services.agenda_dispatch(actor=request.user, meeting=meeting, now=timezone.now()),
