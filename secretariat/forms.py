@@ -37,3 +37,12 @@ class MaterialForm(forms.Form):
     def __init__(self, *args, kinds=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds
+
+
+class ExtraordinaryForm(forms.Form):
+    question_kk = forms.CharField(label=_("Question (Kazakh)"), widget=forms.Textarea(attrs={"rows": 3}))
+    question_ru = forms.CharField(label=_("Question (Russian)"), widget=forms.Textarea(attrs={"rows": 3}))
+    justification = forms.CharField(label=_("Justification"), widget=forms.Textarea(attrs={"rows": 4}))
+    desired_date = forms.DateField(
+        label=_("Desired date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )

@@ -250,3 +250,49 @@ class Receipt(models.Model):
 
     def __str__(self):
         return f"{self.meeting}: {self.person}"
+
+
+class ExtraordinaryRequest(models.Model):
+    """Members' initiative to convene an extraordinary meeting on an unplanned question (R-000-9e); the
+    chair convenes it or declines with a reason."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("requested")
+        CONVENED = "convened", _("meeting convened")
+        DECLINED = "declined", _("declined")
+
+    TRANSITIONS = {
+        Status.REQUESTED: {Status.CONVENED, Status.DECLINED},
+        Status.CONVENED: set(),
+        Status.DECLINED: set(),
+    }
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="extraordinary_requests")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("body"))
+    question_kk = models.TextField(_("question (Kazakh)"))
+    question_ru = models.TextField(_("question (Russian)"))
+    justification = models.TextField(_("justification"))
+    desired_date = models.DateField(_("desired date"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    meeting = models.ForeignKey(Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(_("requested"))
+
+    class Meta:
+        verbose_name = _("request for an extraordinary meeting")
+        verbose_name_plural = _("requests for extraordinary meetings")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return localized(self, "question")
+
+
+class ExtraordinaryRequestStep(Step):
+    subject_field = "request"
+    request = models.ForeignKey(ExtraordinaryRequest, on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("request step")
+        verbose_name_plural = _("request steps")

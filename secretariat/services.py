@@ -5,18 +5,26 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
 from council.notify import bilingual, notify
 from council.roles import Role, council_roles
-from council.selectors import active_on, council_chairs, council_roster, deadlines_base
+from council.selectors import (
+    active_on,
+    bodies_of,
+    council_chairs,
+    council_roster,
+    council_secretaries,
+    deadlines_base,
+)
 from council.services import audit
 from council.uploads import MATERIAL_TYPES, sha256_of, validate_document
 from council.workflow import move
 
-from .models import AgendaItem, Agreement, Invitee, Material, Meeting, Receipt
+from .models import AgendaItem, Agreement, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
 
 EDITORS = {Role.SECRETARY, Role.ADMIN}
 
@@ -431,3 +439,102 @@ def receipt_record(*, user, meeting, now):
         return None
     receipt, _created = Receipt.objects.get_or_create(meeting=meeting, person=user, defaults={"opened_at": now})
     return receipt
+
+
+@transaction.atomic
+def extraordinary_request(*, actor, council, question_kk, question_ru, justification, desired_date, now):
+    """A member asks for an extraordinary meeting on an unplanned question (R-000-9e)."""
+    day = now.date()
+    roles = council_roles(actor, council, day)
+    if not roles & {Role.MEMBER, Role.ACTING, Role.CHAIR}:
+        raise PermissionDenied(_("Extraordinary meetings are convened on the initiative of members."))
+    bodies = bodies_of(user=actor, council=council, day=day)
+    if not (question_kk.strip() and question_ru.strip() and justification.strip()):
+        raise ValidationError(_("Give the question in Kazakh and in Russian and its justification."))
+    if desired_date <= day:
+        raise ValidationError({"desired_date": _("A meeting is scheduled for a future date.")})
+    request = ExtraordinaryRequest.objects.create(
+        council=council,
+        requested_by=actor,
+        body=bodies[0],
+        question_kk=question_kk.strip(),
+        question_ru=question_ru.strip(),
+        justification=justification.strip(),
+        desired_date=desired_date,
+        created_at=now,
+    )
+    notify(
+        recipients=council_chairs(council=council, day=day) + council_secretaries(council=council, day=day),
+        key=f"extraordinary:{request.pk}:requested",
+        render=lambda: (
+            _("Request for an extraordinary meeting: %(question)s") % {"question": str(request)},
+            request.justification,
+        ),
+        now=now,
+        council=council,
+        url=reverse("secretariat:meeting_list", args=[council.code]),
+    )
+    audit(actor=actor, verb="extraordinary.request", subject=request, council=council, at=now)
+    return request
+
+
+@transaction.atomic
+def extraordinary_decide(*, actor, request, convene, reason="", date=None, now):
+    """The chair convenes the extraordinary meeting (its only question is the requested one) or declines
+    with a reason."""
+    request = ExtraordinaryRequest.objects.select_for_update().select_related("council").get(pk=request.pk)
+    council = request.council
+    if Role.CHAIR not in council_roles(actor, council, now.date()):
+        raise PermissionDenied(_("Only the chair convenes the council."))
+    if not convene and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for declining.")})
+    move(
+        request,
+        ExtraordinaryRequest.Status.CONVENED if convene else ExtraordinaryRequest.Status.DECLINED,
+        actor=actor,
+        now=now,
+        comment=reason.strip(),
+        council=council,
+    )
+    if convene:
+        date = date or request.desired_date
+        meeting = Meeting.objects.create(
+            council=council, kind=Meeting.Kind.EXTRAORDINARY, date=date, created_by=actor, created_at=now
+        )
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            number=1,
+            question_kk=request.question_kk,
+            question_ru=request.question_ru,
+            responsible_body=request.body,
+        )
+        _open_materials_deadline(item, actor=actor, now=now)
+        deadline_open(
+            council=council,
+            subject=meeting,
+            kind="agenda-dispatch",
+            rule_id="R-000-10e",
+            anchor=date,
+            now=now,
+            actor=actor,
+            title=bilingual(_("Agenda of the meeting of %(date)s sent to the members"), date=date.strftime("%d.%m.%Y")),
+        )
+        request.meeting = meeting
+    request.save(update_fields=["status", "meeting"])
+    notify(
+        recipients=[request.requested_by] + council_secretaries(council=council, day=now.date()),
+        key=f"extraordinary:{request.pk}:{request.status}",
+        render=lambda: (
+            (
+                _("Extraordinary meeting convened: %(question)s")
+                if convene
+                else _("Extraordinary meeting declined: %(question)s")
+            )
+            % {"question": str(request)},
+            reason.strip(),
+        ),
+        now=now,
+        council=council,
+        url=request.meeting.get_absolute_url() if request.meeting else "",
+    )
+    return request

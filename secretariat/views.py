@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,8 +21,8 @@ from plans.models import PlanItem
 from plans.selectors import items_for_meeting
 
 from . import services
-from .forms import AgreementRequestForm, InviteeForm, MaterialForm, MeetingForm
-from .models import AgendaItem, Invitee, Material, Meeting, Receipt
+from .forms import AgreementRequestForm, ExtraordinaryForm, InviteeForm, MaterialForm, MeetingForm
+from .models import AgendaItem, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
 
 
 def _meeting_or_404(request, pk):
@@ -36,6 +37,7 @@ def meeting_list(request, code):
     council = visible_council_or_404(request, code)
     today = timezone.localdate()
     meetings = council.meetings.order_by("-date")
+    roles = council_roles(request.user, council, today)
     return render(
         request,
         "secretariat/meeting_list.html",
@@ -43,6 +45,13 @@ def meeting_list(request, code):
             "council": council,
             "upcoming": [m for m in meetings if m.date >= today][::-1],
             "past": [m for m in meetings if m.date < today],
+            "can_request": bool(roles & {Role.MEMBER, Role.ACTING, Role.CHAIR}),
+            "is_chair": Role.CHAIR in roles,
+            "requests": council.extraordinary_requests.filter(
+                status=ExtraordinaryRequest.Status.REQUESTED
+            ).select_related("requested_by", "body")
+            if roles & {Role.CHAIR, Role.SECRETARY, Role.ADMIN}
+            else [],
             "can_schedule": services.can_schedule(request.user, council, today),
         },
     )
@@ -362,3 +371,37 @@ def my_meetings(request):
     for m in meetings:
         m.unread = m.status == Meeting.Status.DISPATCHED and m.pk not in opened
     return render(request, "secretariat/my_meetings.html", {"meetings": meetings})
+
+
+@login_required
+def extraordinary_new(request, code):
+    council = visible_council_or_404(request, code)
+    if not council_roles(request.user, council, timezone.localdate()) & {Role.MEMBER, Role.ACTING, Role.CHAIR}:
+        raise PermissionDenied
+    form = ExtraordinaryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.extraordinary_request(actor=request.user, council=council, now=timezone.now(), **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("The request is sent to the chair."))
+            return redirect("secretariat:meeting_list", council.code)
+    return render(request, "secretariat/extraordinary_form.html", {"council": council, "form": form})
+
+
+@login_required
+@require_POST
+def extraordinary_decide(request, pk):
+    req = get_object_or_404(ExtraordinaryRequest.objects.select_related("council"), pk=pk)
+    if not request.user.has_perm("council.open_council", req.council):
+        raise Http404
+    convene = request.POST.get("decision") == "convene"
+    return run_action(
+        request,
+        reverse("secretariat:meeting_list", args=[req.council.code]),
+        lambda: services.extraordinary_decide(
+            actor=request.user, request=req, convene=convene, reason=request.POST.get("reason", ""), now=timezone.now()
+        ),
+        _("The extraordinary meeting is convened.") if convene else _("The request is declined."),
+    )

@@ -60,6 +60,7 @@ MATRIX = {
     "meeting_pack": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
     "meeting_agenda": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "my_meetings": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "extraordinary_new": [302, 403, 403, 200, 200, 403, 200, 404, 404, 404],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
 }
@@ -123,6 +124,7 @@ def urls(demo, user_named):
         "meeting_pack": reverse("secretariat:meeting_pack", args=[meeting.pk]),
         "meeting_agenda": reverse("secretariat:meeting_agenda_pdf", args=[meeting.pk, "kk"]),
         "my_meetings": reverse("secretariat:my_meetings"),
+        "extraordinary_new": reverse("secretariat:extraordinary_new", args=["republic"]),
         "republic_plans": reverse("plans:plan_list", args=["republic"]),
         "oblast_plans": reverse("plans:plan_list", args=["almaty-oblast"]),
         "republic_proposals": reverse("plans:proposal_list", args=["republic"]),
@@ -180,7 +182,7 @@ COVERED = {
     "plans:item_new", "plans:item_edit", "plans:item_remove",
     "secretariat:meeting_list", "secretariat:meeting_new", "secretariat:meeting_detail",
     "secretariat:item_materials", "secretariat:material_download", "secretariat:meeting_pack",
-    "secretariat:meeting_agenda_pdf", "secretariat:my_meetings",
+    "secretariat:meeting_agenda_pdf", "secretariat:my_meetings", "secretariat:extraordinary_new",
 }  # fmt: skip
 # POST-only actions are covered by their own tests; infrastructure needs no council role.
 ELSEWHERE = {
@@ -189,5 +191,5 @@ ELSEWHERE = {
     "plans:proposal_decide", "plans:plan_submit", "plans:plan_decide", "plans:plan_add_proposals",
     "secretariat:meeting_request_agreement", "secretariat:meeting_answer", "secretariat:invitee_add",
     "secretariat:invitee_confirm", "secretariat:item_report", "secretariat:item_decide",
-    "secretariat:agenda_approve", "secretariat:agenda_dispatch",
+    "secretariat:agenda_approve", "secretariat:agenda_dispatch", "secretariat:extraordinary_decide",
 }  # fmt: skip

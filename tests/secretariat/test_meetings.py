@@ -397,3 +397,64 @@ def test_members_get_the_whole_pack_once_the_agenda_is_sent(client, sign_in, sch
     assert len(notes) == 1 and "v2" in notes[0]
     client.get(meeting.get_absolute_url())  # opening the meeting records the receipt
     assert "новые документы" not in client.get(reverse("secretariat:my_meetings")).content.decode()
+
+
+def test_extraordinary_meeting_on_a_members_initiative(demo, user_named):
+    """R-000-9e: members' initiative, the chair convenes; the unplanned question is its agenda."""
+    from secretariat.models import ExtraordinaryRequest
+    from secretariat.services import extraordinary_decide, extraordinary_request
+
+    with pytest.raises(PermissionDenied):
+        extraordinary_request(
+            actor=user_named("sec_mvd"),
+            council=demo["republic"],
+            question_kk="а",
+            question_ru="б",
+            justification="в",
+            desired_date=dt.date(2026, 12, 15),
+            now=NOW,
+        )
+    request = extraordinary_request(
+        actor=user_named("member_mvd"),
+        council=demo["republic"],
+        question_kk="Шұғыл мәселе",
+        question_ru="Срочный вопрос",
+        justification="Резонансное преступление",
+        desired_date=dt.date(2026, 12, 15),
+        now=NOW,
+    )
+    assert request.body.code == "mvd"
+    assert Notification.objects.filter(recipient__username="chair", key=f"extraordinary:{request.pk}:requested")
+    with pytest.raises(PermissionDenied):
+        extraordinary_decide(actor=user_named("secretary"), request=request, convene=True, now=NOW)
+    request = extraordinary_decide(actor=user_named("chair"), request=request, convene=True, now=NOW)
+    meeting = request.meeting
+    assert (request.status, meeting.kind, meeting.date) == (
+        ExtraordinaryRequest.Status.CONVENED,
+        "extraordinary",
+        dt.date(2026, 12, 15),
+    )
+    assert [i.question_ru for i in meeting.items.all()] == ["Срочный вопрос"]
+    assert Deadline.objects.filter(kind="materials", subject_id=meeting.items.get().pk).exists()
+    with pytest.raises(ValidationError):  # decided already
+        extraordinary_decide(actor=user_named("chair"), request=request, convene=False, reason="x", now=NOW)
+
+
+def test_declining_an_extraordinary_meeting_needs_a_reason(demo, user_named):
+    from secretariat.services import extraordinary_decide, extraordinary_request
+
+    request = extraordinary_request(
+        actor=user_named("member_knb"),
+        council=demo["republic"],
+        question_kk="а",
+        question_ru="б",
+        justification="в",
+        desired_date=dt.date(2026, 12, 15),
+        now=NOW,
+    )
+    with pytest.raises(ValidationError):
+        extraordinary_decide(actor=user_named("chair"), request=request, convene=False, now=NOW)
+    request = extraordinary_decide(
+        actor=user_named("chair"), request=request, convene=False, reason="Рассмотреть на очередном заседании", now=NOW
+    )
+    assert request.status == "declined" and request.meeting is None
