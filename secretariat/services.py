@@ -1,7 +1,6 @@
 """Writes of meetings: scheduling with the regulation's deadlines, invited persons (R-000-9c, R-000-10a,
 R-000-10b, R-000-10e, R-000-10f, R-000-12)."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -18,7 +17,7 @@ from council.selectors import (
     council_chairs,
     council_roster,
     council_secretaries,
-    deadlines_base,
+    deadlines_of,
 )
 from council.services import audit
 from council.uploads import MATERIAL_TYPES, sha256_of, validate_document
@@ -78,18 +77,25 @@ def meeting_schedule(
             co_executor_ids=[b.pk for b in plan_item.ordered_co_executors()],
         )
         _open_materials_deadline(item, actor=actor, now=now)
-    deadline_open(
-        council=council,
+    _open_agenda_deadline(meeting, actor=actor, now=now)
+    audit(actor=actor, verb="meeting.schedule", subject=meeting, council=council, at=now, date=date.isoformat())
+    return meeting
+
+
+def _open_agenda_deadline(meeting, *, actor, now):
+    """The approved agenda goes to the members no later than 3 calendar days before the meeting (R-000-10e)."""
+    return deadline_open(
+        council=meeting.council,
         subject=meeting,
         kind="agenda-dispatch",
         rule_id="R-000-10e",
-        anchor=date,
+        anchor=meeting.date,
         now=now,
         actor=actor,
-        title=bilingual(_("Agenda of the meeting of %(date)s sent to the members"), date=date.strftime("%d.%m.%Y")),
+        title=bilingual(
+            _("Agenda of the meeting of %(date)s sent to the members"), date=meeting.date.strftime("%d.%m.%Y")
+        ),
     )
-    audit(actor=actor, verb="meeting.schedule", subject=meeting, council=council, at=now, date=date.isoformat())
-    return meeting
 
 
 def _open_materials_deadline(item, *, actor, now):
@@ -267,12 +273,7 @@ def material_submit(*, actor, item, kind, upload, now):
                     % {"pages": pages, "max": REFERENCE_NOTE_MAX_PAGES}
                 }
             )
-    deadline = (
-        deadlines_base()
-        .filter(subject_type=ContentType.objects.get_for_model(AgendaItem), subject_id=item.pk, kind="materials")
-        .order_by("-id")
-        .first()
-    )
+    deadline = deadlines_of(item).filter(kind="materials").order_by("-id").first()
     late = deadline is not None and timezone.localtime(now).date() > deadline.due_date
     previous = Material.objects.filter(item=item, kind=kind, body_id=body_id).aggregate(v=Max("version"))["v"] or 0
     material = Material.objects.create(
@@ -509,16 +510,7 @@ def extraordinary_decide(*, actor, request, convene, reason="", date=None, now):
             responsible_body=request.body,
         )
         _open_materials_deadline(item, actor=actor, now=now)
-        deadline_open(
-            council=council,
-            subject=meeting,
-            kind="agenda-dispatch",
-            rule_id="R-000-10e",
-            anchor=date,
-            now=now,
-            actor=actor,
-            title=bilingual(_("Agenda of the meeting of %(date)s sent to the members"), date=date.strftime("%d.%m.%Y")),
-        )
+        _open_agenda_deadline(meeting, actor=actor, now=now)
         request.meeting = meeting
     request.save(update_fields=["status", "meeting"])
     notify(

@@ -15,7 +15,7 @@ from council.deadline_services import council_profile
 from council.http import attach_errors, run_action
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.roles import Role, council_roles
-from council.selectors import council_roster, deadlines_base
+from council.selectors import deadlines_base
 from council.views import visible_council_or_404
 from plans.models import PlanItem
 from plans.selectors import items_for_meeting
@@ -107,13 +107,11 @@ def meeting_detail(request, pk):
     )
     can_schedule = services.can_schedule(request.user, meeting.council, today)
     is_chair = Role.CHAIR in council_roles(request.user, meeting.council, today)
-    if any(
-        e.person and e.person.pk == request.user.pk for e in council_roster(council=meeting.council, day=meeting.date)
-    ):
-        services.receipt_record(user=request.user, meeting=meeting, now=timezone.now())
-    answers = services.agreement_status(meeting)
+    answers = services.agreement_status(meeting)  # everyone who sits at the meeting, with their answer
     mine = next((a for e, a in answers if e.person.pk == request.user.pk), None)
     sits = any(e.person.pk == request.user.pk for e, _a in answers)
+    if sits:
+        services.receipt_record(user=request.user, meeting=meeting, now=timezone.now())
     return render(
         request,
         "secretariat/meeting_detail.html",

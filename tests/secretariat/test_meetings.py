@@ -109,16 +109,9 @@ def test_an_invitee_is_a_role_that_never_sits_or_votes(demo, user_named, approve
     assert invitee.attendance_confirmed_at == NOW and invitee.documents_received_at == NOW
 
 
-def test_another_bodys_employee_cannot_invite(demo, user_named, approved_item):
-    meeting = meeting_schedule(
-        actor=user_named("secretary"),
-        council=demo["republic"],
-        date=dt.date(2027, 1, 22),
-        now=NOW,
-        plan_items=[approved_item],
-    )
+def test_another_bodys_employee_cannot_invite(user_named, scheduled_item):
     with pytest.raises(PermissionDenied):
-        invitee_add(actor=user_named("sec_knb"), item=meeting.items.get(), full_name_ru="Кто-то", now=NOW)
+        invitee_add(actor=user_named("sec_knb"), item=scheduled_item, full_name_ru="Кто-то", now=NOW)
 
 
 def test_the_secretary_schedules_from_the_plan_in_the_browser_form(client, sign_in, demo, approved_item, time_machine):
@@ -173,16 +166,9 @@ def test_members_agree_the_meeting_and_the_secretary_sees_who_has_not_answered(
     assert text.count("нет ответа") == 5 and "Перенести на 29.01" in text
 
 
-def test_invitees_through_the_pages(client, sign_in, demo, user_named, approved_item, time_machine):
+def test_invitees_through_the_pages(client, sign_in, scheduled_item, time_machine):
     time_machine.move_to(NOW)
-    meeting = meeting_schedule(
-        actor=user_named("secretary"),
-        council=demo["republic"],
-        date=dt.date(2027, 1, 22),
-        now=NOW,
-        plan_items=[approved_item],
-    )
-    item = meeting.items.get()
+    item = scheduled_item
     sign_in("sec_knb")
     client.post(reverse("secretariat:invitee_add", args=[item.pk]), {"full_name_ru": "Не тот орган"})
     assert not Invitee.objects.exists()
