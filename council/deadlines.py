@@ -103,6 +103,18 @@ RULES = {
             ),
         ),
         _r(
+            "R-000-10a.contributions",
+            5,
+            CAL,
+            BEFORE,
+            "materials_deadline",
+            _(
+                "Co-executors give the responsible body their contributions 5 calendar days before the materials "
+                "are due to the secretary (a decision of this system, as R-000-11e does for execution; set in the "
+                "regulation profile)."
+            ),
+        ),
+        _r(
             "R-000-10c",
             3,
             CAL,
@@ -255,12 +267,28 @@ RULES = {
             _("Speakers' materials reach the apparatus at least 4 calendar days before the apparatus council."),
         ),
         _r(
+            "R-003-20.chair",
+            2,
+            CAL,
+            BEFORE,
+            "meeting",
+            _("The apparatus submits the materials to the Prosecutor General at least 2 calendar days before."),
+        ),
+        _r(
             "R-003-21",
             5,
             CAL,
             BEFORE,
             "meeting",
             _("Materials of an operational meeting are submitted at least 5 calendar days before it."),
+        ),
+        _r(
+            "R-003-21.chair",
+            3,
+            CAL,
+            BEFORE,
+            "meeting",
+            _("Materials of an operational meeting reach the Prosecutor General at least 3 calendar days before it."),
         ),
         _r(
             "R-003-23",

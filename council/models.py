@@ -375,7 +375,12 @@ class RegulationProfile(models.Model):
         return get_rule(rule_id, self.rules[rule_id])
 
     def setting(self, key, default=None):
-        return self.settings.get(key, default)
+        """A setting of this version; settings added to the presets later fall back to their common value."""
+        from .profiles import COMMON_SETTINGS
+
+        if key in self.settings:
+            return self.settings[key]
+        return COMMON_SETTINGS.get(key, default) if default is None else default
 
 
 class CalendarDay(models.Model):

@@ -10,6 +10,10 @@ COMMON_SETTINGS = {
     "reminder_days_before": [3, 1, 0],  # reminders before the due date, in calendar days
     "escalate_to_chair_after_days": 3,  # calendar days overdue before the chair is told
     "reminder_hour": 9,  # local time of reminders
+    # Which rule sets each deadline of a meeting's preparation.
+    "materials_rule": "R-000-10b",
+    "agenda_rule": "R-000-10e",
+    "contributions_rule": "R-000-10a.contributions",
 }
 
 # The model regulation (seed 000) for the republic council; territorial councils follow it (R-000-14).
@@ -17,6 +21,7 @@ COORDINATION_RULES = {
     rule_id: {}
     for rule_id in (
         "R-000-9a.proposals",
+        "R-000-10a.contributions",
         "R-000-10b",
         "R-000-10c",
         "R-000-10e",
@@ -128,6 +133,36 @@ PRESETS["analytical-work"] = {
         "online_meetings": False,
         "protocol_signers": ["chair"],
         "retention_years": None,
+    },
+}
+
+# Meetings of the Prosecutor General's Office under its work regulation (seed 003): the apparatus council
+# (R-003-20) and operational, including interagency, meetings (R-003-21). Their protocols follow R-003-23.
+MEETING_RULES = {"R-000-10a.contributions": {}, "R-000-10c": {}, "R-003-23": {}, "R-003-65": {}}
+PRESETS["apparatus-council"] = {
+    "name_ru": "Аппаратный совет Генеральной прокуратуры (Регламент, пункт 20)",
+    "name_kk": "Бас прокуратураның аппараттық кеңесі (Регламент, 20-тармақ)",
+    "name_en": _("Apparatus council of the Prosecutor General's Office (work regulation, paragraph 20)"),
+    "rules": {**MEETING_RULES, "R-003-20": {}, "R-003-20.chair": {}},
+    "settings": {
+        **COORDINATION_SETTINGS,
+        "materials_rule": "R-003-20",  # speakers to the apparatus, 4 calendar days before
+        "agenda_rule": "R-003-20.chair",  # the apparatus to the Prosecutor General, 2 calendar days before
+        "min_meetings": {},
+        "quorum": {"kind": "none"},
+    },
+}
+PRESETS["operational-meeting"] = {
+    "name_ru": "Оперативное (межведомственное) совещание у Генерального Прокурора (Регламент, пункт 21)",
+    "name_kk": "Бас Прокурордағы жедел (ведомствоаралық) кеңес (Регламент, 21-тармақ)",
+    "name_en": _("Operational (interagency) meeting with the Prosecutor General (work regulation, paragraph 21)"),
+    "rules": {**MEETING_RULES, "R-003-21": {}, "R-003-21.chair": {}},
+    "settings": {
+        **COORDINATION_SETTINGS,
+        "materials_rule": "R-003-21",  # running order, speech notes, references, participants: 5 days before
+        "agenda_rule": "R-003-21.chair",  # to the Prosecutor General, 3 calendar days before
+        "min_meetings": {},
+        "quorum": {"kind": "none"},
     },
 }
 

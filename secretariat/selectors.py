@@ -26,6 +26,34 @@ def latest_materials(meeting):
     return list(latest.values())
 
 
+def item_checklist(item):
+    """What the question still needs, for the responsible body and the secretary (R-000-10a, R-000-10b):
+    the responsible body's reference note and list of invited persons, and each co-executor's
+    contribution, with the date it is due and the latest version received, or None when it is missing."""
+    from council.models import Body
+    from council.selectors import deadlines_of
+
+    due = {d.kind: d for d in deadlines_of(item).order_by("id")}
+    latest = {}
+    for m in item.materials.order_by("-version"):
+        latest.setdefault((m.kind, m.body_id), m)
+    bodies = Body.objects.in_bulk([item.responsible_body_id, *item.co_executor_ids])
+    wanted = [
+        (item.responsible_body_id, k, "materials") for k in (Material.Kind.REFERENCE_NOTE, Material.Kind.INVITEES)
+    ]
+    wanted += [(b, Material.Kind.CONTRIBUTION, f"contribution-{b}") for b in item.co_executor_ids]
+    return [
+        {
+            "body": bodies[body_id],
+            "kind": Material.Kind(kind),
+            "deadline": due.get(deadline_kind),
+            "material": latest.get((kind, body_id)),
+        }
+        for body_id, kind, deadline_kind in wanted
+        if body_id in bodies
+    ]
+
+
 def document_pack(meeting) -> bytes:
     """One ZIP with the agenda in Kazakh and in Russian and the latest version of every document."""
     items = list(agenda_items(meeting))

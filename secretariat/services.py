@@ -1,6 +1,7 @@
 """Writes of meetings: scheduling with the regulation's deadlines, invited persons (R-000-9c, R-000-10a,
 R-000-10b, R-000-10e, R-000-10f, R-000-12)."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
+from council.models import Body
 from council.notify import bilingual, notify
 from council.roles import Role, council_roles
 from council.selectors import (
@@ -83,12 +85,13 @@ def meeting_schedule(
 
 
 def _open_agenda_deadline(meeting, *, actor, now):
-    """The approved agenda goes to the members no later than 3 calendar days before the meeting (R-000-10e)."""
+    """The approved agenda goes to the members no later than 3 calendar days before the meeting (R-000-10e;
+    R-003-20 and R-003-21 in the profiles of the Office's own meetings)."""
     return deadline_open(
         council=meeting.council,
         subject=meeting,
         kind="agenda-dispatch",
-        rule_id="R-000-10e",
+        rule_id=council_profile(meeting.council).setting("agenda_rule"),
         anchor=meeting.date,
         now=now,
         actor=actor,
@@ -99,12 +102,16 @@ def _open_agenda_deadline(meeting, *, actor, now):
 
 
 def _open_materials_deadline(item, *, actor, now):
+    """The responsible body's materials reach the secretary 20 calendar days before the meeting
+    (R-000-10b, or the profile's rule); each co-executor's contribution reaches the responsible body
+    earlier, by the internal date of R-000-10a.contributions."""
     meeting = item.meeting
-    return deadline_open(
+    profile = council_profile(meeting.council)
+    materials = deadline_open(
         council=meeting.council,
         subject=item,
         kind="materials",
-        rule_id="R-000-10b",
+        rule_id=profile.setting("materials_rule"),
         anchor=meeting.date,
         now=now,
         actor=actor,
@@ -115,6 +122,25 @@ def _open_materials_deadline(item, *, actor, now):
             date=meeting.date.strftime("%d.%m.%Y"),
         ),
     )
+    bodies = Body.objects.in_bulk(item.co_executor_ids)
+    for body_id in item.co_executor_ids:
+        if body_id in bodies:
+            deadline_open(
+                council=meeting.council,
+                subject=item,
+                kind=f"contribution-{body_id}",
+                rule_id=profile.setting("contributions_rule"),
+                anchor=materials.due_date,
+                now=now,
+                actor=actor,
+                responsible_body=bodies[body_id],
+                title=bilingual(
+                    _("Contribution to question %(number)s of the meeting of %(date)s for the responsible body"),
+                    number=item.number,
+                    date=meeting.date.strftime("%d.%m.%Y"),
+                ),
+            )
+    return materials
 
 
 def is_responsible_employee(user, item, day):
@@ -273,7 +299,8 @@ def material_submit(*, actor, item, kind, upload, now):
                     % {"pages": pages, "max": REFERENCE_NOTE_MAX_PAGES}
                 }
             )
-    deadline = deadlines_of(item).filter(kind="materials").order_by("-id").first()
+    deadline_kind = "materials" if kind != Material.Kind.CONTRIBUTION else f"contribution-{body_id}"
+    deadline = deadlines_of(item).filter(kind=deadline_kind).order_by("-id").first()
     late = deadline is not None and timezone.localtime(now).date() > deadline.due_date
     previous = Material.objects.filter(item=item, kind=kind, body_id=body_id).aggregate(v=Max("version"))["v"] or 0
     material = Material.objects.create(
@@ -293,7 +320,8 @@ def material_submit(*, actor, item, kind, upload, now):
     if kind == Material.Kind.REFERENCE_NOTE:
         deadline_close_for(subject=item, kind="materials", actor=actor, now=now)
         item_materials_arrived(actor=actor, item=item, now=now)
-        item_materials_arrived(actor=actor, item=item, now=now)
+    elif kind == Material.Kind.CONTRIBUTION:
+        deadline_close_for(subject=item, kind=deadline_kind, actor=actor, now=now)
     audit(
         actor=actor,
         verb="material.submit",
@@ -425,13 +453,22 @@ def agenda_dispatch(*, actor, meeting, now):
         key=f"meeting:{meeting.pk}:dispatched",
         render=lambda: (
             _("Agenda and documents of the meeting of %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")},
-            meeting.place,
+            _dispatch_body(meeting),
         ),
         now=now,
         council=meeting.council,
         url=meeting.get_absolute_url(),
     )
     return meeting
+
+
+def _dispatch_body(meeting):
+    """The notice's text in the recipient's language: place, the questions, and the link to the whole pack."""
+    pack = settings.SITE_URL.rstrip("/") + reverse("secretariat:meeting_pack", args=[meeting.pk])
+    lines = [meeting.place] if meeting.place else []
+    lines += [str(item) for item in meeting.items.order_by("number")]
+    lines.append(str(_("All documents in one download: %(url)s") % {"url": pack}))
+    return "\n".join(lines)
 
 
 def receipt_record(*, user, meeting, now):

@@ -23,6 +23,7 @@ from plans.selectors import items_for_meeting
 from . import services
 from .forms import AgreementRequestForm, ExtraordinaryForm, InviteeForm, MaterialForm, MeetingForm
 from .models import AgendaItem, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
+from .selectors import item_checklist
 
 
 def _meeting_or_404(request, pk):
@@ -253,6 +254,7 @@ def item_materials(request, pk):
             "meeting": item.meeting,
             "council": council,
             "materials": materials,
+            "checklist": item_checklist(item) if (responsible or co_executor) else None,
             "form": form,
             "can_submit": bool(kinds),
         },

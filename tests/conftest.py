@@ -58,3 +58,46 @@ def sign_in(client, user_named):
         return user
 
     return do
+
+
+@pytest.fixture
+def approved_item(demo, user_named):
+    """An approved plan item of the republic council for the meeting of 22 January 2027: the Ministry of
+    Internal Affairs responsible, the KNB co-executing."""
+    from council.models import Body
+    from plans import services as plans
+    from tests.helpers import NOW
+
+    secretary = user_named("secretary")
+    plan = plans.plan_create(actor=secretary, council=demo["republic"], start=datetime.date(2027, 1, 1), now=NOW)
+    item = plans.plan_item_save(
+        actor=secretary,
+        plan=plan,
+        now=NOW,
+        data={
+            "question_kk": "Қылмыс туралы",
+            "question_ru": "О преступности",
+            "responsible_body": Body.objects.get(code="mvd"),
+            "planned_meeting": datetime.date(2027, 1, 22),
+        },
+        co_executors=[Body.objects.get(code="knb")],
+    )
+    plans.plan_submit(actor=secretary, plan=plan, now=NOW)
+    plans.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
+    return item
+
+
+@pytest.fixture
+def scheduled_item(demo, user_named, approved_item):
+    """The question of ``approved_item`` on the agenda of the meeting scheduled for 22 January 2027."""
+    from secretariat.services import meeting_schedule
+    from tests.helpers import NOW
+
+    meeting = meeting_schedule(
+        actor=user_named("secretary"),
+        council=demo["republic"],
+        date=datetime.date(2027, 1, 22),
+        now=NOW,
+        plan_items=[approved_item],
+    )
+    return meeting.items.get()

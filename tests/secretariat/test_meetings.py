@@ -10,7 +10,6 @@ from django.urls import reverse
 from council.models import Body, Deadline, Notification
 from council.roles import Role, council_roles
 from council.selectors import council_roster
-from plans import services as plans
 from secretariat.models import AgendaItem, Invitee, Meeting
 from secretariat.services import (
     invitee_add,
@@ -20,30 +19,9 @@ from secretariat.services import (
     meeting_schedule,
 )
 from tests.factories import UserFactory
+from tests.helpers import NOW, pdf_of, upload
 
 pytestmark = pytest.mark.django_db
-NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
-
-
-@pytest.fixture
-def approved_item(demo, user_named):
-    secretary = user_named("secretary")
-    plan = plans.plan_create(actor=secretary, council=demo["republic"], start=dt.date(2027, 1, 1), now=NOW)
-    item = plans.plan_item_save(
-        actor=secretary,
-        plan=plan,
-        now=NOW,
-        data={
-            "question_kk": "Қылмыс туралы",
-            "question_ru": "О преступности",
-            "responsible_body": Body.objects.get(code="mvd"),
-            "planned_meeting": dt.date(2027, 1, 22),
-        },
-        co_executors=[Body.objects.get(code="knb")],
-    )
-    plans.plan_submit(actor=secretary, plan=plan, now=NOW)
-    plans.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
-    return item
 
 
 def test_scheduling_opens_the_materials_and_agenda_deadlines(demo, user_named, approved_item):
@@ -181,37 +159,6 @@ def test_invitees_through_the_pages(client, sign_in, scheduled_item, time_machin
     client.post(reverse("secretariat:invitee_confirm", args=[invitee.pk]))
     invitee.refresh_from_db()
     assert invitee.attendance_confirmed_at is not None and invitee.confirmed_by.username == "sec_mvd"
-
-
-def pdf_of(pages):
-    import io
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-@pytest.fixture
-def scheduled_item(demo, user_named, approved_item):
-    meeting = meeting_schedule(
-        actor=user_named("secretary"),
-        council=demo["republic"],
-        date=dt.date(2027, 1, 22),
-        now=NOW,
-        plan_items=[approved_item],
-    )
-    return meeting.items.get()
-
-
-def upload(name, content):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    return SimpleUploadedFile(name, content)
 
 
 def test_a_reference_note_over_8_pages_is_refused_with_its_count(client, sign_in, scheduled_item):
