@@ -41,7 +41,7 @@ COORDINATION_SETTINGS = {
     "proposals_rules": {"half_year": "R-000-9a.proposals"},
     "min_meetings": {"per": "quarter", "count": 1},  # R-000-9c
     "quorum": {"kind": "permanent_fraction", "numerator": 2, "denominator": 3},  # R-000-9d
-    "late_materials": "accept_marked_late",  # R-000-10b
+    "late_materials": "accept_marked_late",  # R-000-10b; or "chair_exception": later only with the chair's leave
     "silence_is_consent": True,  # R-003-65
     "online_meetings": False,
     "protocol_signers": ["chair"],  # R-000-11a

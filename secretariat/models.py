@@ -122,6 +122,15 @@ class AgendaItem(models.Model):
         verbose_name=_("plan item"),
     )
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PREPARING)
+    late_allowed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("late submission allowed by"),
+    )
+    late_allowed_at = models.DateTimeField(_("late submission allowed"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

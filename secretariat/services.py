@@ -302,6 +302,16 @@ def material_submit(*, actor, item, kind, upload, now):
     deadline_kind = "materials" if kind != Material.Kind.CONTRIBUTION else f"contribution-{body_id}"
     deadline = deadlines_of(item).filter(kind=deadline_kind).order_by("-id").first()
     late = deadline is not None and timezone.localtime(now).date() > deadline.due_date
+    if (
+        late
+        and kind != Material.Kind.CONTRIBUTION
+        and council_profile(council).setting("late_materials") == "chair_exception"
+        and item.late_allowed_at is None
+    ):
+        raise ValidationError(
+            _("The materials were due by %(date)s; the regulation accepts them later only with the chair's exception.")
+            % {"date": deadline.due_date.strftime("%d.%m.%Y")}
+        )
     previous = Material.objects.filter(item=item, kind=kind, body_id=body_id).aggregate(v=Max("version"))["v"] or 0
     material = Material.objects.create(
         item=item,
@@ -406,6 +416,28 @@ def item_decide(*, actor, item, accept, remarks="", now):
             lambda: (_("Returned for rework: %(question)s") % {"question": item.question}, remarks.strip()),
             now,
         )
+    return item
+
+
+@transaction.atomic
+def item_allow_late(*, actor, item, reason, now):
+    """The chair's exception: the responsible body may still submit after the materials' date, where the
+    profile accepts late materials only so (``late_materials: chair_exception``)."""
+    item = AgendaItem.objects.select_for_update().select_related("meeting__council").get(pk=item.pk)
+    council = item.meeting.council
+    if Role.CHAIR not in council_roles(actor, council, now.date()):
+        raise PermissionDenied(_("Only the chair allows a late submission."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the exception.")})
+    item.late_allowed_by, item.late_allowed_at = actor, now
+    item.save(update_fields=["late_allowed_by", "late_allowed_at"])
+    audit(actor=actor, verb="item.allow_late", subject=item, council=council, at=now, reason=reason.strip())
+    _notify_body(
+        item,
+        f"item:{item.pk}:late-allowed",
+        lambda: (_("Late submission allowed: %(question)s") % {"question": item.question}, reason.strip()),
+        now,
+    )
     return item
 
 

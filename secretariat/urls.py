@@ -15,6 +15,7 @@ urlpatterns = [
     path("materials/<int:pk>/", views.material_download, name="material_download"),
     path("agenda-items/<int:pk>/report/", views.item_report, name="item_report"),
     path("agenda-items/<int:pk>/decide/", views.item_decide, name="item_decide"),
+    path("agenda-items/<int:pk>/allow-late/", views.item_allow_late, name="item_allow_late"),
     path("meetings/<int:pk>/approve/", views.agenda_approve, name="agenda_approve"),
     path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),

@@ -207,7 +207,9 @@ def invitee_confirm(request, pk):
 
 @login_required
 def item_materials(request, pk):
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council", "responsible_body"), pk=pk)
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__council", "responsible_body", "late_allowed_by"), pk=pk
+    )
     council = item.meeting.council
     if not request.user.has_perm("council.open_council", council):
         raise Http404
@@ -257,6 +259,9 @@ def item_materials(request, pk):
             "checklist": item_checklist(item) if (responsible or co_executor) else None,
             "form": form,
             "can_submit": bool(kinds),
+            "may_allow_late": item.late_allowed_at is None
+            and council_profile(council).setting("late_materials") == "chair_exception"
+            and Role.CHAIR in council_roles(request.user, council, today),
         },
     )
 
@@ -301,6 +306,22 @@ def item_decide(request, pk):
             actor=request.user, item=item, accept=accept, remarks=request.POST.get("remarks", ""), now=timezone.now()
         ),
         _("The question is accepted for the agenda.") if accept else _("The materials are returned for rework."),
+    )
+
+
+@login_required
+@require_POST
+def item_allow_late(request, pk):
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
+    if not request.user.has_perm("council.open_council", item.meeting.council):
+        raise Http404
+    return run_action(
+        request,
+        reverse("secretariat:item_materials", args=[item.pk]),
+        lambda: services.item_allow_late(
+            actor=request.user, item=item, reason=request.POST.get("reason", ""), now=timezone.now()
+        ),
+        _("The responsible body may submit late."),
     )
 
 

@@ -190,6 +190,6 @@ ELSEWHERE = {
     "password_change_done", "territorial:approval_submit", "territorial:approval_decide",
     "plans:proposal_decide", "plans:plan_submit", "plans:plan_decide", "plans:plan_add_proposals",
     "secretariat:meeting_request_agreement", "secretariat:meeting_answer", "secretariat:invitee_add",
-    "secretariat:invitee_confirm", "secretariat:item_report", "secretariat:item_decide",
+    "secretariat:invitee_confirm", "secretariat:item_report", "secretariat:item_decide", "secretariat:item_allow_late",
     "secretariat:agenda_approve", "secretariat:agenda_dispatch", "secretariat:extraordinary_decide",
 }  # fmt: skip

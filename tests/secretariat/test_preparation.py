@@ -158,3 +158,49 @@ def test_the_meeting_lists_make_the_same_queries_for_2_and_12_meetings(client, s
     for username, url in pages:
         sign_in(username)
         assert _queries(client, url) == small[url], url
+
+
+def test_where_the_profile_says_so_late_materials_need_the_chairs_exception(
+    client, sign_in, scheduled_item, user_named
+):
+    """R-000-10b: materials are due 20 days before; a profile may accept later ones only with the chair's
+    leave instead of marking them late."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from council.deadline_services import council_profile, profile_new_version
+    from secretariat.services import item_allow_late
+
+    council = scheduled_item.meeting.council
+    profile = council_profile(council)
+    council.profile = profile_new_version(
+        profile=profile, actor=None, settings_={**profile.settings, "late_materials": "chair_exception"}, now=NOW
+    )
+    council.save(update_fields=["profile"])
+    late = dt.datetime(2027, 1, 5, 10, tzinfo=NOW.tzinfo)  # after 31 December 2026
+    with pytest.raises(ValidationError, match="31.12.2026"):
+        material_submit(
+            actor=user_named("sec_mvd"),
+            item=scheduled_item,
+            kind="reference_note",
+            upload=upload("с.pdf", pdf_of(1)),
+            now=late,
+        )
+    with pytest.raises(PermissionDenied):
+        item_allow_late(actor=user_named("secretary"), item=scheduled_item, reason="x", now=late)
+
+    sign_in("chair")
+    url = reverse("secretariat:item_allow_late", args=[scheduled_item.pk])
+    client.post(url, {"reason": ""})
+    scheduled_item.refresh_from_db()
+    assert scheduled_item.late_allowed_at is None  # a reason is required
+    client.post(url, {"reason": "Статистика за год готова 4 января"})
+    scheduled_item.refresh_from_db()
+    assert scheduled_item.late_allowed_by == user_named("chair")
+    note = material_submit(
+        actor=user_named("sec_mvd"),
+        item=scheduled_item,
+        kind="reference_note",
+        upload=upload("с.pdf", pdf_of(1)),
+        now=late,
+    )
+    assert note.late  # still recorded as late, now with the chair's leave
