@@ -14,6 +14,12 @@ COMMON_SETTINGS = {
     "materials_rule": "R-000-10b",
     "agenda_rule": "R-000-10e",
     "contributions_rule": "R-000-10a.contributions",
+    # The protocol: drawn up and presented (or signed) by its rule's date; agreed with the members by the
+    # agreement rule's date at the earliest; sent by the dispatch rule's date.
+    "protocol_rule": "R-000-11a",
+    "protocol_due_on": "presented",  # or "signed"
+    "agreement_rule": "R-003-65",
+    "protocol_dispatch_rule": "R-000-11c",
 }
 
 # The model regulation (seed 000) for the republic council; territorial councils follow it (R-000-14).
@@ -34,6 +40,9 @@ COORDINATION_RULES = {
         "R-003-65",
     )
 }
+# R-003-65 gives 7 working days to agree a draft; a council's protocol is due 5 working days after the
+# meeting (R-000-11a), so the profile shortens the agreement period to 2 working days.
+COORDINATION_RULES["R-003-65"] = {"amount": 2}
 COORDINATION_SETTINGS = {
     **COMMON_SETTINGS,
     "plan_period": "half_year",
@@ -77,10 +86,13 @@ PRESETS = {
             "R-003-12.quarterly": {},
             "R-003-12.annual": {},
             "R-003-23": {},
-            "R-003-65": {},
+            "R-003-65": {"amount": 2},  # signed within 5 working days (R-001-3e)
         },
         "settings": {
             **COMMON_SETTINGS,
+            "protocol_rule": "R-001-3e",
+            "protocol_due_on": "signed",
+            "protocol_dispatch_rule": "R-001-3e.copies",
             "plan_period": "quarter",  # R-001-2: quarterly and annual plans
             "plan_periods": ["quarter", "year"],
             "proposals_rules": {"quarter": "R-003-12.quarterly", "year": "R-003-12.annual"},
@@ -110,6 +122,8 @@ PRESETS = {
             "silence_is_consent": False,
             "online_meetings": False,
             "protocol_signers": ["secretary", "chair"],  # R-002-15
+            "protocol_rule": "R-002-12",  # drawn up the same day
+            "protocol_due_on": "signed",
             "retention_years": None,
         },
     },

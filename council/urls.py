@@ -27,6 +27,7 @@ urlpatterns = [
     path("inbox/<int:pk>/read/", views_deadlines.inbox_read, name="inbox_read"),
     path("", include("plans.urls")),
     path("", include("secretariat.urls")),
+    path("", include("protocols.urls")),
     path("territorial/", include("territorial.urls")),
     path("admin/", admin.site.urls),
 ]

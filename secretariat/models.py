@@ -39,6 +39,16 @@ class Meeting(models.Model):
     online = models.BooleanField(_("online"), default=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SCHEDULED)
     agree_by = models.DateField(_("members answer by"), null=True, blank=True)
+    presiding = models.ForeignKey(
+        "council.Seat",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("presiding person's seat"),
+    )
+    quorum_reached = models.BooleanField(_("quorum reached"), null=True, blank=True)
+    held_at = models.DateTimeField(_("held"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"))
     history = HistoricalRecords()
@@ -169,6 +179,7 @@ class Invitee(models.Model):
         Body, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("body")
     )
     attendance_confirmed_at = models.DateTimeField(_("attendance confirmed"), null=True, blank=True)
+    attended = models.BooleanField(_("attended the meeting"), null=True, blank=True)
     documents_received_at = models.DateTimeField(_("documents received"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -305,3 +316,37 @@ class ExtraordinaryRequestStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("request step")
         verbose_name_plural = _("request steps")
+
+
+class Attendance(models.Model):
+    """Who sat in each seat on the meeting day: the holder in person, the official acting in the position
+    (who counts and votes in the holder's place, R-000-9d), or nobody."""
+
+    class Presence(models.TextChoices):
+        PRESENT = "present", _("present in person")
+        ACTING = "acting", _("represented by the acting official")
+        ABSENT = "absent", _("absent")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    seat = models.ForeignKey("council.Seat", on_delete=models.PROTECT, related_name="+", verbose_name=_("seat"))
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    presence = models.CharField(_("presence"), max_length=16, choices=Presence.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["meeting", "seat__order", "seat_id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "seat"], name="attendance_once_per_seat")]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.seat_id} {self.presence}"

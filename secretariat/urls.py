@@ -21,6 +21,8 @@ urlpatterns = [
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
     path("meetings/<int:pk>/agenda/<str:lang>/", views.meeting_agenda_pdf, name="meeting_agenda_pdf"),
     path("my-meetings/", views.my_meetings, name="my_meetings"),
+    path("meetings/<int:pk>/day/", views.meeting_day, name="meeting_day"),
+    path("meetings/<int:pk>/hold/", views.meeting_hold, name="meeting_hold"),
     path("councils/<slug:code>/meetings/extraordinary/", views.extraordinary_new, name="extraordinary_new"),
     path("extraordinary/<int:pk>/decide/", views.extraordinary_decide, name="extraordinary_decide"),
 ]

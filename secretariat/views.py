@@ -22,7 +22,7 @@ from plans.selectors import items_for_meeting
 
 from . import services
 from .forms import AgreementRequestForm, ExtraordinaryForm, InviteeForm, MaterialForm, MeetingForm
-from .models import AgendaItem, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
+from .models import AgendaItem, Attendance, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
 from .selectors import item_checklist
 
 
@@ -129,6 +129,9 @@ def meeting_detail(request, pk):
             "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by}),
             "invitee_form": InviteeForm(),
             "is_chair": is_chair,
+            "protocols": meeting.protocols.select_related("meeting").order_by("id")
+            if meeting.status == Meeting.Status.HELD
+            else [],
             "may_read": _may_read_documents(request.user, meeting, today),
             "receipts": {r.person_id: r for r in meeting.receipts.all()} if can_schedule else {},
             "can_invite": {
@@ -426,3 +429,65 @@ def extraordinary_decide(request, pk):
         ),
         _("The extraordinary meeting is convened.") if convene else _("The request is declined."),
     )
+
+
+@login_required
+def meeting_day(request, pk):
+    """Attendance, the presiding person and the live quorum (R-000-9d, R-001-3d)."""
+    from .meeting_day import attendance_record, default_presiding, meeting_quorum, roster_with_attendance
+
+    meeting = _meeting_or_404(request, pk)
+    today = timezone.localdate()
+    if not services.can_schedule(request.user, meeting.council, today):
+        raise PermissionDenied
+    errors = []
+    if request.method == "POST":
+        presence = {
+            int(key.removeprefix("seat-")): value for key, value in request.POST.items() if key.startswith("seat-")
+        }
+        try:
+            attendance_record(
+                actor=request.user,
+                meeting=meeting,
+                presence=presence,
+                presiding_seat_id=request.POST.get("presiding") or None,
+                invitees_attended=request.POST.getlist("invitee"),
+                now=timezone.now(),
+            )
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("The attendance is recorded."))
+            return redirect("secretariat:meeting_day", meeting.pk)
+    rows = roster_with_attendance(meeting)
+    typed = request.POST if errors else {}
+    return render(
+        request,
+        "secretariat/meeting_day.html",
+        {
+            "meeting": meeting,
+            "council": meeting.council,
+            "rows": [(e, typed.get(f"seat-{e.seat.pk}") or (a.presence if a else "")) for e, a in rows],
+            "presences": Attendance.Presence.choices,
+            "quorum": meeting_quorum(meeting, rows),
+            "presiding": meeting.presiding_id or getattr(default_presiding(rows), "pk", None),
+            "invitees": Invitee.objects.filter(item__meeting=meeting).select_related("item").order_by("item__number"),
+            "errors": errors,
+            "protocol": meeting.protocols.filter(corrects__isnull=True).first(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def meeting_hold(request, pk):
+    from .meeting_day import meeting_hold as hold
+
+    meeting = _meeting_or_404(request, pk)
+    try:
+        hold(actor=request.user, meeting=meeting, now=timezone.now())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("secretariat:meeting_day", meeting.pk)
+    messages.success(request, _("The meeting is held; the draft protocol is open."))
+    return redirect(meeting.protocols.get(corrects__isnull=True))

@@ -101,3 +101,42 @@ def scheduled_item(demo, user_named, approved_item):
         plan_items=[approved_item],
     )
     return meeting.items.get()
+
+
+@pytest.fixture
+def dispatched_meeting(demo, user_named):
+    """A republic council meeting on Tuesday 1 December 2026, while the acting Minister of Justice sits,
+    with two questions, its agenda sent to the members (the preparation is tested on its own)."""
+    from council.models import Body
+    from secretariat.models import AgendaItem, Invitee, Meeting
+    from secretariat.services import meeting_schedule
+    from tests.helpers import NOW
+
+    meeting = meeting_schedule(
+        actor=user_named("secretary"),
+        council=demo["republic"],
+        date=datetime.date(2026, 12, 1),
+        place_ru="г. Астана, Генеральная прокуратура",
+        place_kk="Астана қ., Бас прокуратура",
+        now=NOW,
+    )
+    first = AgendaItem.objects.create(
+        meeting=meeting,
+        number=1,
+        question_kk="Қылмыстың алдын алу туралы",
+        question_ru="О профилактике преступности",
+        responsible_body=Body.objects.get(code="mvd"),
+        status=AgendaItem.Status.ACCEPTED,
+    )
+    AgendaItem.objects.create(
+        meeting=meeting,
+        number=2,
+        question_kk="Әділет органдарының жұмысы туралы",
+        question_ru="О работе органов юстиции",
+        responsible_body=Body.objects.get(code="mju"),
+        status=AgendaItem.Status.ACCEPTED,
+    )
+    Invitee.objects.create(item=first, full_name_ru="Иванов И. И.", full_name_kk="Иванов И. И.", position_ru="судья")
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.DISPATCHED)
+    meeting.refresh_from_db()
+    return meeting

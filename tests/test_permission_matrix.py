@@ -61,6 +61,16 @@ MATRIX = {
     "meeting_agenda": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "my_meetings": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "extraordinary_new": [302, 403, 403, 200, 200, 403, 200, 404, 404, 404],
+    # The meeting day and the protocol (R-000-11b: members read the draft once it is sent to them).
+    "meeting_day": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "republic_protocols": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "protocol": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "protocol_pdf": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "protocol_item": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "decision_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "decision_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "decision_votes": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "protocol_sign": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],  # the chair, once presented
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
 }
@@ -114,7 +124,23 @@ def urls(demo, user_named):
         submitted_by=user_named("sec_mvd"),
         submitted_at=timezone.now(),
     )
+    from protocols.models import Decision, Protocol, ProtocolItem
+
+    protocol = Protocol.objects.create(
+        meeting=meeting, council=demo["republic"], created_by=user_named("secretary"), created_at=timezone.now()
+    )
+    pitem = ProtocolItem.objects.create(protocol=protocol, number=1, question_kk="Мәселе", question_ru="Вопрос")
+    decision = Decision.objects.create(item=pitem, number=1, text_kk="Шешім", text_ru="Решение")
     return {
+        "meeting_day": reverse("secretariat:meeting_day", args=[meeting.pk]),
+        "republic_protocols": reverse("protocols:protocol_list", args=["republic"]),
+        "protocol": reverse("protocols:protocol_detail", args=[protocol.pk]),
+        "protocol_pdf": reverse("protocols:protocol_pdf", args=[protocol.pk, "kk"]),
+        "protocol_item": reverse("protocols:item_edit", args=[pitem.pk]),
+        "decision_new": reverse("protocols:decision_new", args=[pitem.pk]),
+        "decision_edit": reverse("protocols:decision_edit", args=[pitem.pk, decision.pk]),
+        "decision_votes": reverse("protocols:decision_votes", args=[decision.pk]),
+        "protocol_sign": reverse("protocols:protocol_sign", args=[protocol.pk]),
         "republic_meetings": reverse("secretariat:meeting_list", args=["republic"]),
         "oblast_meetings": reverse("secretariat:meeting_list", args=["almaty-oblast"]),
         "republic_meeting_new": reverse("secretariat:meeting_new", args=["republic"]),
@@ -183,6 +209,9 @@ COVERED = {
     "secretariat:meeting_list", "secretariat:meeting_new", "secretariat:meeting_detail",
     "secretariat:item_materials", "secretariat:material_download", "secretariat:meeting_pack",
     "secretariat:meeting_agenda_pdf", "secretariat:my_meetings", "secretariat:extraordinary_new",
+    "secretariat:meeting_day", "protocols:protocol_list", "protocols:protocol_detail", "protocols:protocol_pdf",
+    "protocols:item_edit", "protocols:decision_new", "protocols:decision_edit", "protocols:decision_votes",
+    "protocols:protocol_sign",
 }  # fmt: skip
 # POST-only actions are covered by their own tests; infrastructure needs no council role.
 ELSEWHERE = {
@@ -192,4 +221,6 @@ ELSEWHERE = {
     "secretariat:meeting_request_agreement", "secretariat:meeting_answer", "secretariat:invitee_add",
     "secretariat:invitee_confirm", "secretariat:item_report", "secretariat:item_decide", "secretariat:item_allow_late",
     "secretariat:agenda_approve", "secretariat:agenda_dispatch", "secretariat:extraordinary_decide",
+    "secretariat:meeting_hold", "protocols:protocol_send", "protocols:protocol_answer", "protocols:protocol_rework",
+    "protocols:protocol_present", "protocols:protocol_dispatch", "protocols:protocol_correct",
 }  # fmt: skip

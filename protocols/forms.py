@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plans.forms import BodiesChoice, BodyChoice, bodies
+
+
+class ItemForm(forms.Form):
+    heard_kk = forms.CharField(label=_("Heard (Kazakh)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    heard_ru = forms.CharField(label=_("Heard (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionForm(forms.Form):
+    text_kk = forms.CharField(label=_("Decision (Kazakh)"), widget=forms.Textarea(attrs={"rows": 3}))
+    text_ru = forms.CharField(label=_("Decision (Russian)"), widget=forms.Textarea(attrs={"rows": 3}))
+    responsible = BodyChoice(label=_("Responsible executor (organises the execution)"), queryset=bodies())
+    co_executors = BodiesChoice(label=_("Co-executors"), required=False, queryset=bodies())
+    due_date = forms.DateField(
+        label=_("Execution deadline"),
+        required=False,
+        help_text=_("Left empty: one month from the meeting (R-003-23)."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def executors(self):
+        data = self.cleaned_data
+        return [data["responsible"], *[b for b in data["co_executors"] if b != data["responsible"]]]
+
+
+class AgreeByForm(forms.Form):
+    agree_by = forms.DateField(
+        label=_("Members answer by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+class SignForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+        help_text=_("Signing is confirmed by entering your password again."),
+    )
+
+
+class DispatchForm(forms.Form):
+    bodies = BodiesChoice(
+        label=_("Also send copies to"), required=False, queryset=bodies(), widget=forms.CheckboxSelectMultiple
+    )

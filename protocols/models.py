@@ -1,0 +1,306 @@
+"""Protocols of meetings: items heard, decisions with executors, deadlines and votes; agreement with the
+members, signatures, the frozen PDFs and dispatch (R-000-11a, R-000-11b, R-000-11c, R-001-3e, R-002-12,
+R-003-23, R-003-65)."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from council.models import Body, Council, localized
+from council.workflow import Step
+
+
+def protocol_upload_to(instance, filename):
+    from council.uploads import storage_name
+
+    return storage_name("protocols", filename)
+
+
+class Protocol(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        AGREEMENT = "agreement", _("with the members for agreement")
+        FOR_SIGNATURE = "for_signature", _("presented for signature")
+        SIGNED = "signed", _("signed")
+        DISPATCHED = "dispatched", _("sent")
+
+    TRANSITIONS = {
+        Status.DRAFT: {Status.AGREEMENT},
+        Status.AGREEMENT: {Status.DRAFT, Status.FOR_SIGNATURE},
+        Status.FOR_SIGNATURE: {Status.DRAFT, Status.SIGNED},
+        Status.SIGNED: {Status.DISPATCHED},
+        Status.DISPATCHED: set(),
+    }
+    FROZEN = (Status.SIGNED, Status.DISPATCHED)
+
+    meeting = models.ForeignKey(
+        "secretariat.Meeting", on_delete=models.PROTECT, related_name="protocols", verbose_name=_("meeting")
+    )
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="protocols", verbose_name=_("council"))
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("corrects the protocol"),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(_("version of the draft"), default=1)
+    agree_by = models.DateField(_("members answer by"), null=True, blank=True)
+    year = models.PositiveIntegerField(_("year"), null=True, blank=True)
+    number = models.PositiveIntegerField(_("registration number"), null=True, blank=True)
+    signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
+    keep_until = models.DateField(_("kept until"), null=True, blank=True)
+    pdf_kk = models.FileField(_("PDF in Kazakh"), upload_to=protocol_upload_to, blank=True)
+    pdf_ru = models.FileField(_("PDF in Russian"), upload_to=protocol_upload_to, blank=True)
+    sha256_kk = models.CharField(_("SHA-256 of the Kazakh PDF"), max_length=64, blank=True)
+    sha256_ru = models.CharField(_("SHA-256 of the Russian PDF"), max_length=64, blank=True)
+    dispatched_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("protocol")
+        verbose_name_plural = _("protocols")
+        ordering = ["-meeting__date", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "year", "number"], name="protocol_number_unique"),
+            models.UniqueConstraint(
+                fields=["meeting"], condition=models.Q(corrects__isnull=True), name="protocol_one_original_per_meeting"
+            ),
+        ]
+        indexes = [models.Index(fields=["council", "status"])]
+
+    def __str__(self):
+        if self.number:
+            return _("Protocol No. %(number)s of %(date)s") % {
+                "number": self.registration,
+                "date": self.meeting.date.strftime("%d.%m.%Y"),
+            }
+        return _("Draft protocol of the meeting of %(date)s") % {"date": self.meeting.date.strftime("%d.%m.%Y")}
+
+    def get_absolute_url(self):
+        return reverse("protocols:protocol_detail", args=[self.pk])
+
+    @property
+    def registration(self):
+        """The registration number as printed: number/year."""
+        return f"{self.number}/{self.year}" if self.number else ""
+
+    @property
+    def frozen(self):
+        return self.status in self.FROZEN
+
+
+class ProtocolItem(models.Model):
+    """A question of the meeting in the protocol: what was heard, and the decisions."""
+
+    protocol = models.ForeignKey(Protocol, on_delete=models.CASCADE, related_name="items")
+    agenda_item = models.ForeignKey(
+        "secretariat.AgendaItem", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    question_kk = models.TextField(_("question (Kazakh)"))
+    question_ru = models.TextField(_("question (Russian)"))
+    heard_kk = models.TextField(_("heard (Kazakh)"), blank=True)
+    heard_ru = models.TextField(_("heard (Russian)"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("question of the protocol")
+        verbose_name_plural = _("questions of the protocol")
+        ordering = ["protocol", "number"]
+        constraints = [models.UniqueConstraint(fields=["protocol", "number"], name="protocol_item_number_unique")]
+
+    def __str__(self):
+        return f"{self.number}. {self.question}"
+
+    @property
+    def question(self):
+        return localized(self, "question")
+
+    @property
+    def heard(self):
+        return localized(self, "heard")
+
+
+class Decision(models.Model):
+    """A decision on a question: its text in both languages, executors in order (the first organises,
+    R-000-11e), a deadline (one month from the meeting unless set, R-003-23) and the vote (R-000-9g)."""
+
+    item = models.ForeignKey(ProtocolItem, on_delete=models.CASCADE, related_name="decisions")
+    number = models.PositiveIntegerField(_("number"))
+    text_kk = models.TextField(_("decision (Kazakh)"))
+    text_ru = models.TextField(_("decision (Russian)"))
+    due_date = models.DateField(_("execution deadline"), null=True, blank=True)
+    votes_for = models.PositiveIntegerField(_("for"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("against"), null=True, blank=True)
+    abstained = models.PositiveIntegerField(_("abstained"), null=True, blank=True)
+    adopted = models.BooleanField(_("adopted"), null=True, blank=True)
+    casting_vote = models.BooleanField(_("the presiding person's vote decided"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["item", "number"]
+        constraints = [models.UniqueConstraint(fields=["item", "number"], name="decision_number_unique")]
+
+    def __str__(self):
+        return f"{self.item.number}.{self.number}. {self.text}"
+
+    @property
+    def text(self):
+        return localized(self, "text")
+
+    def ordered_executors(self):
+        return [e.body for e in sorted(self.executors.all(), key=lambda e: e.order)]
+
+
+class DecisionExecutor(models.Model):
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="executors")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("body"))
+    order = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        verbose_name = _("executor")
+        verbose_name_plural = _("executors")
+        ordering = ["decision", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "body"], name="decision_executor_once"),
+            models.UniqueConstraint(fields=["decision", "order"], name="decision_executor_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.decision_id}: {self.order}. {self.body}"
+
+
+class Vote(models.Model):
+    class Choice(models.TextChoices):
+        FOR = "for", _("for")
+        AGAINST = "against", _("against")
+        ABSTAIN = "abstain", _("abstained")
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="votes")
+    seat = models.ForeignKey("council.Seat", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(_("vote"), max_length=8, choices=Choice.choices)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [models.UniqueConstraint(fields=["decision", "seat"], name="vote_once_per_seat")]
+
+    def __str__(self):
+        return f"{self.decision_id}: {self.seat_id} {self.choice}"
+
+
+class ProtocolVersion(models.Model):
+    """The text of the draft as it went to the members; remarks are worked into the next version."""
+
+    protocol = models.ForeignKey(Protocol, on_delete=models.CASCADE, related_name="versions")
+    version = models.PositiveIntegerField(_("version"))
+    content = models.JSONField(_("content"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("version of the draft protocol")
+        verbose_name_plural = _("versions of the draft protocol")
+        ordering = ["protocol", "version"]
+        constraints = [models.UniqueConstraint(fields=["protocol", "version"], name="protocol_version_unique")]
+
+    def __str__(self):
+        return f"{self.protocol_id} v{self.version}"
+
+
+class ProtocolAnswer(models.Model):
+    """A member's answer on a version of the draft decision: agrees, or remarks (R-000-11b)."""
+
+    protocol = models.ForeignKey(Protocol, on_delete=models.CASCADE, related_name="answers")
+    version = models.PositiveIntegerField(_("version"))
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agrees = models.BooleanField(_("agrees"))
+    remarks = models.TextField(_("remarks"), blank=True)
+    answered_at = models.DateTimeField(_("answered"))
+
+    class Meta:
+        verbose_name = _("answer on the draft protocol")
+        verbose_name_plural = _("answers on the draft protocol")
+        constraints = [models.UniqueConstraint(fields=["protocol", "version", "person"], name="protocol_answer_once")]
+
+    def __str__(self):
+        return f"{self.protocol_id} v{self.version}: {self.person_id}"
+
+
+class Signature(models.Model):
+    """A signature given from the signer's own account, confirmed by the password; the method leaves room
+    for the national electronic signature without changing the flow."""
+
+    class Capacity(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        PRESIDING = "presiding", _("presiding person")
+        SECRETARY = "secretary", _("secretary")
+
+    class Method(models.TextChoices):
+        PASSWORD = "password", _("account password")
+        EDS = "eds", _("electronic digital signature")
+
+    protocol = models.ForeignKey(Protocol, on_delete=models.CASCADE, related_name="signatures")
+    capacity = models.CharField(_("signs as"), max_length=16, choices=Capacity.choices)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("signer")
+    )
+    signed_at = models.DateTimeField(_("signed"))
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    method = models.CharField(_("method"), max_length=16, choices=Method.choices, default=Method.PASSWORD)
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["protocol", "signed_at"]
+        constraints = [models.UniqueConstraint(fields=["protocol", "capacity"], name="signature_once_per_capacity")]
+
+    def __str__(self):
+        return f"{self.protocol_id}: {self.capacity} {self.person_id}"
+
+
+class ProtocolReceipt(models.Model):
+    """To whom the signed protocol was sent (a member, or a body the profile lists) and when a member
+    first opened it (R-000-11c, R-001-3e)."""
+
+    protocol = models.ForeignKey(Protocol, on_delete=models.CASCADE, related_name="receipts")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    sent_at = models.DateTimeField(_("sent"))
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("receipt of the protocol")
+        verbose_name_plural = _("receipts of the protocol")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["protocol", "person"], condition=models.Q(person__isnull=False), name="protocol_receipt_person"
+            ),
+            models.UniqueConstraint(
+                fields=["protocol", "body"], condition=models.Q(body__isnull=False), name="protocol_receipt_body"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.protocol_id}: {self.person_id or self.body_id}"
+
+
+class ProtocolStep(Step):
+    subject_field = "protocol"
+    protocol = models.ForeignKey(Protocol, on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("protocol step")
+        verbose_name_plural = _("protocol steps")
