@@ -496,13 +496,16 @@ def protocol_context(protocol):
 
     meeting = protocol.meeting
     items = list(protocol.items.prefetch_related("decisions__executors__body").order_by("number"))
+    attendance = roster_with_attendance(meeting)
     invitees = list(Invitee.objects.filter(item__meeting=meeting, attended=True).order_by("item__number", "id"))
     return {
         "protocol": protocol,
         "meeting": meeting,
         "council": protocol.council,
         "items": items,
-        "attendance": roster_with_attendance(meeting),
+        "attendance": attendance,
+        "present": [(e, a) for e, a in attendance if a and a.presence != Attendance.Presence.ABSENT],
+        "absent": [(e, a) for e, a in attendance if not a or a.presence == Attendance.Presence.ABSENT],
         "invitees": invitees,
         "signatures": list(protocol.signatures.select_related("person")),
         "signers": signers(protocol, meeting.date),
