@@ -132,11 +132,14 @@ def deadline_open(
     responsible_person=None,
     calendar=None,
     actor=None,
+    due_date=None,
 ) -> Deadline:
     """Open the deadline of ``rule_id`` for ``subject`` (idempotent: an active one is returned as it is).
 
     ``title`` is a (Kazakh, Russian) pair naming what is due. The rule's parameters come from the
-    council's profile; the due date from the calendar as it is now, and it is stored.
+    council's profile; the due date from the calendar as it is now, and it is stored. A date fixed by a
+    decision itself (an execution deadline set in the protocol) comes as ``due_date``; the rule then
+    names what requires it.
     """
     ct = ContentType.objects.get_for_model(subject)
     existing = Deadline.objects.filter(
@@ -146,7 +149,7 @@ def deadline_open(
         return existing
     profile = council_profile(council)
     rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
-    due = apply_rule(rule, anchor, calendar or current_calendar())
+    due = due_date or apply_rule(rule, anchor, calendar or current_calendar())
     deadline = Deadline(
         council=council,
         subject_type=ct,
@@ -208,15 +211,16 @@ def deadline_waive(*, deadline, actor, reason, now) -> Deadline:
 
 
 @transaction.atomic
-def deadline_reschedule(*, deadline, anchor, actor, reason, now, calendar=None) -> Deadline:
+def deadline_reschedule(*, deadline, anchor, actor, reason, now, calendar=None, due_date=None) -> Deadline:
     """The event moved (a meeting's date changed): recompute the due date with the deadline's own rule
-    and profile version, and restart its reminders. Recorded with the reason."""
+    and profile version, and restart its reminders; or set ``due_date`` given by a decision (an approved
+    extension). Recorded with the reason."""
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     if not deadline.is_active:
         raise ValidationError(_("Only an open or overdue deadline can be moved."))
     old = deadline.due_date
     deadline.anchor_date = anchor
-    deadline.due_date = apply_rule(deadline.rule, anchor, calendar or current_calendar())
+    deadline.due_date = due_date or apply_rule(deadline.rule, anchor, calendar or current_calendar())
     deadline.state, deadline.stage = Deadline.State.OPEN, 0
     deadline.next_action_at = _next_action(deadline)
     deadline.save(update_fields=["anchor_date", "due_date", "state", "stage", "next_action_at"])

@@ -153,6 +153,25 @@ RULES = {
             _("The signed protocol is sent to members within 2 working days after signing."),
         ),
         _r(
+            "R-000-11d",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "execution_deadline",
+            _("A decision of the protocol is executed by its deadline and execution is reported to the secretary."),
+        ),
+        _r(
+            "R-000-11d.resubmit",
+            3,
+            CAL,
+            AFTER,
+            "report_returned",
+            _(
+                "A returned execution report is reworked and resubmitted within 3 calendar days (a decision of this "
+                "system, as R-000-10c does for materials)."
+            ),
+        ),
+        _r(
             "R-000-11e",
             5,
             CAL,

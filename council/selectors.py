@@ -260,3 +260,23 @@ def deadlines_of(subject):
         .filter(subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk)
         .order_by("due_date", "id")
     )
+
+
+def councils_overseen_by(*, user, day: date) -> QuerySet:
+    """Councils whose compliance the user answers for: where they are the secretary or the chair, and the
+    territorial councils under those (R-000-8, R-000-14); every council for an administrator. One query."""
+    if not user.is_authenticated:
+        return Council.objects.none()
+    if user.is_superuser:
+        return Council.objects.filter(is_active=True)
+    secretary_of = active_on(
+        CouncilOfficer.objects.filter(person=user, role=CouncilOfficer.Role.SECRETARY), day
+    ).values("council_id")
+    positions = active_on(Appointment.objects.filter(person=user), day).values("position_id")
+    chair_of = active_on(
+        Seat.objects.filter(role=Seat.Role.CHAIR, position_id__in=positions), day, "valid_from", "valid_to"
+    ).values("council_id")
+    return Council.objects.filter(
+        Q(pk__in=secretary_of) | Q(pk__in=chair_of) | Q(parent_id__in=secretary_of) | Q(parent_id__in=chair_of),
+        is_active=True,
+    ).order_by("kind", "name_ru")

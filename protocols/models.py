@@ -304,3 +304,150 @@ class ProtocolStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("protocol step")
         verbose_name_plural = _("protocol steps")
+
+
+# Control of execution (R-000-11d, R-000-11e, R-001-3f, R-003-18, R-003-19) ------------------------------
+
+
+class Assignment(models.Model):
+    """A body's part in executing a decision: the first-listed body organises and reports to the secretary;
+    each co-executor gives the responsible body its part 5 calendar days before the deadline (R-000-11e)."""
+
+    class Status(models.TextChoices):
+        IN_WORK = "in_work", _("in work")
+        REPORTED = "reported", _("reported")
+        RETURNED = "returned", _("returned with remarks")
+        PROPOSED = "proposed", _("proposed for removal from control")
+        REMOVED = "removed", _("removed from control")
+
+    TRANSITIONS = {
+        Status.IN_WORK: {Status.REPORTED},
+        Status.REPORTED: {Status.RETURNED, Status.PROPOSED},
+        Status.RETURNED: {Status.REPORTED},
+        Status.PROPOSED: {Status.REMOVED, Status.RETURNED},
+        Status.REMOVED: set(),
+    }
+    OPEN = (Status.IN_WORK, Status.RETURNED)
+
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="assignments")
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="assignments")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("body"))
+    responsible = models.BooleanField(_("responsible executor"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"))
+    due_date = models.DateField(_("deadline"))
+    original_due_date = models.DateField(_("deadline set by the protocol"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.IN_WORK)
+    reported_at = models.DateTimeField(_("reported"), null=True, blank=True)
+    certificate = models.TextField(_("certificate of results"), blank=True)
+    closed_at = models.DateTimeField(_("removed from control"), null=True, blank=True)
+    on_time = models.BooleanField(_("executed on time"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_date", "id"]
+        constraints = [models.UniqueConstraint(fields=["decision", "body"], name="assignment_once_per_body")]
+        indexes = [models.Index(fields=["council", "status", "due_date"]), models.Index(fields=["body", "status"])]
+
+    def __str__(self):
+        return f"{self.decision}: {self.body}"
+
+    def get_absolute_url(self):
+        return reverse("protocols:assignment_detail", args=[self.pk])
+
+    @property
+    def extended(self):
+        return self.due_date != self.original_due_date
+
+
+def report_upload_to(instance, filename):
+    from council.uploads import storage_name
+
+    return storage_name("reports", filename)
+
+
+class ExecutionReport(models.Model):
+    """A body's execution report (the responsible body to the secretary) or a co-executor's part (to the
+    responsible body); every resubmission is a new version."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("report"))
+    file = models.FileField(_("file"), upload_to=report_upload_to, blank=True)
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    late = models.BooleanField(_("submitted late"), default=False)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("submitted"))
+
+    class Meta:
+        verbose_name = _("execution report")
+        verbose_name_plural = _("execution reports")
+        ordering = ["assignment", "-version"]
+        constraints = [models.UniqueConstraint(fields=["assignment", "version"], name="report_version_unique")]
+
+    def __str__(self):
+        return f"{self.assignment_id} v{self.version}"
+
+
+class AssignmentStep(Step):
+    subject_field = "assignment"
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="steps")
+
+    class Meta(Step.Meta):
+        verbose_name = _("assignment step")
+        verbose_name_plural = _("assignment steps")
+
+
+class Extension(models.Model):
+    """A request to extend an assignment's deadline with its reason, at least 3 working days before the
+    deadline (R-003-19), decided by the chair."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("requested")
+        APPROVED = "approved", _("approved")
+        DECLINED = "declined", _("declined")
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions")
+    reason = models.TextField(_("reason"))
+    old_due_date = models.DateField(_("deadline before"))
+    new_due_date = models.DateField(_("requested deadline"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.assignment_id}: {self.old_due_date} → {self.new_due_date}"
+
+
+class ChairReport(models.Model):
+    """The secretariat's report to the chair on execution for a period, with its conclusions (R-000-6,
+    R-000-11d)."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="chair_reports")
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    conclusions_kk = models.TextField(_("conclusions (Kazakh)"))
+    conclusions_ru = models.TextField(_("conclusions (Russian)"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("prepared"))
+
+    class Meta:
+        verbose_name = _("report to the chair on execution")
+        verbose_name_plural = _("reports to the chair on execution")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.council}: {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"

@@ -539,6 +539,9 @@ def protocol_dispatch(*, actor, protocol, now, bodies=()):
         ]
     )
     deadline_close_for(subject=protocol, kind="protocol-dispatch", actor=actor, now=now)
+    from .control import assignments_create
+
+    assignments_create(protocol=protocol, actor=actor, now=now)  # the executors have received it
     notify(
         recipients=people,
         key=f"protocol:{protocol.pk}:dispatched",

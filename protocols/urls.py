@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_control
 
 app_name = "protocols"
 urlpatterns = [
@@ -18,4 +18,15 @@ urlpatterns = [
     path("protocols/<int:pk>/dispatch/", views.protocol_dispatch, name="protocol_dispatch"),
     path("protocols/<int:pk>/correct/", views.protocol_correct, name="protocol_correct"),
     path("protocols/<int:pk>/pdf/<str:lang>/", views.protocol_pdf, name="protocol_pdf"),
+    path("councils/<slug:code>/execution/", views_control.assignment_list, name="assignment_list"),
+    path("assignments/<int:pk>/", views_control.assignment_detail, name="assignment_detail"),
+    path("assignments/<int:pk>/report/", views_control.assignment_report, name="assignment_report"),
+    path("assignments/<int:pk>/analyse/", views_control.assignment_analyse, name="assignment_analyse"),
+    path("assignments/<int:pk>/removal/", views_control.assignment_removal, name="assignment_removal"),
+    path("assignments/<int:pk>/extension/", views_control.extension_request, name="extension_request"),
+    path("extensions/<int:pk>/decide/", views_control.extension_decide, name="extension_decide"),
+    path("councils/<slug:code>/execution/report/", views_control.chair_report, name="chair_report"),
+    path("chair-reports/<int:pk>/pdf/<str:lang>/", views_control.chair_report_pdf, name="chair_report_pdf"),
+    path("compliance/", views_control.compliance_dashboard, name="compliance"),
+    path("search/", views_control.search, name="search"),
 ]

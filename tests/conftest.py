@@ -140,3 +140,74 @@ def dispatched_meeting(demo, user_named):
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.DISPATCHED)
     meeting.refresh_from_db()
     return meeting
+
+
+# The protocol of the meeting of 1 December 2026 at each of its stages.
+
+
+@pytest.fixture
+def held(dispatched_meeting, user_named):
+    """The meeting held with everyone present; the chair presides."""
+    import datetime as dt
+
+    from django.core.exceptions import ValidationError
+
+    from secretariat.meeting_day import attendance_record, meeting_hold
+    from tests.helpers import DAY, everyone
+
+    secretary = user_named("secretary")
+    with pytest.raises(ValidationError):  # not before its day
+        meeting_hold(actor=secretary, meeting=dispatched_meeting, now=DAY - dt.timedelta(days=1))
+    attendance_record(actor=secretary, meeting=dispatched_meeting, presence=everyone(dispatched_meeting), now=DAY)
+    meeting_hold(actor=secretary, meeting=dispatched_meeting, now=DAY)
+    dispatched_meeting.refresh_from_db()
+    return dispatched_meeting
+
+
+@pytest.fixture
+def voted(held, user_named):
+    """The draft with decision 1.1 voted on, every member present for."""
+    from protocols import services as protocol_services
+    from tests.helpers import DAY, decide, votes_for
+
+    protocol = held.protocols.get()
+    decision = decide(protocol, user_named)
+    protocol_services.votes_record(
+        actor=user_named("secretary"), decision=decision, choices=votes_for(protocol, {}), now=DAY
+    )
+    return protocol
+
+
+@pytest.fixture
+def presented(voted, user_named):
+    import datetime as dt
+
+    from protocols import services as protocol_services
+    from tests.helpers import DAY, roster
+
+    secretary = user_named("secretary")
+    protocol_services.protocol_send_for_agreement(
+        actor=secretary, protocol=voted, agree_by=dt.date(2026, 12, 3), now=DAY
+    )
+    for e in roster(voted.meeting):
+        protocol_services.protocol_answer(actor=e.person, protocol=voted, agrees=True, now=DAY)
+    protocol_services.protocol_present(actor=secretary, protocol=voted, now=DAY)
+    voted.refresh_from_db()
+    return voted
+
+
+@pytest.fixture
+def signed(presented, user_named):
+    import datetime as dt
+
+    from protocols import services as protocol_services
+    from tests.helpers import TZ
+
+    protocol_services.protocol_sign(
+        actor=user_named("chair"),
+        protocol=presented,
+        password="demo-pass-123",
+        now=dt.datetime(2026, 12, 7, 11, tzinfo=TZ),
+    )
+    presented.refresh_from_db()
+    return presented

@@ -5,6 +5,11 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from council.models import Body
+from council.selectors import council_roster
+from protocols import services
+from secretariat.models import Attendance
+
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
 
 
@@ -22,3 +27,40 @@ def pdf_of(pages):
 
 def upload(name, content):
     return SimpleUploadedFile(name, content)
+
+
+TZ = dt.timezone(dt.timedelta(hours=5))
+DAY = dt.datetime(2026, 12, 1, 15, tzinfo=TZ)  # the meeting day of ``dispatched_meeting``, a Tuesday
+
+
+def roster(meeting):
+    return council_roster(council=meeting.council, day=meeting.date)
+
+
+def everyone(meeting, absent=(), acting=True):
+    """Presence per seat: present (acting where an acting official sits), except the ``absent`` positions."""
+    result = {}
+    for e in roster(meeting):
+        if e.person is None or e.seat.position.body.code in absent:
+            result[e.seat.pk] = Attendance.Presence.ABSENT
+        else:
+            result[e.seat.pk] = Attendance.Presence.ACTING if e.acting and acting else Attendance.Presence.PRESENT
+    return result
+
+
+def decide(protocol, user_named, text="Принять к сведению", kk="Назарға алынсын", **kw):
+    item = protocol.items.get(number=1)
+    return services.decision_save(
+        actor=user_named("secretary"),
+        item=item,
+        text_kk=kk,
+        text_ru=text,
+        executors=[Body.objects.get(code="mvd"), Body.objects.get(code="gpo")],
+        now=DAY,
+        **kw,
+    )
+
+
+def votes_for(protocol, choices_by_code):
+    voters = services.entitled_voters(protocol.meeting)
+    return {a.seat_id: choices_by_code.get(a.seat.position.body.code, "for") for a in voters}

@@ -71,6 +71,15 @@ MATRIX = {
     "decision_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "decision_votes": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "protocol_sign": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],  # the chair, once presented
+    # Control of execution: a body's employee reports for their body only; the report to the chair is
+    # the secretariat's and the chair's; the dashboard is for those who answer for a council.
+    "assignments": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "assignment": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "assignment_report": [302, 403, 403, 403, 403, 200, 403, 404, 404, 404],
+    "chair_report": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
+    "chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
+    "compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
+    "search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
 }
@@ -131,7 +140,35 @@ def urls(demo, user_named):
     )
     pitem = ProtocolItem.objects.create(protocol=protocol, number=1, question_kk="Мәселе", question_ru="Вопрос")
     decision = Decision.objects.create(item=pitem, number=1, text_kk="Шешім", text_ru="Решение")
+    from protocols.models import Assignment, ChairReport
+
+    assignment = Assignment.objects.create(
+        decision=decision,
+        council=demo["republic"],
+        body=Body.objects.get(code="mvd"),
+        responsible=True,
+        order=1,
+        due_date=datetime.date(2027, 3, 1),
+        original_due_date=datetime.date(2027, 3, 1),
+        created_at=timezone.now(),
+    )
+    report = ChairReport.objects.create(
+        council=demo["republic"],
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 12, 31),
+        conclusions_kk="Қорытынды",
+        conclusions_ru="Выводы",
+        created_by=user_named("secretary"),
+        created_at=timezone.now(),
+    )
     return {
+        "assignments": reverse("protocols:assignment_list", args=["republic"]),
+        "assignment": reverse("protocols:assignment_detail", args=[assignment.pk]),
+        "assignment_report": reverse("protocols:assignment_report", args=[assignment.pk]),
+        "chair_report": reverse("protocols:chair_report", args=["republic"]),
+        "chair_report_pdf": reverse("protocols:chair_report_pdf", args=[report.pk, "ru"]),
+        "compliance": reverse("protocols:compliance"),
+        "search": reverse("protocols:search") + "?q=Решение",
         "meeting_day": reverse("secretariat:meeting_day", args=[meeting.pk]),
         "republic_protocols": reverse("protocols:protocol_list", args=["republic"]),
         "protocol": reverse("protocols:protocol_detail", args=[protocol.pk]),
@@ -211,7 +248,9 @@ COVERED = {
     "secretariat:meeting_agenda_pdf", "secretariat:my_meetings", "secretariat:extraordinary_new",
     "secretariat:meeting_day", "protocols:protocol_list", "protocols:protocol_detail", "protocols:protocol_pdf",
     "protocols:item_edit", "protocols:decision_new", "protocols:decision_edit", "protocols:decision_votes",
-    "protocols:protocol_sign",
+    "protocols:protocol_sign", "protocols:assignment_list", "protocols:assignment_detail",
+    "protocols:assignment_report", "protocols:chair_report", "protocols:chair_report_pdf", "protocols:compliance",
+    "protocols:search",
 }  # fmt: skip
 # POST-only actions are covered by their own tests; infrastructure needs no council role.
 ELSEWHERE = {
@@ -223,4 +262,6 @@ ELSEWHERE = {
     "secretariat:agenda_approve", "secretariat:agenda_dispatch", "secretariat:extraordinary_decide",
     "secretariat:meeting_hold", "protocols:protocol_send", "protocols:protocol_answer", "protocols:protocol_rework",
     "protocols:protocol_present", "protocols:protocol_dispatch", "protocols:protocol_correct",
+    "protocols:assignment_analyse", "protocols:assignment_removal", "protocols:extension_request",
+    "protocols:extension_decide",
 }  # fmt: skip

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from council.models import Deadline, User
 from protocols.models import Protocol
-from tests.protocols.test_protocols import DAY, TZ, everyone
+from tests.helpers import DAY, TZ, everyone
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 

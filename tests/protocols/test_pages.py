@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from protocols.models import Protocol
 from secretariat.models import Meeting
-from tests.protocols.test_protocols import DAY, everyone
+from tests.helpers import DAY, everyone
 
 pytestmark = pytest.mark.django_db
 

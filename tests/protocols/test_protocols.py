@@ -17,25 +17,9 @@ from protocols import services
 from protocols.models import Protocol
 from secretariat.meeting_day import attendance_record, meeting_hold, meeting_quorum
 from secretariat.models import Attendance, Meeting
+from tests.helpers import DAY, TZ, decide, everyone, roster, votes_for
 
 pytestmark = pytest.mark.django_db
-TZ = dt.timezone(dt.timedelta(hours=5))
-DAY = dt.datetime(2026, 12, 1, 15, tzinfo=TZ)  # the meeting day, a Tuesday
-
-
-def roster(meeting):
-    return council_roster(council=meeting.council, day=meeting.date)
-
-
-def everyone(meeting, absent=(), acting=True):
-    """Presence per seat: present (acting where an acting official sits), except the ``absent`` positions."""
-    result = {}
-    for e in roster(meeting):
-        if e.person is None or e.seat.position.body.code in absent:
-            result[e.seat.pk] = Attendance.Presence.ABSENT
-        else:
-            result[e.seat.pk] = Attendance.Presence.ACTING if e.acting and acting else Attendance.Presence.PRESENT
-    return result
 
 
 def test_the_acting_official_sits_for_the_minister_and_counts(dispatched_meeting):
@@ -81,18 +65,6 @@ def test_attendance_is_refused_for_an_acting_official_who_is_not_appointed(dispa
         attendance_record(actor=user_named("member_mvd"), meeting=dispatched_meeting, presence=presence, now=DAY)
 
 
-@pytest.fixture
-def held(dispatched_meeting, user_named):
-    """The meeting held with everyone present; the chair presides."""
-    secretary = user_named("secretary")
-    with pytest.raises(ValidationError):  # not before its day
-        meeting_hold(actor=secretary, meeting=dispatched_meeting, now=DAY - dt.timedelta(days=1))
-    attendance_record(actor=secretary, meeting=dispatched_meeting, presence=everyone(dispatched_meeting), now=DAY)
-    meeting_hold(actor=secretary, meeting=dispatched_meeting, now=DAY)
-    dispatched_meeting.refresh_from_db()
-    return dispatched_meeting
-
-
 def test_holding_opens_the_draft_and_the_protocol_deadline(held):
     """R-000-11a: 5 working days after the meeting of Tuesday 1 December 2026; 16-17 December are
     Independence Day, far enough not to matter: Tuesday 8 December."""
@@ -104,19 +76,6 @@ def test_holding_opens_the_draft_and_the_protocol_deadline(held):
     assert held.presiding.role == Seat.Role.CHAIR
 
 
-def decide(protocol, user_named, text="Принять к сведению", kk="Назарға алынсын", **kw):
-    item = protocol.items.get(number=1)
-    return services.decision_save(
-        actor=user_named("secretary"),
-        item=item,
-        text_kk=kk,
-        text_ru=text,
-        executors=[Body.objects.get(code="mvd"), Body.objects.get(code="gpo")],
-        now=DAY,
-        **kw,
-    )
-
-
 def test_a_decision_without_a_deadline_is_due_in_a_month(held, user_named):
     """R-003-23: one month from the meeting date; executors in order, the first organises (R-000-11e)."""
     protocol = held.protocols.get()
@@ -126,11 +85,6 @@ def test_a_decision_without_a_deadline_is_due_in_a_month(held, user_named):
     assert [b.code for b in decision.ordered_executors()] == ["mvd", "gpo"]
     with pytest.raises(ValidationError):
         decide(protocol, user_named, text="", kk="")
-
-
-def votes_for(protocol, choices_by_code):
-    voters = services.entitled_voters(protocol.meeting)
-    return {a.seat_id: choices_by_code.get(a.seat.position.body.code, "for") for a in voters}
 
 
 def test_votes_simple_majority_and_the_presiding_vote_on_a_tie(held, user_named):
@@ -153,14 +107,6 @@ def test_votes_simple_majority_and_the_presiding_vote_on_a_tie(held, user_named)
     assert (decision.adopted, decision.casting_vote) == (False, True)
     with pytest.raises(ValidationError):  # every member present votes
         services.votes_record(actor=user_named("secretary"), decision=decision, choices={chair_seat: "for"}, now=DAY)
-
-
-@pytest.fixture
-def voted(held, user_named):
-    protocol = held.protocols.get()
-    decision = decide(protocol, user_named)
-    services.votes_record(actor=user_named("secretary"), decision=decision, choices=votes_for(protocol, {}), now=DAY)
-    return protocol
 
 
 def test_agreement_remarks_versions_and_silence_as_consent(voted, user_named):
@@ -204,17 +150,6 @@ def test_agreement_remarks_versions_and_silence_as_consent(voted, user_named):
     assert Deadline.objects.get(kind="protocol", subject_id=voted.pk).state == Deadline.State.MET
 
 
-@pytest.fixture
-def presented(voted, user_named):
-    secretary = user_named("secretary")
-    services.protocol_send_for_agreement(actor=secretary, protocol=voted, agree_by=dt.date(2026, 12, 3), now=DAY)
-    for e in roster(voted.meeting):
-        services.protocol_answer(actor=e.person, protocol=voted, agrees=True, now=DAY)
-    services.protocol_present(actor=secretary, protocol=voted, now=DAY)
-    voted.refresh_from_db()
-    return voted
-
-
 def test_signing_needs_the_signers_password_and_freezes_the_protocol(presented, user_named):
     """R-000-11a: the chair signs; the signature freezes the number, the PDFs and their SHA-256;
     R-000-11c: dispatch is due within 2 working days."""
@@ -242,18 +177,6 @@ def test_signing_needs_the_signers_password_and_freezes_the_protocol(presented, 
     dispatch = Deadline.objects.get(kind="protocol-dispatch", subject_id=presented.pk)
     assert (dispatch.rule_id, dispatch.due_date) == ("R-000-11c", dt.date(2026, 12, 9))
     assert presented.keep_until is None  # the coordination council's regulation sets no keeping period
-
-
-@pytest.fixture
-def signed(presented, user_named):
-    services.protocol_sign(
-        actor=user_named("chair"),
-        protocol=presented,
-        password="demo-pass-123",
-        now=dt.datetime(2026, 12, 7, 11, tzinfo=TZ),
-    )
-    presented.refresh_from_db()
-    return presented
 
 
 def test_dispatch_to_the_members_with_receipts(signed, user_named, client, sign_in, time_machine):

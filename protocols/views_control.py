@@ -1,0 +1,434 @@
+"""Pages of the control of execution, the report to the chair, the compliance dashboard and search."""
+
+import datetime
+
+import tablib
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from council.http import attach_errors, run_action
+from council.models import Body
+from council.pdf import PDF_LANGUAGES, render_pdf
+from council.roles import Role, council_roles
+from council.selectors import bodies_of, councils_overseen_by, councils_visible_to
+from council.uploads import DOCUMENT_TYPES
+from council.views import visible_council_or_404
+
+from . import compliance, control
+from .models import Assignment, ChairReport, ExecutionReport, Extension
+from .search import search as run_search
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ReportForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("What was done"), widget=forms.Textarea(attrs={"rows": 5}))
+    file = forms.FileField(
+        label=gettext_lazy("Document"), required=False, help_text=gettext_lazy("PDF, DOCX, XLSX or ODT.")
+    )
+
+
+class ExtensionForm(forms.Form):
+    new_due_date = forms.DateField(label=gettext_lazy("New deadline"), widget=DATE)
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ChairReportForm(forms.Form):
+    start = forms.DateField(label=gettext_lazy("From"), widget=DATE)
+    end = forms.DateField(label=gettext_lazy("To"), widget=DATE)
+    conclusions_kk = forms.CharField(
+        label=gettext_lazy("Conclusions (Kazakh)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    conclusions_ru = forms.CharField(
+        label=gettext_lazy("Conclusions (Russian)"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise ValidationError(_("The period ends after it begins."))
+        return data
+
+
+def _assignment_or_404(request, pk):
+    assignment = get_object_or_404(
+        Assignment.objects.select_related("council", "body", "decision__item__protocol__meeting"), pk=pk
+    )
+    if not request.user.has_perm("council.open_council", assignment.council):
+        raise Http404
+    return assignment
+
+
+@login_required
+def assignment_list(request, code):
+    """The execution control list: everything under control, filtered; a body's employee starts with
+    their own body's assignments."""
+    council = visible_council_or_404(request, code)
+    today = timezone.localdate()
+    roles = council_roles(request.user, council, today)
+    own = [b.pk for b in bodies_of(user=request.user, council=council, day=today)] if Role.SECRETARIAT in roles else []
+    qs = Assignment.objects.filter(council=council).select_related("body", "decision__item__protocol__meeting")
+    body = request.GET.get("body", str(own[0]) if own and "body" not in request.GET else "")
+    status = request.GET.get("status", "open" if "status" not in request.GET else "")
+    if body.isdigit():
+        qs = qs.filter(body_id=int(body))
+    if status == "open":
+        qs = qs.exclude(status=Assignment.Status.REMOVED)
+    elif status == "overdue":
+        qs = qs.filter(status__in=Assignment.OPEN, due_date__lt=today)
+    elif status in Assignment.Status.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("due_date", "id"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "protocols/assignment_list.html",
+        {
+            "council": council,
+            "page": page,
+            "today": today,
+            "bodies": Body.objects.filter(assignments__council=council).distinct().order_by("name_ru"),
+            "filters": {"body": body, "status": status},
+            "statuses": Assignment.Status.choices,
+            "is_staff": bool(roles & {Role.SECRETARY, Role.ADMIN, Role.CHAIR}),
+        },
+    )
+
+
+@login_required
+def assignment_detail(request, pk):
+    assignment = _assignment_or_404(request, pk)
+    today = timezone.localdate()
+    user = request.user
+    roles = council_roles(user, assignment.council, today)
+    employee = control.is_body_employee(user, assignment, today)
+    parts = (
+        Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False)
+        .select_related("body")
+        .prefetch_related(Prefetch("reports", queryset=ExecutionReport.objects.order_by("-version")))
+        if assignment.responsible
+        else []
+    )
+    lead = control.responsible_of(assignment)
+    return render(
+        request,
+        "protocols/assignment_detail.html",
+        {
+            "assignment": assignment,
+            "council": assignment.council,
+            "decision": assignment.decision,
+            "reports": assignment.reports.select_related("submitted_by"),
+            "parts": parts,
+            "lead": lead,
+            "steps": assignment.steps.select_related("actor"),
+            "extensions": assignment.extensions.select_related("requested_by", "decided_by"),
+            "may_report": employee and assignment.status in Assignment.OPEN,
+            "may_analyse": bool(roles & control.ANALYSTS)
+            and assignment.responsible
+            and assignment.status == Assignment.Status.REPORTED,
+            "may_remove": Role.CHAIR in roles and assignment.status == Assignment.Status.PROPOSED,
+            "may_extend": employee and assignment.responsible and assignment.status in Assignment.OPEN,
+            "is_chair": Role.CHAIR in roles,
+            "extension_last_day": control.extension_last_day(assignment),
+            "report_form": ReportForm(),
+            "extension_form": ExtensionForm(),
+            "history": assignment.history.order_by("-history_date")[:20],
+            "today": today,
+        },
+    )
+
+
+@login_required
+def assignment_report(request, pk):
+    assignment = _assignment_or_404(request, pk)
+    if not control.is_body_employee(request.user, assignment, timezone.localdate()):
+        raise PermissionDenied
+    form = ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            control.report_submit(
+                actor=request.user,
+                assignment=assignment,
+                text=form.cleaned_data["text"],
+                upload=form.cleaned_data["file"],
+                now=timezone.now(),
+            )
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("The report is submitted."))
+            return redirect(assignment)
+    return render(
+        request,
+        "protocols/assignment_report.html",
+        {"assignment": assignment, "council": assignment.council, "form": form, "types": DOCUMENT_TYPES},
+    )
+
+
+@login_required
+@require_POST
+def assignment_analyse(request, pk):
+    assignment = _assignment_or_404(request, pk)
+    accept = request.POST.get("decision") == "accept"
+    return run_action(
+        request,
+        assignment,
+        lambda: control.report_analyse(
+            actor=request.user,
+            assignment=assignment,
+            accept=accept,
+            remarks=request.POST.get("remarks", ""),
+            certificate=request.POST.get("certificate", ""),
+            now=timezone.now(),
+        ),
+        _("Proposed to the chair for removal from control.") if accept else _("The report is returned with remarks."),
+    )
+
+
+@login_required
+@require_POST
+def assignment_removal(request, pk):
+    assignment = _assignment_or_404(request, pk)
+    remove = request.POST.get("decision") == "remove"
+    return run_action(
+        request,
+        assignment,
+        lambda: control.removal_decide(
+            actor=request.user,
+            assignment=assignment,
+            remove=remove,
+            comment=request.POST.get("comment", ""),
+            now=timezone.now(),
+        ),
+        _("Removed from control.") if remove else _("It stays under control; returned to the body."),
+    )
+
+
+@login_required
+@require_POST
+def extension_request(request, pk):
+    assignment = _assignment_or_404(request, pk)
+    form = ExtensionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the new deadline and the reason."))
+        return redirect(assignment)
+    return run_action(
+        request,
+        assignment,
+        lambda: control.extension_request(
+            actor=request.user, assignment=assignment, now=timezone.now(), **form.cleaned_data
+        ),
+        _("The extension request is sent to the chair."),
+    )
+
+
+@login_required
+@require_POST
+def extension_decide(request, pk):
+    extension = get_object_or_404(Extension.objects.select_related("assignment__council"), pk=pk)
+    if not request.user.has_perm("council.open_council", extension.assignment.council):
+        raise Http404
+    approve = request.POST.get("decision") == "approve"
+    return run_action(
+        request,
+        extension.assignment,
+        lambda: control.extension_decide(
+            actor=request.user,
+            extension=extension,
+            approve=approve,
+            comment=request.POST.get("comment", ""),
+            now=timezone.now(),
+        ),
+        _("The extension is approved; the deadlines moved.") if approve else _("The extension is declined."),
+    )
+
+
+# The report to the chair (R-000-6, R-000-11d) --------------------------------------------------------
+
+
+def summary_groups(summary):
+    """The report's sections, titled in whatever language the page or the document is rendered in."""
+    return [
+        (gettext_lazy("Executed on time"), summary.on_time),
+        (gettext_lazy("Executed late"), summary.late),
+        (gettext_lazy("Overdue"), summary.overdue),
+        (gettext_lazy("In work"), summary.in_work),
+        (gettext_lazy("Deadline extended"), summary.extended),
+    ]
+
+
+def _report_reader_or_403(request, council, today):
+    if not council_roles(request.user, council, today) & {Role.SECRETARY, Role.ADMIN, Role.CHAIR, Role.OVERSIGHT}:
+        raise PermissionDenied
+
+
+@login_required
+def chair_report(request, code):
+    council = visible_council_or_404(request, code)
+    today = timezone.localdate()
+    _report_reader_or_403(request, council, today)
+    writer = bool(council_roles(request.user, council, today) & control.ANALYSTS)
+    start = datetime.date(today.year, 1, 1)
+    form = ChairReportForm(request.POST or None, initial={"start": start, "end": today})
+    period = (start, today)
+    if form.is_bound and form.is_valid():
+        period = (form.cleaned_data["start"], form.cleaned_data["end"])
+    elif not form.is_bound and request.GET.get("start"):
+        try:
+            period = (
+                datetime.date.fromisoformat(request.GET["start"]),
+                datetime.date.fromisoformat(request.GET["end"]),
+            )
+        except (KeyError, ValueError):
+            pass
+    if request.method == "POST":
+        if not writer:
+            raise PermissionDenied
+        if form.is_valid():
+            report = ChairReport.objects.create(
+                council=council, created_by=request.user, created_at=timezone.now(), **form.cleaned_data
+            )
+            messages.success(request, _("The report to the chair is prepared."))
+            return redirect(
+                "protocols:chair_report_pdf",
+                report.pk,
+                request.LANGUAGE_CODE if request.LANGUAGE_CODE in PDF_LANGUAGES else "ru",
+            )
+    summary = control.execution_summary(councils=[council], start=period[0], end=period[1], today=today)
+    return render(
+        request,
+        "protocols/chair_report.html",
+        {
+            "council": council,
+            "form": form,
+            "writer": writer,
+            "summary": summary,
+            "groups": summary_groups(summary),
+            "period": period,
+            "reports": council.chair_reports.select_related("created_by")[:20],
+        },
+    )
+
+
+@login_required
+def chair_report_pdf(request, pk, lang):
+    report = get_object_or_404(ChairReport.objects.select_related("council"), pk=pk)
+    if not request.user.has_perm("council.open_council", report.council):
+        raise Http404
+    today = timezone.localdate()
+    _report_reader_or_403(request, report.council, today)
+    if lang not in PDF_LANGUAGES:
+        raise Http404
+    summary = control.execution_summary(councils=[report.council], start=report.start, end=report.end, today=today)
+    pdf = render_pdf(
+        "pdf/chair_report.html",
+        {"report": report, "council": report.council, "summary": summary, "groups": summary_groups(summary)},
+        lang=lang,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="execution-report-{report.start:%Y%m%d}-{report.end:%Y%m%d}-{lang}.pdf"'
+    )
+    return response
+
+
+# The compliance dashboard -----------------------------------------------------------------------------
+
+
+@login_required
+def compliance_dashboard(request):
+    today = timezone.localdate()
+    overseen = list(councils_overseen_by(user=request.user, day=today))
+    code = request.GET.get("council", "")
+    councils = [c for c in overseen if c.code == code] if code else overseen
+    if not councils:
+        if code:
+            raise Http404
+        raise PermissionDenied
+    try:
+        year = int(request.GET.get("year") or today.year)
+        quarter = int(request.GET.get("quarter") or 0)
+    except ValueError:
+        year, quarter = today.year, 0
+    if 1 <= quarter <= 4:
+        start = datetime.date(year, 3 * quarter - 2, 1)
+        end = (datetime.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - datetime.timedelta(days=1)
+    else:
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    data = compliance.dashboard(councils=councils, start=start, end=end, today=today)
+    fmt = request.GET.get("format")
+    if fmt in ("csv", "xlsx"):
+        header, rows = compliance.export_rows(data)
+        dataset = tablib.Dataset(*rows, headers=header)
+        name = f"compliance-{year}{f'-q{quarter}' if quarter else ''}"
+        if fmt == "csv":
+            response = HttpResponse(dataset.export("csv"), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                dataset.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+        return response
+    return render(
+        request,
+        "protocols/compliance.html",
+        {
+            "data": data,
+            "start": start,
+            "end": end,
+            "year": year,
+            "quarter": quarter,
+            "overseen": overseen,
+            "selected": code,
+            "today": today,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+# Search -----------------------------------------------------------------------------------------------
+
+
+@login_required
+def search(request):
+    today = timezone.localdate()
+    visible = councils_visible_to(user=request.user, day=today)
+    code = request.GET.get("council", "")
+    councils = visible.filter(code=code) if code else visible
+    query = request.GET.get("q", "")
+    year = request.GET.get("year", "")
+    body = request.GET.get("body", "")
+    kind = request.GET.get("kind", "")
+    hits = run_search(
+        query=query,
+        councils=councils,
+        year=int(year) if year.isdigit() else None,
+        kinds=[kind] if kind else None,
+        body=int(body) if body.isdigit() else None,
+    )
+    return render(
+        request,
+        "protocols/search.html",
+        {
+            "hits": hits,
+            "query": query,
+            "councils": visible,
+            "bodies": Body.objects.order_by("name_ru"),
+            "filters": {"council": code, "year": year, "body": body, "kind": kind},
+            "kinds": [
+                ("plan_item", _("plan items")),
+                ("agenda_item", _("agenda questions")),
+                ("protocol_item", _("protocol questions")),
+                ("decision", _("decisions")),
+            ],
+        },
+    )

@@ -1,0 +1,215 @@
+"""Control of execution: assignments from a sent protocol, co-executors' parts, reports, analysis,
+removal from control, extensions, escalation, the report to the chair, the compliance dashboard and search
+(R-000-11d, R-000-11e, R-003-18, R-003-19)."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from council.deadline_services import deadline_sweep
+from council.models import Deadline, Notification
+from protocols import control
+from protocols.models import Assignment, Extension
+from protocols.services import protocol_dispatch
+from tests.helpers import TZ
+
+pytestmark = pytest.mark.django_db
+SENT = dt.datetime(2026, 12, 8, 9, tzinfo=TZ)
+
+
+def at(day, hour=10):
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=TZ)
+
+
+@pytest.fixture
+def sent(signed, user_named):
+    protocol_dispatch(actor=user_named("secretary"), protocol=signed, now=SENT)
+    return signed
+
+
+def assignments(protocol):
+    lead = Assignment.objects.get(decision__item__protocol=protocol, responsible=True)
+    part = Assignment.objects.get(decision__item__protocol=protocol, responsible=False)
+    return lead, part
+
+
+def test_a_sent_protocol_puts_every_decision_under_control(sent):
+    """R-000-11e: the first-listed body organises; the co-executor's part is due 5 calendar days before."""
+    lead, part = assignments(sent)
+    assert (lead.body.code, lead.due_date) == ("mvd", dt.date(2027, 1, 5))
+    assert (part.body.code, part.due_date) == ("gpo", dt.date(2026, 12, 31))
+    kinds = dict(
+        Deadline.objects.filter(kind__startswith="execution", subject_id__in=[lead.pk, part.pk]).values_list(
+            "kind", "rule_id"
+        )
+    )
+    assert kinds == {"execution": "R-000-11d", "execution-part": "R-000-11e"}
+    assert Notification.objects.filter(recipient__username="sec_mvd", key__contains="assignments").exists()
+    assert Notification.objects.filter(recipient__username="sec_gpo", key__contains="assignments").exists()
+
+
+def test_part_report_return_rework_and_removal_from_control(sent, user_named):
+    """R-000-11d: reported to the secretary, analysed, reported to the chair; R-003-18: removal needs the
+    certificate of results."""
+    lead, part = assignments(sent)
+    secretary, chair = user_named("secretary"), user_named("chair")
+    with pytest.raises(PermissionDenied):  # another body cannot report for the Ministry
+        control.report_submit(actor=user_named("sec_knb"), assignment=lead, text="x", now=at(dt.date(2026, 12, 20)))
+    control.report_submit(
+        actor=user_named("sec_gpo"), assignment=part, text="Материалы ГП переданы", now=at(dt.date(2026, 12, 20))
+    )
+    assert Deadline.objects.get(kind="execution-part", subject_id=part.pk).state == Deadline.State.MET
+    control.report_submit(
+        actor=user_named("sec_mvd"), assignment=lead, text="Проведено 12 рейдов", now=at(dt.date(2026, 12, 28))
+    )
+    with pytest.raises(ValidationError):  # accepting needs the certificate of results
+        control.report_analyse(actor=secretary, assignment=lead, accept=True, now=at(dt.date(2026, 12, 29)))
+    control.report_analyse(
+        actor=secretary, assignment=lead, accept=False, remarks="Нет данных по области", now=at(dt.date(2026, 12, 29))
+    )
+    back = Deadline.objects.get(kind="execution-return-1", subject_id=lead.pk)
+    assert (back.rule_id, back.due_date) == ("R-000-11d.resubmit", dt.date(2027, 1, 5))  # the execution date is later
+    control.report_submit(
+        actor=user_named("sec_mvd"), assignment=lead, text="Дополнено по областям", now=at(dt.date(2026, 12, 30))
+    )
+    control.report_analyse(
+        actor=secretary,
+        assignment=lead,
+        accept=True,
+        certificate="Исполнено в полном объёме",
+        now=at(dt.date(2026, 12, 30)),
+    )
+    with pytest.raises(PermissionDenied):
+        control.removal_decide(actor=secretary, assignment=lead, remove=True, now=at(dt.date(2026, 12, 30)))
+    control.removal_decide(actor=chair, assignment=lead, remove=True, now=at(dt.date(2026, 12, 31)))
+    lead.refresh_from_db()
+    part.refresh_from_db()
+    assert (lead.status, lead.on_time, part.status) == ("removed", True, "removed")
+    assert [r.version for r in lead.reports.all()] == [2, 1]  # nothing overwritten
+
+
+def test_an_extension_is_requested_in_time_and_moves_every_deadline(sent, user_named, client, sign_in, time_machine):
+    """R-003-19: at least 3 working days before the deadline; approved by the chair; every change kept."""
+    lead, part = assignments(sent)
+    assert control.extension_last_day(lead) == dt.date(2026, 12, 29)  # 31 Dec, 30 Dec, 29 Dec: 4 Jan is off
+    with pytest.raises(ValidationError, match="29.12.2026"):
+        control.extension_request(
+            actor=user_named("sec_mvd"),
+            assignment=lead,
+            new_due_date=dt.date(2027, 2, 1),
+            reason="x",
+            now=at(dt.date(2026, 12, 30)),
+        )
+    extension = control.extension_request(
+        actor=user_named("sec_mvd"),
+        assignment=lead,
+        new_due_date=dt.date(2027, 2, 1),
+        reason="Ожидаются данные статистики за год",
+        now=at(dt.date(2026, 12, 10)),
+    )
+    with pytest.raises(PermissionDenied):
+        control.extension_decide(
+            actor=user_named("secretary"), extension=extension, approve=True, now=at(dt.date(2026, 12, 11))
+        )
+    control.extension_decide(
+        actor=user_named("chair"), extension=extension, approve=True, now=at(dt.date(2026, 12, 11))
+    )
+    lead.refresh_from_db()
+    part.refresh_from_db()
+    assert (lead.due_date, lead.original_due_date, part.due_date) == (
+        dt.date(2027, 2, 1),
+        dt.date(2027, 1, 5),
+        dt.date(2027, 1, 27),
+    )
+    assert Deadline.objects.get(kind="execution", subject_id=lead.pk).due_date == dt.date(2027, 2, 1)
+    assert Extension.objects.get().status == Extension.Status.APPROVED
+    time_machine.move_to(at(dt.date(2026, 12, 11)))
+    sign_in("sec_mvd")
+    page = client.get(lead.get_absolute_url()).content.decode()
+    assert "05.01.2027 → 01.02.2027" in page  # the history of the deadline
+
+
+def test_overdue_execution_escalates_and_shows_on_the_dashboard(sent, user_named, client, sign_in, time_machine):
+    """Body employee -> secretary -> chair, through the deadline engine."""
+    lead, _part = assignments(sent)
+    deadline_sweep(now=at(dt.date(2027, 1, 6)))  # the day after the deadline
+    deadline_sweep(now=at(dt.date(2027, 1, 10)))  # escalation after 3 days
+    execution = Deadline.objects.get(kind="execution", subject_id=lead.pk)
+    assert execution.state == Deadline.State.OVERDUE
+    told = set(Notification.objects.filter(deadline=execution).values_list("recipient__username", flat=True))
+    assert {"sec_mvd", "secretary", "chair"} <= told
+    time_machine.move_to(at(dt.date(2027, 1, 10)))
+    sign_in("secretary")
+    page = client.get(reverse("protocols:compliance"), {"year": 2027}).content.decode()
+    assert "Исполнение решения 1.1" in page and "badge--overdue" in page
+    listing = client.get(
+        reverse("protocols:assignment_list", args=["republic"]), {"status": "overdue"}
+    ).content.decode()
+    assert "1.1." in listing
+
+
+def test_the_report_to_the_chair_lists_what_was_executed(sent, user_named, client, sign_in, time_machine):
+    """R-000-6, R-000-11d."""
+    lead, _part = assignments(sent)
+    time_machine.move_to(at(dt.date(2027, 1, 10)))
+    sign_in("secretary")
+    url = reverse("protocols:chair_report", args=["republic"])
+    page = client.get(url, {"start": "2027-01-01", "end": "2027-01-31"}).content.decode()
+    assert "Просрочено: 1" in page
+    response = client.post(
+        url,
+        {
+            "start": "2027-01-01",
+            "end": "2027-01-31",
+            "conclusions_kk": "Қорытынды",
+            "conclusions_ru": "Выводы: усилить контроль",
+        },
+    )
+    assert response.status_code == 302
+    from pypdf import PdfReader
+
+    for lang, word in (("ru", "Выводы: усилить контроль"), ("kk", "Қорытынды")):
+        pdf = client.get(response.url.replace("/ru/", f"/{lang}/").replace("/kk/", f"/{lang}/"))
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+        assert word in text
+    sign_in("member_mvd")
+    assert client.get(url).status_code == 403
+
+
+def test_the_dashboard_exports_and_keeps_its_query_count(sent, user_named, client, sign_in, demo, time_machine):
+    time_machine.move_to(at(dt.date(2027, 1, 10)))
+    sign_in("secretary")
+    url = reverse("protocols:compliance")
+    with CaptureQueriesContext(connection) as one:
+        client.get(url, {"council": "republic", "year": 2027})
+    with CaptureQueriesContext(connection) as all_:
+        page = client.get(url, {"year": 2027}).content.decode()
+    assert demo["oblast"].short_name in page  # the republic secretariat oversees the oblast council
+    assert len(one.captured_queries) == len(all_.captured_queries), "\n".join(
+        q["sql"][:150] for q in one.captured_queries + [{"sql": "-----"}] + all_.captured_queries
+    )
+    csv = client.get(url, {"year": 2027, "format": "csv"}).content.decode()
+    assert csv.splitlines()[0] == "council,measure,rule,on_time,late,overdue,pending,waived"
+    assert "republic,execution,R-000-11d,0,0,1,0,0" in csv
+    xlsx = client.get(url, {"year": 2027, "format": "xlsx"})
+    assert xlsx.content[:2] == b"PK"
+    sign_in("member_mvd")
+    assert client.get(url).status_code == 403
+
+
+def test_search_finds_russian_word_forms_and_kazakh_words_and_highlights(sent, client, sign_in, time_machine):
+    time_machine.move_to(at(dt.date(2026, 12, 10)))
+    sign_in("secretary")
+    url = reverse("protocols:search")
+    page = client.get(url, {"q": "профилактика"}).content.decode()  # «профилактике» in the question
+    assert "<mark>профилактике</mark>" in page
+    page = client.get(url, {"q": "алдын"}).content.decode()
+    assert "<mark>алдын</mark>" in page
+    assert "ничего не найдено" in client.get(url, {"q": "налогообложение"}).content.decode()
+    sign_in("oblast_secretary")  # another council's protocols are not found
+    assert "<mark>" not in client.get(url, {"q": "профилактика"}).content.decode()
