@@ -1,4 +1,5 @@
-"""`python -m bench --quick` or `--full`: prints a table with a ratio column and writes JSON to bench/results/."""
+"""`python -m bench --quick` or `--full`: pages at two data sizes against a same-run baseline, the deadline
+sweep and PDF rendering; prints one table with a ratio column and writes JSON to bench/results/."""
 
 import argparse
 import json
@@ -6,42 +7,94 @@ import platform
 import time
 from pathlib import Path
 
-from bench.db import setup_django
+from bench.db import BENCH_DATABASE_URL, setup_django
 
 RESULTS = Path(__file__).resolve().parent / "results"
+MODES = {
+    # large and small data scale (1.0 = national, ten years), requests and seconds per page, repeats
+    "quick": {"large": 0.02, "small": 0.002, "requests": 60, "seconds": 8, "pdf_repeats": 2},
+    "full": {"large": 1.0, "small": 0.1, "requests": 300, "seconds": 30, "pdf_repeats": 5},
+}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--quick", action="store_true", help="reduced sizes, a few minutes")
+    mode.add_argument("--quick", action="store_true", help="reduced sizes, under 5 minutes")
     mode.add_argument("--full", action="store_true", help="national scale")
+    parser.add_argument("--only", choices=["pages", "sweep", "pdf"], help="run one part")
     args = parser.parse_args()
-    quick = not args.full
+    name = "full" if args.full else "quick"
+    conf = MODES[name]
     setup_django()
-    from bench import sweep
+    from bench import generate, pages, pdf, sweep
 
     started = time.time()
-    rows = sweep.run(quick=quick)
+    rows, sizes = [], {}
+    if args.only in (None, "pages", "pdf"):
+        by_scale = {}
+        for label in ("small", "large"):
+            if args.only == "pdf" and label == "small":
+                continue
+            t0 = time.time()
+            sizes[label] = {"scale": conf[label], **generate.generate(conf[label])}
+            sizes[label]["load_s"] = round(time.time() - t0, 1)
+            print(f"data at scale {conf[label]}: {sizes[label]}", flush=True)
+            if args.only != "pdf":
+                by_scale[label] = pages.run(BENCH_DATABASE_URL, requests=conf["requests"], seconds=conf["seconds"])
+        if by_scale:
+            small = {r["name"]: r for r in by_scale["small"]}
+            for r in by_scale["large"]:
+                s = small[r["name"]]
+                rows.append(
+                    {
+                        "name": f"page: {r['name']}",
+                        "median_s": r["median_ms"] / 1000,
+                        "p95_ms": round(r["p95_ms"], 1),
+                        "rps": round(r["rps"], 1),
+                        "queries": r["queries"],
+                        "status": r["status"],
+                        "ratio": r["ratio"],
+                        "scaling": r["median_ms"] / s["median_ms"],
+                        "small_median_ms": round(s["median_ms"], 2),
+                        "small_queries": s["queries"],
+                        "target": "baseline" if r["ratio"] == 1 else "<= 3x, <= 15 queries",
+                        **({} if r["ratio"] == 1 else {"met": r["ratio"] <= 3 and r["queries"] <= 15}),
+                    }
+                )
+    if args.only in (None, "pdf"):
+        rows += pdf.run(repeats=conf["pdf_repeats"])
+    if args.only in (None, "sweep"):
+        rows += sweep.run(quick=name == "quick")
     width = max(len(r["name"]) for r in rows)
-    print(f"{'benchmark':<{width}}  {'median s':>9}  {'ratio':>6}  target")
+    print(
+        f"{'benchmark':<{width}}  {'median ms':>9}  {'p95 ms':>7}  {'req/s':>6}  {'queries':>7}  {'ratio':>6}"
+        f"  {'large/small':>11}  target"
+    )
     for r in rows:
+        scaling = format(r["scaling"], ".2f") if "scaling" in r else ""
         mark = "" if "met" not in r else ("  ok" if r["met"] else "  MISSED")
-        print(f"{r['name']:<{width}}  {r['median_s']:>9.3f}  {r['ratio']:>6.2f}  {r['target']}{mark}")
+        print(
+            f"{r['name']:<{width}}  {1000 * r['median_s']:>9.1f}  {r.get('p95_ms', ''):>7}  {r.get('rps', ''):>6}"
+            f"  {r.get('queries', ''):>7}  {r['ratio']:>6.2f}  {scaling:>11}"
+            f"  {r['target']}{mark}"
+        )
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"bench-{'quick' if quick else 'full'}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out = RESULTS / f"bench-{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(
         json.dumps(
             {
-                "mode": "quick" if quick else "full",
+                "mode": name,
                 "machine": platform.node(),
                 "seconds": round(time.time() - started, 1),
+                "data": sizes,
                 "results": rows,
             },
             indent=2,
+            default=str,
         )
     )
-    print(f"written {out.relative_to(RESULTS.parent.parent)}")
+    print(f"written {out.relative_to(RESULTS.parent.parent)} in {time.time() - started:.0f} s")
 
 
 if __name__ == "__main__":

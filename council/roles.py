@@ -36,6 +36,7 @@ ROLE_PROVIDERS = []
 def council_roles(user, council: Council, day: date) -> frozenset:
     if not getattr(user, "is_authenticated", False) or council is None:
         return frozenset()
+    user = getattr(user, "_wrapped", user)  # request.user is a lazy proxy: cache on the user itself
     cache = user.__dict__.setdefault("_council_roles_cache", {})
     key = (council.pk, day)
     if key not in cache:
@@ -71,6 +72,7 @@ def _compute_roles(user, council, day):
         # The republic secretariat controls territorial councils (R-000-8); the republic chair approves
         # their regulations and composition (R-000-6).
         roles.add(Role.OVERSIGHT)
-    for provider in ROLE_PROVIDERS:
-        roles |= set(provider(user, council, day))
+    if not roles:  # a person with no role of their own may still be invited to a question
+        for provider in ROLE_PROVIDERS:
+            roles |= set(provider(user, council, day))
     return frozenset(roles)

@@ -133,7 +133,9 @@ def meeting_detail(request, pk):
             if meeting.status == Meeting.Status.HELD
             else [],
             "may_read": _may_read_documents(request.user, meeting, today),
-            "receipts": {r.person_id: r for r in meeting.receipts.all()} if can_schedule else {},
+            "receipts": {r.person_id: r for r in meeting.receipts.all()}
+            if can_schedule and meeting.status == Meeting.Status.DISPATCHED
+            else {},
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
             },

@@ -1,0 +1,159 @@
+"""Pages through the real stack: gunicorn with 2 workers on 127.0.0.1 and a load client of keep-alive
+connections, bounded in requests and time. Each page against the baseline view measured in the same run."""
+
+import http.client
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+CONCURRENCY = 2
+
+
+def session_cookie(username):
+    """A logged-in session for ``username``, made the way the login view makes one."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from council.models import User
+
+    user = User.objects.get(username=username)
+    store = SessionStore()
+    store[SESSION_KEY] = str(user.pk)
+    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    store.create()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+
+class Server:
+    def __init__(self, database_url):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url}
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "council.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--log-level",
+                "warning",
+                "--env",
+                "DJANGO_SETTINGS_MODULE=bench.settings",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", PORT), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        self.proc.wait(timeout=30)
+
+
+def load(path, cookie, *, requests, seconds):
+    """``requests`` GETs of ``path`` over CONCURRENCY keep-alive connections, stopping after ``seconds``."""
+    latencies, queries, statuses = [], set(), set()
+    lock = threading.Lock()
+    remaining = [requests]
+    stop_at = time.time() + seconds
+
+    def worker():
+        conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        headers = {"Cookie": cookie} if cookie else {}
+        while True:
+            with lock:
+                if remaining[0] <= 0 or time.time() > stop_at:
+                    break
+                remaining[0] -= 1
+            start = time.perf_counter()
+            conn.request("GET", path, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            elapsed = time.perf_counter() - start
+            with lock:
+                latencies.append(elapsed)
+                statuses.add(response.status)
+                queries.add(int(response.getheader("X-Queries", "-1")))
+        conn.close()
+
+    # Warm up: each worker process, its connection pool and caches.
+    for _ in range(4):
+        c = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+        c.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+        c.getresponse().read()
+        c.close()
+    started = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(CONCURRENCY)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "median_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
+        "rps": len(latencies) / wall,
+        "queries": max(queries),
+        "status": sorted(statuses),
+    }
+
+
+def targets():
+    """(name, path, user) of every page measured, chosen from the data present."""
+    from django.urls import reverse
+
+    from secretariat.models import Meeting
+
+    meeting = Meeting.objects.filter(council__code="republic", status="held").order_by("-date").first()
+    return [
+        ("baseline (one indexed query)", "/bench/baseline/", None),
+        ("secretary's home", reverse("home"), "secretary"),
+        ("meeting page", reverse("secretariat:meeting_detail", args=[meeting.pk]), "secretary"),
+        ("member's my meetings", reverse("secretariat:my_meetings"), "member_mvd"),
+        ("execution control list", reverse("protocols:assignment_list", args=["republic"]) + "?status=", "secretary"),
+        ("compliance dashboard", reverse("protocols:compliance") + "?year=2025", "secretary"),
+        ("admin: members' appointments", reverse("admin:council_appointment_changelist"), "secretary"),
+    ]
+
+
+def run(database_url, *, requests, seconds):
+    cookies = {}
+    rows = []
+    server = Server(database_url)
+    try:
+        for name, path, user in targets():
+            if user and user not in cookies:
+                cookies[user] = session_cookie(user)
+            figures = load(path, cookies.get(user), requests=requests, seconds=seconds)
+            if figures["status"] != [200]:
+                raise RuntimeError(f"{name} ({path}) answered {figures['status']}, not 200")
+            rows.append({"name": name, "path": path, **figures})
+    finally:
+        server.stop()
+    base = rows[0]["median_ms"]
+    for r in rows:
+        r["ratio"] = r["median_ms"] / base
+    return rows
