@@ -489,6 +489,14 @@ class Deadline(models.Model):
             ),
             models.Index(fields=["subject_type", "subject_id"], name="deadline_subject"),
             models.Index(fields=["council", "state", "due_date"], name="deadline_council_state"),
+            # "Overdue now" across councils: active rows by date.
+            models.Index(
+                fields=["due_date", "id"], name="deadline_active_due", condition=Q(state__in=["open", "overdue"])
+            ),
+            # The compliance dashboard counts a period's rows of a few kinds from the index alone.
+            models.Index(
+                fields=["kind", "due_date"], include=["council", "state", "responsible_body"], name="deadline_kind_due"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

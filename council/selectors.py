@@ -280,3 +280,17 @@ def councils_overseen_by(*, user, day: date) -> QuerySet:
         Q(pk__in=secretary_of) | Q(pk__in=chair_of) | Q(parent_id__in=secretary_of) | Q(parent_id__in=chair_of),
         is_active=True,
     ).order_by("kind", "name_ru")
+
+
+def council_bodies(council: Council) -> QuerySet:
+    """The bodies with a seat or a secretariat employee on the council, ever: the executors its decisions
+    name. Read from the registry, not from the (large) tables of decisions."""
+    from .models import Body
+
+    return (
+        Body.objects.filter(
+            Q(positions__seats__council=council) | Q(pk__in=council.officers.exclude(body=None).values("body_id"))
+        )
+        .distinct()
+        .order_by("name_ru")
+    )

@@ -115,8 +115,9 @@ def dashboard(*, councils, start, end, today):
         .order_by("responsible_body__name_ru")
     )
     overdue_now = list(
-        Deadline.objects.filter(council_id__in=ids, kind__in=KINDS)
-        .filter(Q(state=Deadline.State.OVERDUE) | Q(state=Deadline.State.OPEN, due_date__lt=today))
+        Deadline.objects.filter(
+            council_id__in=ids, kind__in=KINDS, state__in=Deadline.ACTIVE_STATES, due_date__lt=today
+        )
         .select_related("council", "responsible_body")
         .order_by("due_date", "id")[:20]
     )

@@ -349,7 +349,11 @@ class Assignment(models.Model):
         verbose_name_plural = _("assignments")
         ordering = ["due_date", "id"]
         constraints = [models.UniqueConstraint(fields=["decision", "body"], name="assignment_once_per_body")]
-        indexes = [models.Index(fields=["council", "status", "due_date"]), models.Index(fields=["body", "status"])]
+        indexes = [
+            models.Index(fields=["council", "status", "due_date"]),
+            models.Index(fields=["council", "due_date", "id"]),
+            models.Index(fields=["body", "status"]),
+        ]
 
     def __str__(self):
         return f"{self.decision}: {self.body}"

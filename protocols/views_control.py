@@ -20,7 +20,7 @@ from council.http import attach_errors, run_action
 from council.models import Body
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.roles import Role, council_roles
-from council.selectors import bodies_of, councils_overseen_by, councils_visible_to
+from council.selectors import bodies_of, council_bodies, councils_overseen_by, councils_visible_to
 from council.uploads import DOCUMENT_TYPES
 from council.views import visible_council_or_404
 
@@ -96,7 +96,7 @@ def assignment_list(request, code):
             "council": council,
             "page": page,
             "today": today,
-            "bodies": Body.objects.filter(assignments__council=council).distinct().order_by("name_ru"),
+            "bodies": council_bodies(council),
             "filters": {"body": body, "status": status},
             "statuses": Assignment.Status.choices,
             "is_staff": bool(roles & {Role.SECRETARY, Role.ADMIN, Role.CHAIR}),
