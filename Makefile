@@ -47,6 +47,7 @@ run: export DEBUG := $(or $(DEBUG),true)
 run: system-deps-run python-deps messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo --print-logins
+	$(BIN)/python manage.py load_demo_cycle
 	@echo
 	@echo "  Open http://127.0.0.1:$(PORT)/  (Ctrl-C stops the site, the worker and beat)"
 	@echo

@@ -53,6 +53,7 @@ def main():
                         "p95_ms": round(r["p95_ms"], 1),
                         "rps": round(r["rps"], 1),
                         "queries": r["queries"],
+                        "queries_max": r["queries_max"],
                         "status": r["status"],
                         "ratio": r["ratio"],
                         "scaling": r["median_ms"] / s["median_ms"],

@@ -60,11 +60,21 @@ def make_protocol(pages=20):
 
 
 def _child(args):
-    proc = subprocess.Popen([sys.executable, "-m", "bench.pdf", *args], cwd=ROOT, env=os.environ.copy())
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    if status != 0:
-        raise RuntimeError(f"render child failed: {args}")
-    return usage.ru_maxrss / 1024  # MiB (Linux reports KiB)
+    """The peak resident memory (MiB) of a fresh process that renders once. Read as VmHWM inside the child:
+    the rusage of a child started from a large parent can report the parent's peak instead of its own."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.pdf", *args], cwd=ROOT, env=os.environ.copy(), capture_output=True, text=True
+    )
+    if out.returncode != 0:
+        raise RuntimeError(f"render child failed: {args}: {out.stderr[-500:]}")
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def _peak_kib():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
 
 
 def run(*, repeats):
@@ -128,3 +138,4 @@ if __name__ == "__main__":  # a render in a process of its own, for its peak mem
         from protocols.services import protocol_context
 
         render_pdf("pdf/protocol.html", protocol_context(Protocol.objects.get(pk=int(arg))), lang="kk")
+    print(_peak_kib())
