@@ -87,7 +87,32 @@ BODY_PATHS = {
 }
 
 
-def search(*, query, councils, year=None, kinds=None, body=None):
+# The status a hit is filtered by: its plan's, its own (an agenda question), its protocol's.
+STATUS_PATHS = {
+    "plan_item": "plan__status",
+    "agenda_item": "status",
+    "protocol_item": "protocol__status",
+    "decision": "item__protocol__status",
+}
+
+
+def status_choices():
+    """(kind, label of the kind, [(value "kind:status", label)]) for the status filter, by kind."""
+    from plans.models import Plan
+    from secretariat.models import AgendaItem
+
+    from .models import Protocol
+
+    by_kind = {
+        "plan_item": Plan.Status.choices,
+        "agenda_item": AgendaItem.Status.choices,
+        "protocol_item": Protocol.Status.choices,
+        "decision": Protocol.Status.choices,
+    }
+    return [(kind, [(f"{kind}:{value}", label) for value, label in choices]) for kind, choices in by_kind.items()]
+
+
+def search(*, query, councils, year=None, kinds=None, body=None, status=None):
     """Hits per kind, at most MAX_PER_KIND each, best first; ``councils`` limits what the user may see."""
     query = query.strip()
     if not query:
@@ -103,6 +128,8 @@ def search(*, query, councils, year=None, kinds=None, body=None):
             qs = qs.filter(**{f"{date_path}__year": year})
         if body:
             qs = qs.filter(**{BODY_PATHS[kind]: body}).distinct()
+        if status:
+            qs = qs.filter(**{STATUS_PATHS[kind]: status})
         if postgres:
             from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 

@@ -26,6 +26,7 @@ from council.views import visible_council_or_404
 
 from . import compliance, control
 from .models import Assignment, ChairReport, ExecutionReport, Extension
+from .search import STATUS_PATHS, status_choices
 from .search import search as run_search
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -408,12 +409,17 @@ def search(request):
     year = request.GET.get("year", "")
     body = request.GET.get("body", "")
     kind = request.GET.get("kind", "")
+    status = request.GET.get("status", "")
+    status_kind, _sep, status_value = status.partition(":")
+    if status_value and status_kind in STATUS_PATHS:  # a status belongs to one kind of document
+        kind = status_kind
     hits = run_search(
         query=query,
         councils=councils,
         year=int(year) if year.isdigit() else None,
         kinds=[kind] if kind else None,
         body=int(body) if body.isdigit() else None,
+        status=status_value or None,
     )
     return render(
         request,
@@ -423,7 +429,8 @@ def search(request):
             "query": query,
             "councils": visible,
             "bodies": Body.objects.order_by("name_ru"),
-            "filters": {"council": code, "year": year, "body": body, "kind": kind},
+            "filters": {"council": code, "year": year, "body": body, "kind": kind, "status": status},
+            "statuses": status_choices(),
             "kinds": [
                 ("plan_item", _("plan items")),
                 ("agenda_item", _("agenda questions")),

@@ -213,3 +213,14 @@ def test_search_finds_russian_word_forms_and_kazakh_words_and_highlights(sent, c
     assert "ничего не найдено" in client.get(url, {"q": "налогообложение"}).content.decode()
     sign_in("oblast_secretary")  # another council's protocols are not found
     assert "<mark>" not in client.get(url, {"q": "профилактика"}).content.decode()
+
+
+def test_search_filters_by_the_status_of_the_document(sent, client, sign_in, time_machine):
+    time_machine.move_to(at(dt.date(2026, 12, 10)))
+    sign_in("secretary")
+    url = reverse("protocols:search")
+    page = client.get(url, {"q": "профилактика", "status": "protocol_item:dispatched"}).content.decode()
+    assert "<mark>профилактике</mark>" in page and "вопросы протоколов" in page
+    assert "вопросы повесток" not in page.split('class="hits"')[1]  # only protocol questions
+    page = client.get(url, {"q": "профилактика", "status": "protocol_item:draft"}).content.decode()
+    assert "<mark>" not in page
