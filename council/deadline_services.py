@@ -86,6 +86,14 @@ def council_profile(council) -> RegulationProfile:
     return council.profile
 
 
+def council_rule_date(council, rule_id, anchor, calendar=None) -> datetime.date:
+    """The due date of ``rule_id`` for an event on ``anchor``, with the parameters of the council's profile
+    (the rule as written where the profile does not list it) and the calendar as it is now."""
+    profile = council_profile(council)
+    rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
+    return apply_rule(rule, anchor, calendar or current_calendar())
+
+
 # Stages of a deadline -------------------------------------------------------------------------------
 
 REMIND, OVERDUE, ESCALATE = "remind", "overdue", "escalate"
@@ -148,8 +156,7 @@ def deadline_open(
     if existing:
         return existing
     profile = council_profile(council)
-    rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
-    due = due_date or apply_rule(rule, anchor, calendar or current_calendar())
+    due = due_date or council_rule_date(council, rule_id, anchor, calendar)
     deadline = Deadline(
         council=council,
         subject_type=ct,

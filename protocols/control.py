@@ -13,12 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import (
     council_profile,
-    current_calendar,
+    council_rule_date,
     deadline_close_for,
     deadline_open,
     deadline_reschedule,
 )
-from council.deadlines import due_date as rule_due_date
 from council.models import Deadline
 from council.notify import bilingual, notify
 from council.roles import Role, council_roles
@@ -79,10 +78,7 @@ def _open_execution_deadlines(assignment, *, actor, now, received=None):
 def part_due_date(council, execution_due):
     """Co-executors give their materials at least 5 calendar days before the execution deadline
     (R-000-11e), as the council's profile counts it."""
-    profile = council_profile(council)
-    return rule_due_date(
-        "R-000-11e", execution_due, calendar=current_calendar(), overrides=profile.rules.get("R-000-11e")
-    )
+    return council_rule_date(council, "R-000-11e", execution_due)
 
 
 @transaction.atomic
@@ -235,7 +231,7 @@ def report_analyse(*, actor, assignment, accept, now, remarks="", certificate=""
 
 def _returned(assignment, *, actor, now, remarks):
     returns = assignment.steps.filter(to_status=Assignment.Status.RETURNED).count()
-    resubmit = rule_due_date("R-000-11d.resubmit", now.date(), calendar=current_calendar())
+    resubmit = council_rule_date(assignment.council, "R-000-11d.resubmit", now.date())
     deadline_open(
         council=assignment.council,
         subject=assignment,
@@ -309,7 +305,7 @@ def _close(assignment, now):
 
 def extension_last_day(assignment):
     """An extension is requested at least 3 working days before the deadline (R-003-19)."""
-    return rule_due_date("R-003-19.extension", assignment.due_date, calendar=current_calendar())
+    return council_rule_date(assignment.council, "R-003-19.extension", assignment.due_date)
 
 
 @transaction.atomic

@@ -11,8 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.deadline_services import council_profile, current_calendar, deadline_close_for, deadline_open
-from council.deadlines import apply_rule, get_rule
+from council.deadline_services import council_profile, council_rule_date, deadline_close_for, deadline_open
 from council.models import Body, Council
 from council.notify import bilingual, notify
 from council.pdf import PDF_LANGUAGES, render_pdf
@@ -56,15 +55,9 @@ def _editable(protocol):
     return protocol
 
 
-def _rule_date(council, rule_id, anchor):
-    profile = council_profile(council)
-    rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
-    return apply_rule(rule, anchor, current_calendar())
-
-
 def default_due_date(protocol):
     """A decision with no deadline set is due one month from the meeting (R-003-23)."""
-    return _rule_date(protocol.council, "R-003-23", protocol.meeting.date)
+    return council_rule_date(protocol.council, "R-003-23", protocol.meeting.date)
 
 
 @transaction.atomic
@@ -215,7 +208,7 @@ def members(protocol):
 
 def earliest_agree_by(protocol, day):
     """Members get at least the agreement period of the profile (R-003-65) to answer."""
-    return _rule_date(protocol.council, council_profile(protocol.council).setting("agreement_rule"), day)
+    return council_rule_date(protocol.council, council_profile(protocol.council).setting("agreement_rule"), day)
 
 
 def snapshot(protocol):

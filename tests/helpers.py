@@ -33,6 +33,11 @@ TZ = dt.timezone(dt.timedelta(hours=5))
 DAY = dt.datetime(2026, 12, 1, 15, tzinfo=TZ)  # the meeting day of ``dispatched_meeting``, a Tuesday
 
 
+def at(day, hour=10):
+    """``hour`` o'clock in Almaty on ``day``."""
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=TZ)
+
+
 def roster(meeting):
     return council_roster(council=meeting.council, day=meeting.date)
 

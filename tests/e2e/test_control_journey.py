@@ -11,13 +11,9 @@ from playwright.sync_api import expect
 from council.deadline_services import deadline_sweep
 from council.models import User
 from protocols.models import Assignment
-from tests.helpers import TZ
+from tests.helpers import at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def at(day, hour=10):
-    return dt.datetime.combine(day, dt.time(hour), tzinfo=TZ)
 
 
 def test_from_the_sent_protocol_to_removal_from_control(signed, login, live_server, page, time_machine):

@@ -16,14 +16,10 @@ from council.models import Deadline, Notification
 from protocols import control
 from protocols.models import Assignment, Extension
 from protocols.services import protocol_dispatch
-from tests.helpers import TZ
+from tests.helpers import at
 
 pytestmark = pytest.mark.django_db
-SENT = dt.datetime(2026, 12, 8, 9, tzinfo=TZ)
-
-
-def at(day, hour=10):
-    return dt.datetime.combine(day, dt.time(hour), tzinfo=TZ)
+SENT = at(dt.date(2026, 12, 8), 9)
 
 
 @pytest.fixture
