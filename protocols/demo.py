@@ -29,8 +29,8 @@ def load_demo_cycle(*, today, password):
     from council.selectors import council_roster
     from plans import services as plans
     from secretariat.meeting_day import attendance_record, meeting_hold
-    from secretariat.models import AgendaItem, Meeting
-    from secretariat.services import meeting_schedule
+    from secretariat.models import AgendaItem
+    from secretariat.services import agenda_approve, agenda_dispatch, meeting_schedule
 
     from . import services
 
@@ -101,7 +101,9 @@ def load_demo_cycle(*, today, password):
             responsible_body=bodies[lead],
             status=AgendaItem.Status.ACCEPTED,
         )
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.DISPATCHED)  # its preparation is past
+    # Its materials came in before this demo begins; the chair approved the agenda and it was sent in time.
+    agenda_approve(actor=chair, meeting=meeting, now=_at(held_day - dt.timedelta(days=6)))
+    agenda_dispatch(actor=secretary, meeting=meeting, now=_at(held_day - dt.timedelta(days=5)))
     day = _at(held_day, 15)
     roster = council_roster(council=republic, day=held_day)
     presence = {e.seat.pk: ("acting" if e.acting else "present") for e in roster if e.person}
