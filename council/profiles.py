@@ -123,6 +123,7 @@ PRESETS = {
             "online_meetings": False,
             "protocol_signers": ["secretary", "chair"],  # R-002-15
             "protocol_rule": "R-002-12",  # drawn up the same day
+            "public_protocol": True,  # R-002-12..14: number of participants; citizens' complaints and proposals
             "protocol_due_on": "signed",
             "retention_years": None,
         },

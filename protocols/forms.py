@@ -45,3 +45,17 @@ class DispatchForm(forms.Form):
     bodies = BodiesChoice(
         label=_("Also send copies to"), required=False, queryset=bodies(), widget=forms.CheckboxSelectMultiple
     )
+
+
+class PublicPartForm(forms.Form):
+    participants = forms.IntegerField(label=_("Number of participants"), min_value=1)
+    remarks_kk = forms.CharField(
+        label=_("Citizens' complaints, proposals and remarks (Kazakh)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    remarks_ru = forms.CharField(
+        label=_("Citizens' complaints, proposals and remarks (Russian)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

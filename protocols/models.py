@@ -59,6 +59,10 @@ class Protocol(models.Model):
     sha256_kk = models.CharField(_("SHA-256 of the Kazakh PDF"), max_length=64, blank=True)
     sha256_ru = models.CharField(_("SHA-256 of the Russian PDF"), max_length=64, blank=True)
     dispatched_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # A police chief's report to the public (R-002-12..R-002-14): how many took part, and what citizens said.
+    participants = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
+    public_remarks_kk = models.TextField(_("citizens' complaints, proposals and remarks (Kazakh)"), blank=True)
+    public_remarks_ru = models.TextField(_("citizens' complaints, proposals and remarks (Russian)"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"))
     history = HistoricalRecords()

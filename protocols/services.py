@@ -122,6 +122,24 @@ def item_save(*, actor, item, heard_kk, heard_ru, now):
 
 
 @transaction.atomic
+def public_part_save(*, actor, protocol, participants, remarks_kk, remarks_ru, now):
+    """The protocol of a police chief's report to the public also records the number of participants and
+    the citizens' complaints, proposals and remarks (R-002-12..R-002-14)."""
+    if not can_edit(actor, protocol, now.date()):
+        raise PermissionDenied(_("Only the secretary drafts protocols."))
+    protocol = _editable(protocol)
+    if not council_profile(protocol.council).setting("public_protocol"):
+        raise ValidationError(_("The council's regulation does not provide for this part of the protocol."))
+    if participants is None or participants < 1:
+        raise ValidationError({"participants": _("Give the number of participants.")})
+    protocol.participants = participants
+    protocol.public_remarks_kk, protocol.public_remarks_ru = remarks_kk.strip(), remarks_ru.strip()
+    protocol.save(update_fields=["participants", "public_remarks_kk", "public_remarks_ru"])
+    audit(actor=actor, verb="protocol.public", subject=protocol, council=protocol.council, at=now)
+    return protocol
+
+
+@transaction.atomic
 def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=None, decision=None):
     """A decision with its executors in order, the first organising (R-000-11e), and its deadline: one
     month from the meeting when none is set (R-003-23)."""

@@ -7,6 +7,7 @@ urlpatterns = [
     path("councils/<slug:code>/protocols/", views.protocol_list, name="protocol_list"),
     path("protocols/<int:pk>/", views.protocol_detail, name="protocol_detail"),
     path("protocol-items/<int:pk>/", views.item_edit, name="item_edit"),
+    path("protocols/<int:pk>/public/", views.public_part, name="public_part"),
     path("protocol-items/<int:pk>/decisions/new/", views.decision_edit, name="decision_new"),
     path("protocol-items/<int:pk>/decisions/<int:decision_pk>/", views.decision_edit, name="decision_edit"),
     path("decisions/<int:pk>/votes/", views.decision_votes, name="decision_votes"),

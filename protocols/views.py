@@ -17,7 +17,7 @@ from council.selectors import deadlines_of
 from council.views import visible_council_or_404
 
 from . import services
-from .forms import AgreeByForm, DecisionForm, DispatchForm, ItemForm, SignForm
+from .forms import AgreeByForm, DecisionForm, DispatchForm, ItemForm, PublicPartForm, SignForm
 from .models import Decision, Protocol, ProtocolItem
 
 STAFF = {Role.SECRETARY, Role.SECRETARIAT, Role.CHAIR, Role.ADMIN, Role.OVERSIGHT}
@@ -104,6 +104,7 @@ def protocol_detail(request, pk):
             "items": items,
             "editor": editor,
             "editable": editor and protocol.status == Protocol.Status.DRAFT,
+            "public": council_profile(protocol.council).setting("public_protocol"),
             "agreement": agreement,
             "may_answer": is_member and protocol.status == Protocol.Status.AGREEMENT,
             "my_answer": my_answer,
@@ -137,6 +138,36 @@ def item_edit(request, pk):
             messages.success(request, _("Saved."))
             return redirect(protocol)
     return render(request, "protocols/item_form.html", {"protocol": protocol, "item": item, "form": form})
+
+
+@login_required
+def public_part(request, pk):
+    """Participants and citizens' complaints of a police chief's report to the public (R-002-12..R-002-14)."""
+    protocol = _protocol_or_404(request, pk)
+    if not council_profile(protocol.council).setting("public_protocol"):
+        raise Http404
+    _editor_or_403(request, protocol)
+    form = PublicPartForm(
+        request.POST or None,
+        initial={
+            "participants": protocol.participants,
+            "remarks_kk": protocol.public_remarks_kk,
+            "remarks_ru": protocol.public_remarks_ru,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.public_part_save(actor=request.user, protocol=protocol, now=timezone.now(), **form.cleaned_data)
+        except ValidationError as exc:
+            attach_errors(form, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(protocol)
+    return render(
+        request,
+        "protocols/item_form.html",
+        {"protocol": protocol, "item": None, "form": form, "title": _("Participants and citizens' remarks")},
+    )
 
 
 @login_required

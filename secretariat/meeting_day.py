@@ -116,14 +116,15 @@ def meeting_hold(*, actor, meeting, now):
         raise PermissionDenied(_("The secretary records that the meeting was held."))
     if now.date() < meeting.date:
         raise ValidationError(_("The meeting is held on %(date)s.") % {"date": meeting.date.strftime("%d.%m.%Y")})
-    if not meeting.attendance.exists():
+    rows = roster_with_attendance(meeting)
+    if rows and not meeting.attendance.exists():  # a report to the public may have no seats at all
         raise ValidationError(_("Record the attendance first."))
-    result = meeting_quorum(meeting)
+    result = meeting_quorum(meeting, rows)
     if not result.reached:
         raise ValidationError(
             _("%(reason)s Without a quorum the council takes no decisions.") % {"reason": result.reason}
         )
-    if meeting.presiding_id is None:
+    if rows and meeting.presiding_id is None:
         raise ValidationError(_("Choose the presiding person."))
     move(meeting, Meeting.Status.HELD, actor=actor, now=now, council=meeting.council)
     meeting.held_at = now

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from council.models import Deadline
 from protocols.models import Protocol
 from secretariat.models import Meeting
 from tests.helpers import DAY, everyone
@@ -133,3 +134,64 @@ def test_the_admin_shows_each_secretary_only_their_councils_protocols(client, us
     page = client.get(reverse("admin:protocols_protocol_changelist")).content.decode()
     assert f"/protocol/{mine.pk}/change/" in page and f"/protocol/{draft.pk}/change/" not in page
     assert client.get(reverse("admin:protocols_protocol_change", args=[draft.pk])).status_code in (302, 403, 404)
+
+
+def test_a_police_chiefs_report_protocol_records_participants_and_citizens_remarks(client, user_named, demo):
+    """R-002-12..R-002-14: drawn up the same day, with the number of participants and the citizens'
+    complaints, proposals and remarks; signed by the secretary and the police chief (R-002-15)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from council.deadline_services import profile_ensure_presets
+    from council.models import Council, CouncilOfficer
+    from council.pdf import render_pdf
+    from protocols.services import protocol_context, public_part_save
+    from secretariat.meeting_day import meeting_hold
+
+    secretary = user_named("secretary")
+    council = Council.objects.create(
+        code="almaty-police-report",
+        kind=Council.Kind.PUBLIC_REPORT,
+        name_ru="Отчёт начальника ДП г. Алматы перед населением",
+        name_kk="Алматы қ. ПД бастығының халық алдындағы есебі",
+        profile=profile_ensure_presets()["public-report"],
+    )
+    CouncilOfficer.objects.create(council=council, person=secretary, role="secretary", start=dt.date(2026, 1, 1))
+    meeting = Meeting.objects.create(
+        council=council, date=dt.date(2026, 12, 1), created_by=secretary, created_at=DAY, status="dispatched"
+    )
+    meeting_hold(actor=secretary, meeting=meeting, now=DAY)  # no seats: no attendance to record, no quorum rule
+    protocol = meeting.protocols.get()
+    deadline = Deadline.objects.get(kind="protocol", subject_id=protocol.pk)
+    assert (deadline.rule_id, deadline.due_date) == ("R-002-12", dt.date(2026, 12, 1))  # the same day
+    protocol = public_part_save(
+        actor=secretary,
+        protocol=protocol,
+        participants=143,
+        remarks_kk="Көше жарығы туралы шағым",
+        remarks_ru="Жалоба на отсутствие уличного освещения",
+        now=DAY,
+    )
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(io.BytesIO(render_pdf("pdf/protocol.html", protocol_context(protocol), lang="ru"))).pages
+    )
+    assert "143" in text and "Жалоба на отсутствие уличного освещения" in text
+    from django.core.exceptions import ValidationError
+
+    from protocols.services import public_part_save as save
+
+    coordination = Protocol.objects.create(
+        meeting=Meeting.objects.create(
+            council=demo["republic"], date=dt.date(2026, 12, 2), created_by=secretary, created_at=DAY
+        ),
+        council=demo["republic"],
+        created_by=secretary,
+        created_at=DAY,
+    )
+    with pytest.raises(ValidationError):  # not part of a coordination council's protocol
+        save(actor=secretary, protocol=coordination, participants=5, remarks_kk="", remarks_ru="", now=DAY)
+    client.force_login(secretary)
+    assert client.get(reverse("protocols:public_part", args=[coordination.pk])).status_code == 404
+    assert client.get(reverse("protocols:public_part", args=[protocol.pk]), HTTP_HOST="testserver").status_code == 200
