@@ -17,6 +17,7 @@ from council.deadline_services import (
     deadline_close_for,
     deadline_open,
     deadline_reschedule,
+    deadline_waive,
 )
 from council.models import Deadline
 from council.notify import bilingual, notify
@@ -87,6 +88,8 @@ def assignments_create(*, protocol, actor, now):
     organises and reports, the others contribute their parts (R-000-11e)."""
     created = []
     received = timezone.localtime(now).date()
+    if protocol.corrects_id:
+        _supersede(protocol, actor=actor, now=now)
     decisions = Decision.objects.filter(item__protocol=protocol, adopted=True).prefetch_related("executors")
     for decision in decisions.select_related("item"):
         for executor in sorted(decision.executors.all(), key=lambda e: e.order):
@@ -120,6 +123,29 @@ def assignments_create(*, protocol, actor, now):
             url=protocol.get_absolute_url(),
         )
     return created
+
+
+def _supersede(correction, *, actor, now):
+    """A sent correction replaces the corrected protocol's decisions: what of them is still under control is
+    cancelled, its deadlines waived, and the bodies told at once (R-003-49); their reports stay on record."""
+    reason = str(_("Superseded by the correction, protocol No. %(number)s") % {"number": correction.registration})
+    superseded = Assignment.objects.filter(decision__item__protocol_id=correction.corrects_id).exclude(
+        status__in=Assignment.CLOSED
+    )
+    for assignment in superseded.select_related("council", "body"):
+        move(assignment, Assignment.Status.CANCELLED, actor=actor, now=now, comment=reason, council=assignment.council)
+        assignment.closed_at = now
+        assignment.save(update_fields=["status", "closed_at"])
+        for d in deadlines_of(assignment).filter(state__in=Deadline.ACTIVE_STATES):
+            deadline_waive(deadline=d, actor=actor, reason=reason, now=now)
+        notify(
+            recipients=body_employees(council=assignment.council, body=assignment.body, day=now.date()),
+            key=f"assignment:{assignment.pk}:cancelled",
+            render=lambda a=assignment: (_("Cancelled: %(what)s") % {"what": str(a)}, reason),
+            now=now,
+            council=assignment.council,
+            url=assignment.get_absolute_url(),
+        )
 
 
 def is_body_employee(user, assignment, day):
@@ -280,7 +306,7 @@ def removal_decide(*, actor, assignment, remove, now, comment=""):
     )
     _close(assignment, now)
     for part in Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False).exclude(
-        status=Assignment.Status.REMOVED
+        status__in=Assignment.CLOSED
     ):
         _close(part, now)
         part.status = Assignment.Status.REMOVED
@@ -424,6 +450,8 @@ def execution_summary(*, councils, start: datetime.date, end: datetime.date, tod
     )
     summary = ExecutionSummary([], [], [], [], [])
     for a in rows:
+        if a.status == Assignment.Status.CANCELLED:
+            continue
         if a.status == Assignment.Status.REMOVED:
             (summary.on_time if a.on_time else summary.late).append(a)
         elif a.due_date < today:

@@ -323,15 +323,18 @@ class Assignment(models.Model):
         RETURNED = "returned", _("returned with remarks")
         PROPOSED = "proposed", _("proposed for removal from control")
         REMOVED = "removed", _("removed from control")
+        CANCELLED = "cancelled", _("cancelled")
 
     TRANSITIONS = {
-        Status.IN_WORK: {Status.REPORTED},
-        Status.REPORTED: {Status.RETURNED, Status.PROPOSED},
-        Status.RETURNED: {Status.REPORTED},
-        Status.PROPOSED: {Status.REMOVED, Status.RETURNED},
+        Status.IN_WORK: {Status.REPORTED, Status.CANCELLED},
+        Status.REPORTED: {Status.RETURNED, Status.PROPOSED, Status.CANCELLED},
+        Status.RETURNED: {Status.REPORTED, Status.CANCELLED},
+        Status.PROPOSED: {Status.REMOVED, Status.RETURNED, Status.CANCELLED},
         Status.REMOVED: set(),
+        Status.CANCELLED: set(),
     }
     OPEN = (Status.IN_WORK, Status.RETURNED)
+    CLOSED = (Status.REMOVED, Status.CANCELLED)
 
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="assignments")
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="assignments")

@@ -84,7 +84,7 @@ def assignment_list(request, code):
     if body.isdigit():
         qs = qs.filter(body_id=int(body))
     if status == "open":
-        qs = qs.exclude(status=Assignment.Status.REMOVED)
+        qs = qs.exclude(status__in=Assignment.CLOSED)
     elif status == "overdue":
         qs = qs.filter(status__in=Assignment.OPEN, due_date__lt=today)
     elif status in Assignment.Status.values:

@@ -220,3 +220,28 @@ def test_search_filters_by_the_status_of_the_document(sent, client, sign_in, tim
     assert "вопросы повесток" not in page.split('class="hits"')[1]  # only protocol questions
     page = client.get(url, {"q": "профилактика", "status": "protocol_item:draft"}).content.decode()
     assert "<mark>" not in page
+
+
+def test_a_sent_correction_supersedes_the_corrected_decisions(sent, user_named):
+    """A correction is a new document; once it is sent, what of the corrected protocol is still under
+    control is cancelled with its deadlines waived and the bodies told (R-003-49); its own decisions take
+    over. Nothing stands under control twice."""
+    from protocols import services
+
+    secretary, chair = user_named("secretary"), user_named("chair")
+    lead, part = assignments(sent)
+    day = at(dt.date(2026, 12, 10))
+    correction = services.protocol_correct(actor=secretary, protocol=sent, now=day)
+    services.protocol_send_for_agreement(actor=secretary, protocol=correction, agree_by=dt.date(2026, 12, 14), now=day)
+    services.protocol_present(actor=secretary, protocol=correction, now=at(dt.date(2026, 12, 15)))  # silence
+    services.protocol_sign(actor=chair, protocol=correction, password="demo-pass-123", now=at(dt.date(2026, 12, 15)))
+    services.protocol_dispatch(actor=secretary, protocol=correction, now=at(dt.date(2026, 12, 15), 12))
+
+    lead.refresh_from_db()
+    part.refresh_from_db()
+    assert (lead.status, part.status) == (Assignment.Status.CANCELLED, Assignment.Status.CANCELLED)
+    waived = Deadline.objects.filter(subject_id__in=[lead.pk, part.pk], kind__startswith="execution")
+    assert {d.state for d in waived} == {Deadline.State.WAIVED}
+    assert Notification.objects.filter(recipient__username="sec_mvd", key=f"assignment:{lead.pk}:cancelled").exists()
+    active = Assignment.objects.exclude(status__in=Assignment.CLOSED)
+    assert [a.decision.item.protocol_id for a in active] == [correction.pk, correction.pk]
