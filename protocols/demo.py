@@ -15,12 +15,6 @@ def _at(day, hour=10):
     return dt.datetime.combine(day, dt.time(hour), tzinfo=TZ)
 
 
-def _working_day(day, calendar, step):
-    while not calendar.is_working_day(day):
-        day += dt.timedelta(days=step)
-    return day
-
-
 @transaction.atomic
 def load_demo_cycle(*, today, password):
     """Idempotent: does nothing when the republic council has meetings already. Returns what it made."""
@@ -46,7 +40,7 @@ def load_demo_cycle(*, today, password):
     start = dt.date(today.year + (today.month > 6), 1 if today.month > 6 else 7, 1)
     plan_now = _at(today - dt.timedelta(days=40))
     plan = plans.plan_create(actor=secretary, council=republic, start=start, now=plan_now)
-    next_day = _working_day(start + dt.timedelta(days=45), calendar, 1)
+    next_day = calendar.next_working_day(start + dt.timedelta(days=45))
     questions = [
         ("Қылмыстың алдын алу жөніндегі шаралар туралы", "О мерах по профилактике преступности", "mvd", ["knb"]),
         ("Сыбайлас жемқорлыққа қарсы іс-қимыл туралы", "О противодействии коррупции", "apk", ["gpo", "mju"]),
@@ -71,7 +65,7 @@ def load_demo_cycle(*, today, password):
     plans.plan_decide(actor=chair, plan=plan, approve=True, now=plan_now)
 
     # A meeting held three weeks ago: attendance, decisions, votes, agreement, signature, dispatch.
-    held_day = _working_day(today - dt.timedelta(days=21), calendar, -1)
+    held_day = calendar.previous_working_day(today - dt.timedelta(days=21))
     scheduled_at = _at(held_day - dt.timedelta(days=35))
     meeting = meeting_schedule(
         actor=secretary,

@@ -329,14 +329,15 @@ def protocol_answer(*, actor, protocol, agrees, remarks="", now):
     return answer
 
 
-def agreement_state(protocol, day):
+def agreement_state(protocol, day, people=None):
     """Per member, for the current version: "agrees", "remarks" (with the answer), "silence" (no answer
-    after the date, which counts as agreement where the profile says so, R-003-65) or "waiting"."""
+    after the date, which counts as agreement where the profile says so, R-003-65) or "waiting".
+    ``people``: the members, when the caller has them already."""
     answers = {a.person_id: a for a in protocol.answers.filter(version=protocol.version)}
     consent = council_profile(protocol.council).setting("silence_is_consent")
     past = protocol.agree_by is not None and day > protocol.agree_by
     rows = []
-    for person in members(protocol):
+    for person in members(protocol) if people is None else people:
         a = answers.get(person.pk)
         if a:
             state = "agrees" if a.agrees else "remarks"
@@ -403,40 +404,32 @@ def protocol_present(*, actor, protocol, now):
 # Signing (R-000-11a, R-001-3e) ------------------------------------------------------------------------
 
 
-def signers(protocol, day):
-    """(capacity, person) for each signature the profile requires: the chair (R-000-11a), or the presiding
-    person and the secretary (R-001-3e)."""
+def _signer_candidates(protocol, day):
+    """(capacity, people who may sign in it) for each signature the profile requires: the chair
+    (R-000-11a), or the presiding person and the secretary (R-001-3e)."""
     from council.selectors import council_chairs, council_secretaries
 
-    result = []
     for capacity in council_profile(protocol.council).setting("protocol_signers") or ["chair"]:
         if capacity == Signature.Capacity.CHAIR:
             people = council_chairs(council=protocol.council, day=day)
         elif capacity == Signature.Capacity.PRESIDING:
-            seat = protocol.meeting.presiding_id
-            sat = protocol.meeting.attendance.filter(seat_id=seat).select_related("person").first()
-            people = [sat.person] if sat and sat.person else []
+            sat = protocol.meeting.attendance.filter(seat_id=protocol.meeting.presiding_id).select_related("person")
+            people = [a.person for a in sat if a.person]
         else:
             people = council_secretaries(council=protocol.council, day=day)
-        result.append((capacity, people[0] if people else None))
-    return result
+        yield capacity, people
+
+
+def signers(protocol, day):
+    """(capacity, person) for each signature the profile requires, the first person who may give it."""
+    return [(capacity, people[0] if people else None) for capacity, people in _signer_candidates(protocol, day)]
 
 
 def capacity_of(user, protocol, day):
     """The capacity in which ``user`` may sign now, or None."""
-    from council.selectors import council_chairs, council_secretaries
-
     done = set(protocol.signatures.values_list("capacity", flat=True))
-    for capacity in council_profile(protocol.council).setting("protocol_signers") or ["chair"]:
-        if capacity in done:
-            continue
-        if capacity == Signature.Capacity.CHAIR:
-            ok = user in council_chairs(council=protocol.council, day=day)
-        elif capacity == Signature.Capacity.PRESIDING:
-            ok = protocol.meeting.attendance.filter(seat_id=protocol.meeting.presiding_id, person=user).exists()
-        else:
-            ok = user in council_secretaries(council=protocol.council, day=day)
-        if ok:
+    for capacity, people in _signer_candidates(protocol, day):
+        if capacity not in done and user in people:
             return capacity
     return None
 

@@ -88,9 +88,10 @@ def protocol_detail(request, pk):
     today = timezone.localdate()
     user = request.user
     editor = services.can_edit(user, protocol, today)
-    is_member = user.pk in {p.pk for p in services.members(protocol)}
+    people = services.members(protocol)
+    is_member = user.pk in {p.pk for p in people}
     items = list(protocol.items.prefetch_related("decisions__executors__body", "decisions__votes").order_by("number"))
-    agreement = services.agreement_state(protocol, today) if protocol.status != Protocol.Status.DRAFT else []
+    agreement = services.agreement_state(protocol, today, people) if protocol.status != Protocol.Status.DRAFT else []
     my_answer = next((a for p, _s, a in agreement if p.pk == user.pk), None)
     if protocol.status == Protocol.Status.DISPATCHED:
         services.receipt_open(user=user, protocol=protocol, now=timezone.now())
