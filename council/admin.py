@@ -10,6 +10,10 @@ from .admin_scope import (
     ReadOnlyAdmin,
     RegistryReaderAdmin,
     admin_scope,
+    council_filter,
+    eligible_people,
+    eligible_positions,
+    may_edit_person,
     people_scope,
 )
 from .models import (
@@ -38,7 +42,7 @@ class UserAdmin(RegistryReaderAdmin, BaseUserAdmin):
         (_("Council"), {"fields": ("full_name_kk", "full_name_ru", "email", "preferred_language", "home_council")}),
     )
     list_display = ("username", "full_name_ru", "full_name_kk", "email", "home_council", "is_active")
-    list_filter = ("is_active", "is_staff", "home_council")
+    list_filter = ("is_active", "is_staff", council_filter("home_council"))
     search_fields = ("username", "full_name_ru", "full_name_kk", "email")
     list_select_related = ("home_council",)
 
@@ -73,10 +77,17 @@ class UserAdmin(RegistryReaderAdmin, BaseUserAdmin):
     def has_change_permission(self, request, obj=None):
         if request.user.is_superuser:
             return True
-        editable = admin_scope(request)[1]
         if obj is None:
-            return bool(editable)
-        return not obj.is_superuser and User.objects.filter(people_scope(editable), pk=obj.pk).exists()
+            return bool(admin_scope(request)[1])
+        # The account, its password and its groups: only for someone who keeps every council where the
+        # person holds or held a role (R-000-8), so no council can take over another's people.
+        return may_edit_person(request, obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if _autocomplete_for(request, "person"):
+            queryset = queryset.filter(pk__in=eligible_people(request).values("pk"))
+        return queryset, duplicates
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
@@ -104,6 +115,12 @@ class BodyAdmin(SharedRegistryAdmin):
     search_fields = ("name_ru", "name_kk", "code", "short_name_ru", "short_name_kk")
 
 
+def _autocomplete_for(request, field_name):
+    """Whether an admin autocomplete request fills ``field_name`` of a council form (a seat, an
+    appointment, a secretariat place): it then offers only what the form would accept."""
+    return request.GET.get("app_label") == "council" and request.GET.get("field_name") == field_name
+
+
 @admin.register(Position)
 class PositionAdmin(SharedRegistryAdmin):
     list_display = ("title_ru", "body", "is_head")
@@ -111,6 +128,12 @@ class PositionAdmin(SharedRegistryAdmin):
     search_fields = ("title_ru", "title_kk", "body__name_ru", "body__name_kk")
     list_select_related = ("body",)
     autocomplete_fields = ("body",)
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if _autocomplete_for(request, "position"):
+            queryset = queryset.filter(pk__in=eligible_positions(request).values("pk"))
+        return queryset, duplicates
 
 
 class SeatInline(CouncilInlineScope, admin.TabularInline):
@@ -131,7 +154,7 @@ class OfficerInline(CouncilInlineScope, admin.TabularInline):
 class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
     council_lookup = "pk"
     list_display = ("name_ru", "kind", "parent", "profile", "is_active")
-    list_filter = ("kind", "is_active", "parent")
+    list_filter = ("kind", "is_active", council_filter("parent"))
     search_fields = ("name_ru", "name_kk", "code", "region_ru", "region_kk")
     list_select_related = ("parent", "profile")
     inlines = [SeatInline, OfficerInline]
@@ -183,7 +206,9 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
                 messages.error(request, _("The preview has expired. Upload the file again."))
                 return redirect(request.path)
             rows = composition_import.rows_from_payload(payload)
-            counts = composition_import.apply(council=council, rows=rows, actor=request.user, now=timezone.now())
+            counts = composition_import.apply(
+                council=council, rows=rows, actor=request.user, now=timezone.now(), keeps=self._keeps(request)
+            )
             messages.success(
                 request,
                 _(
@@ -192,6 +217,15 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
                 )
                 % counts,
             )
+            if counts["rejected"]:
+                messages.warning(
+                    request,
+                    _(
+                        "%(rejected)s rows were not imported: the registry changed since the preview. "
+                        "Upload the file again to see why."
+                    )
+                    % counts,
+                )
             return redirect("admin:council_council_change", council.pk)
         if request.method == "POST":
             upload = request.FILES.get("file")
@@ -200,7 +234,9 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
                     raise ValidationError(_("Choose a CSV or XLSX file."))
                 if upload.size > 5 * 1024 * 1024:
                     raise ValidationError(_("The file is larger than 5 MB."))
-                rows = composition_import.parse(upload)
+                rows = composition_import.check_scope(
+                    council=council, rows=composition_import.parse(upload), keeps=self._keeps(request)
+                )
             except ValidationError as exc:
                 context["error"] = " ".join(exc.messages)
             else:
@@ -211,6 +247,12 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
                     payload=signing.dumps(composition_import.rows_to_payload(rows), salt=salt),
                 )
         return TemplateResponse(request, "admin/council/council/import_composition.html", context)
+
+    @staticmethod
+    def _keeps(request):
+        if request.user.is_superuser:
+            return set(Council.objects.values_list("pk", flat=True))
+        return admin_scope(request)[1]
 
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser:
@@ -226,7 +268,7 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
 class AppointmentAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
     council_lookup = "position__seats__council"
     list_display = ("person", "position", "kind", "start", "end")
-    list_filter = ("kind", "position__seats__council")
+    list_filter = ("kind", council_filter("position__seats__council"))
     search_fields = ("person__full_name_ru", "person__full_name_kk", "person__username", "position__title_ru")
     autocomplete_fields = ("person", "position")
     list_select_related = ("person", "position")
@@ -234,6 +276,15 @@ class AppointmentAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
 
     def council_ids_of(self, obj):
         return set(obj.position.seats.values_list("council_id", flat=True)) if obj.position_id else set()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The accepted values, not only the shown choices: a person and a position of the councils the
+        # user keeps (R-000-8). An acting official for another council's chair is refused here.
+        if db_field.name == "person":
+            kwargs["queryset"] = eligible_people(request)
+        elif db_field.name == "position":
+            kwargs["queryset"] = eligible_positions(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(AuditEvent)
@@ -274,7 +325,7 @@ class RegulationProfileAdmin(SimpleHistoryAdmin):
 @admin.register(Deadline)
 class DeadlineAdmin(ReadOnlyAdmin, CouncilScopedAdmin, admin.ModelAdmin):
     list_display = ("title_ru", "council", "rule_id", "due_date", "state", "responsible_body")
-    list_filter = ("state", "rule_id", "council")
+    list_filter = ("state", "rule_id", council_filter("council"))
     search_fields = ("title_ru", "title_kk", "rule_id")
     date_hierarchy = "due_date"
     list_select_related = ("council", "responsible_body")

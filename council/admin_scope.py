@@ -1,10 +1,13 @@
 """Django admin scoped by council: a territorial secretary manages only their own council; the republic
 secretariat sees the territorial councils under it read-only (R-000-8, R-000-14). Superusers see all."""
 
+from django import forms
+from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .models import Appointment, Council, CouncilOfficer, Seat
+from .models import Appointment, Council, CouncilOfficer, Position, Seat, User
 from .selectors import active_on
 
 
@@ -24,6 +27,87 @@ def admin_scope(request):
     return request._council_admin_scope
 
 
+def councils_of_position(position_id) -> set:
+    """Councils where the position has, or had, a seat: whoever holds it has a role there."""
+    return set(Seat.objects.filter(position_id=position_id).values_list("council_id", flat=True))
+
+
+def councils_of_person(person) -> set:
+    """Councils where the person is registered, or holds or held a role: a seat's position (as holder or
+    acting official) or a place in the secretariat, at any time."""
+    ids = {person.home_council_id} if person.home_council_id else set()
+    ids |= set(CouncilOfficer.objects.filter(person=person).values_list("council_id", flat=True))
+    positions = Appointment.objects.filter(person=person).values("position_id")
+    ids |= set(Seat.objects.filter(position_id__in=positions).values_list("council_id", flat=True))
+    return ids
+
+
+def keeps_all(request, council_ids) -> bool:
+    """Whether the user keeps (edits) every one of these councils; an empty set is kept by nobody but
+    administrators (R-000-8: a council's secretariat manages that council only)."""
+    if request.user.is_superuser:
+        return True
+    return bool(council_ids) and set(council_ids) <= admin_scope(request)[1]
+
+
+def may_edit_person(request, person) -> bool:
+    """A user's account (change, password) is edited only by someone who keeps every council where that
+    user holds or held a role; administrators' accounts only by administrators."""
+    if request.user.is_superuser:
+        return True
+    return not person.is_superuser and keeps_all(request, councils_of_person(person))
+
+
+def eligible_people(request):
+    """People a council keeper may name in a form: those of the councils they keep."""
+    qs = User.objects.filter(is_active=True)
+    if request.user.is_superuser:
+        return qs
+    return qs.filter(people_scope(admin_scope(request)[1])).exclude(is_superuser=True).distinct()
+
+
+def eligible_positions(request):
+    """Positions a council keeper may seat or appoint to: no seat on a council they do not keep."""
+    qs = Position.objects.all()
+    if request.user.is_superuser:
+        return qs
+    foreign = Seat.objects.exclude(council_id__in=admin_scope(request)[1]).values("position_id")
+    return qs.exclude(pk__in=foreign)
+
+
+def check_person(request, person):
+    """Refuse a submitted person outside the keeper's councils (the value, not only the shown choices)."""
+    if person is not None and not eligible_people(request).filter(pk=person.pk).exists():
+        raise forms.ValidationError(
+            _("“%(person)s” is not a person of the councils you keep; their own council's secretariat manages them."),
+            params={"person": person},
+            code="foreign_person",
+        )
+
+
+def check_position(request, position):
+    if position is not None and not eligible_positions(request).filter(pk=position.pk).exists():
+        raise forms.ValidationError(
+            _("The position “%(position)s” sits on a council you do not keep; that council's secretariat manages it."),
+            params={"position": position},
+            code="foreign_position",
+        )
+
+
+class ScopedCouncilListFilter(admin.RelatedFieldListFilter):
+    """A council filter that offers only the councils the user may read."""
+
+    def field_choices(self, field, request, model_admin):
+        if request.user.is_superuser:
+            return super().field_choices(field, request, model_admin)
+        readable = admin_scope(request)[0]
+        return [(c.pk, str(c)) for c in Council.objects.filter(pk__in=readable).order_by("name_ru")]
+
+
+def council_filter(lookup):
+    return (lookup, ScopedCouncilListFilter)
+
+
 class CouncilScopedAdmin:
     """Mixin for ModelAdmin. ``council_lookup`` is the path from the model to its council."""
 
@@ -41,8 +125,20 @@ class CouncilScopedAdmin:
 
     def _allowed(self, request, obj, which):
         readable, editable = admin_scope(request)
-        ids = editable if which == "edit" else readable
-        return bool(ids) if obj is None else bool(self.council_ids_of(obj) & ids)
+        if obj is None:
+            return bool(editable if which == "edit" else readable)
+        if which == "edit":
+            # Every council the object touches must be kept: a position seated on two councils is not
+            # managed from one of them alone.
+            return keeps_all(request, self.council_ids_of(obj))
+        return bool(self.council_ids_of(obj) & readable)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            # Records of a council are ended (with a date), never deleted in bulk by a council keeper.
+            actions.pop("delete_selected", None)
+        return actions
 
     def has_module_permission(self, request):
         return request.user.is_superuser or bool(admin_scope(request)[0])
@@ -70,7 +166,15 @@ class CouncilScopedAdmin:
 
 
 class CouncilInlineScope:
-    """Inline permissions follow the parent council's scope."""
+    """Inline permissions follow the parent council's scope; people and positions named in a row are
+    checked against the councils the user keeps."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "person":
+            kwargs["queryset"] = eligible_people(request)
+        elif db_field.name == "position":
+            kwargs["queryset"] = eligible_positions(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def _edit(self, request, obj):
         if request.user.is_superuser:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin
+from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin, council_filter
 
 from .models import Protocol, Signature
 
@@ -23,7 +23,7 @@ class ProtocolAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
     never changes, and nothing is deleted automatically (R-001-3e keeping period is shown)."""
 
     list_display = ("meeting", "council", "registration", "status", "signed_at", "keep_until")
-    list_filter = ("status", "council", "year")
+    list_filter = ("status", council_filter("council"), "year")
     search_fields = ("items__question_ru", "items__question_kk")
     list_select_related = ("meeting__council", "council")
     inlines = [SignatureInline]

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin
+from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin, council_filter
 
 from .models import AgendaItem, Invitee, Meeting
 
@@ -22,7 +22,7 @@ class MeetingAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
     """Read-only: meetings move through the secretary's pages, where every rule is checked."""
 
     list_display = ("date", "council", "kind", "status", "online")
-    list_filter = ("status", "kind", "council")
+    list_filter = ("status", "kind", council_filter("council"))
     date_hierarchy = "date"
     list_select_related = ("council",)
     inlines = [AgendaItemInline]

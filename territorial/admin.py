@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin
+from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin, council_filter
 
 from .models import Approval
 
@@ -11,6 +11,6 @@ class ApprovalAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
     """Read-only in admin: approvals move only through the secretary's and the chair's actions."""
 
     list_display = ("council", "kind", "status", "created_at", "decided_at")
-    list_filter = ("status", "kind", "council")
+    list_filter = ("status", "kind", council_filter("council"))
     search_fields = ("council__name_ru", "council__name_kk", "note", "remarks")
     list_select_related = ("council",)

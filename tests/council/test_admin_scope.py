@@ -160,3 +160,126 @@ def test_admin_changelists_keep_a_constant_query_count(client, user_named, demo,
         Appointment.objects.create(position=position, person=person, kind="acting", start="2026-01-01")
     with django_assert_max_num_queries(len(before.captured_queries)):
         client.get(url)
+
+
+# Values, not only choices: what an admin form accepts is checked against the councils the user keeps
+# (R-000-8 a council's secretariat manages that council; R-000-14 the republic oversees, read-only).
+
+
+def republic_chair_position(demo):
+    return Seat.objects.get(council=demo["republic"], role=Seat.Role.CHAIR).position
+
+
+def test_an_oblast_secretary_cannot_make_themselves_acting_chair_of_the_republic(client, user_named, demo, today):
+    from council.roles import Role, council_roles
+
+    secretary = user_named("oblast_secretary")
+    client.force_login(secretary)
+    response = client.post(
+        reverse("admin:council_appointment_add"),
+        {
+            "person": secretary.pk,
+            "position": republic_chair_position(demo).pk,
+            "kind": "acting",
+            "start": "2026-11-01",
+            "basis": "",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the reason
+    assert "position" in response.context["adminform"].form.errors
+    assert not Appointment.objects.filter(person=secretary, kind="acting").exists()
+    fresh = User.objects.get(pk=secretary.pk)
+    assert Role.CHAIR not in council_roles(fresh, demo["republic"], today)
+
+
+def test_an_oblast_secretary_cannot_appoint_another_councils_person(client, user_named, demo):
+    client.force_login(user_named("oblast_secretary"))
+    chair = user_named("chair")
+    own_position = Seat.objects.filter(council=demo["oblast"]).first().position
+    response = client.post(
+        reverse("admin:council_appointment_add"),
+        {"person": chair.pk, "position": own_position.pk, "kind": "acting", "start": "2026-11-01", "basis": ""},
+    )
+    assert response.status_code == 200
+    assert "person" in response.context["adminform"].form.errors
+    assert not Appointment.objects.filter(person=chair, position=own_position).exists()
+    # and so the republic chair's account stays out of reach
+    password_page = client.get(reverse("admin:auth_user_password_change", args=[chair.pk]))
+    assert password_page.status_code in (302, 403, 404)
+
+
+def test_an_account_with_a_role_in_another_council_is_not_editable_by_one_council(client, user_named, demo):
+    """A person who sits on the oblast council and also serves the republic: the oblast secretary may
+    read their record but not change it or its password."""
+    person = user_named("oblast_member_dp")
+    republic_position = Seat.objects.filter(council=demo["republic"]).exclude(role=Seat.Role.CHAIR).first().position
+    Appointment.objects.create(position=republic_position, person=person, kind="acting", start="2026-11-01")
+    client.force_login(user_named("oblast_secretary"))
+    assert client.get(reverse("admin:auth_user_password_change", args=[person.pk])).status_code == 403
+    page = client.get(reverse("admin:council_user_change", args=[person.pk]))
+    assert page.status_code == 200 and not page.context["has_change_permission"]
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[person.pk]),
+        {"password1": "taken-over-1234", "password2": "taken-over-1234"},
+    )
+    assert response.status_code == 403
+    assert not User.objects.get(pk=person.pk).check_password("taken-over-1234")
+
+
+def test_an_oblast_secretary_still_edits_their_own_people(client, user_named, demo):
+    person = user_named("oblast_member_dp")
+    client.force_login(user_named("oblast_secretary"))
+    assert client.get(reverse("admin:auth_user_password_change", args=[person.pk])).status_code == 200
+
+
+def test_a_secretariat_place_for_another_councils_person_is_refused(client, user_named, demo):
+    """The inline on the council page: adding the republic chair as an oblast secretariat employee would put
+    their account in the oblast secretary's hands."""
+    oblast = demo["oblast"]
+    client.force_login(user_named("oblast_secretary"))
+    url = reverse("admin:council_council_change", args=[oblast.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+    data.update(
+        {"seats-TOTAL_FORMS": 0, "seats-INITIAL_FORMS": 0, "seats-MIN_NUM_FORMS": 0, "seats-MAX_NUM_FORMS": 1000}
+    )
+    data.update(
+        {
+            "officers-TOTAL_FORMS": 1,
+            "officers-INITIAL_FORMS": 0,
+            "officers-MIN_NUM_FORMS": 0,
+            "officers-MAX_NUM_FORMS": 1000,
+            "officers-0-council": oblast.pk,
+            "officers-0-role": "secretariat",
+            "officers-0-person": user_named("chair").pk,
+            "officers-0-start": "2026-11-01",
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not oblast.officers.filter(person__username="chair").exists()
+
+
+def test_autocomplete_and_list_filters_offer_only_the_councils_kept(client, user_named, demo):
+    client.force_login(user_named("oblast_secretary"))
+    found = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "council", "model_name": "appointment", "field_name": "position", "term": ""},
+    ).json()
+    ids = {int(r["id"]) for r in found["results"]}
+    assert republic_chair_position(demo).pk not in ids
+    assert ids  # the oblast's own positions are offered
+    people = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "council", "model_name": "appointment", "field_name": "person", "term": ""},
+    ).json()
+    usernames = {r["text"] for r in people["results"]}
+    assert not any("Абенов" in u or "Әбенов" in u for u in usernames)  # the republic chair
+    # The republic secretary reads the territorial councils (R-000-14): the filter offers those, and not
+    # the monitoring group, which is outside their councils.
+    client.force_login(user_named("secretary"))
+    changelist = client.get(reverse("admin:council_appointment_changelist"))
+    cl = changelist.context["cl"]
+    offered = {str(c["display"]) for spec in cl.filter_specs for c in spec.choices(cl)}
+    assert str(demo["republic"]) in offered and str(demo["oblast"]) in offered
+    assert str(demo["group"]) not in offered

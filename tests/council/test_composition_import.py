@@ -100,3 +100,57 @@ def test_no_import_into_another_council(client, user_named, demo):
     client.force_login(user_named("oblast_secretary"))
     response = upload(client, demo["republic"], "composition.csv", CSV.encode())
     assert response.status_code == 403
+
+
+def test_a_row_naming_another_councils_account_is_rejected_with_the_reason(client, user_named, demo):
+    """Reusing the republic chair's account would hand it to the oblast secretary (R-000-8)."""
+    client.force_login(user_named("oblast_secretary"))
+    csv = (
+        "body_code;position_ru;position_kk;username;full_name_ru;start\n"
+        "almaty-obl-dchs;Начальник ДЧС области;Облыс ТЖД бастығы;chair;Кто-то;01.02.2026\n"
+    )
+    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    [rejected] = response.context["rejected"]
+    assert "chair" in " ".join(rejected.errors) and "another council" in " ".join(rejected.errors)
+    assert response.context["accepted"] == 0
+    # confirming the preview writes nothing for that row
+    client.post(
+        reverse("admin:council_council_import", args=[demo["oblast"].pk]), {"payload": response.context["payload"]}
+    )
+    assert not Appointment.objects.filter(person__username="chair", position__title_ru="Начальник ДЧС области").exists()
+
+
+def test_a_row_naming_a_position_seated_on_another_council_is_rejected(client, user_named, demo):
+    """Appointing a new person to the Prosecutor General's position would make them the republic chair."""
+    chair_seat = Seat.objects.select_related("position__body").get(council=demo["republic"], role=Seat.Role.CHAIR)
+    client.force_login(user_named("oblast_secretary"))
+    csv = (
+        "body_code;position_ru;position_kk;username;full_name_ru;start\n"
+        f"{chair_seat.position.body.code};{chair_seat.position.title_ru};{chair_seat.position.title_kk};"
+        "new_person;Новый Человек;01.02.2026\n"
+    )
+    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    [rejected] = response.context["rejected"]
+    assert "another council" in " ".join(rejected.errors)
+    client.post(
+        reverse("admin:council_council_import", args=[demo["oblast"].pk]), {"payload": response.context["payload"]}
+    )
+    assert not User.objects.filter(username="new_person").exists()
+
+
+def test_the_scope_is_checked_again_when_the_preview_is_confirmed(client, user_named, demo):
+    """Between the preview and the confirmation the login became another council's account."""
+    from tests.factories import UserFactory
+
+    client.force_login(user_named("oblast_secretary"))
+    csv = (
+        "body_code;position_ru;position_kk;username;full_name_ru;start\n"
+        "almaty-obl-dchs;Начальник ДЧС области;Облыс ТЖД бастығы;late_comer;Поздний;01.02.2026\n"
+    )
+    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    assert response.context["accepted"] == 1
+    UserFactory(username="late_comer", home_council=demo["republic"])
+    client.post(
+        reverse("admin:council_council_import", args=[demo["oblast"].pk]), {"payload": response.context["payload"]}
+    )
+    assert not Appointment.objects.filter(person__username="late_comer").exists()
