@@ -41,7 +41,7 @@ $(VENV)/.synced: uv.lock pyproject.toml
 python-deps: $(VENV)/.synced
 
 messages: python-deps
-	@$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	@DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 run: export DEBUG := $(or $(DEBUG),true)
 run: system-deps-run python-deps messages
@@ -84,6 +84,6 @@ clean:
 
 # Refresh the catalogs after changing user-facing strings; translate the new entries in locale/kk and locale/ru.
 messages-update: python-deps
-	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-location \
+	DEBUG=true $(BIN)/python manage.py makemessages -l kk -l ru -l en --no-location \
 	  --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=staticfiles
 	for po in locale/*/LC_MESSAGES/django.po; do msgattrib --no-obsolete -o $$po $$po; done

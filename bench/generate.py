@@ -196,8 +196,8 @@ def generate(scale=1.0):
         cur.execute(
             """
             INSERT INTO protocols_protocolitem (number, question_kk, question_ru, heard_kk, heard_ru, agenda_item_id,
-                protocol_id)
-            SELECT i.number, i.question_kk, i.question_ru, '', 'Доклад ответственного исполнителя', i.id, pr.id
+                protocol_id, version)
+            SELECT i.number, i.question_kk, i.question_ru, '', 'Доклад ответственного исполнителя', i.id, pr.id, 1
             FROM protocols_protocol pr JOIN secretariat_agendaitem i ON i.meeting_id = pr.meeting_id
             """,
             p,
@@ -205,9 +205,9 @@ def generate(scale=1.0):
         cur.execute(
             """
             INSERT INTO protocols_decision (number, text_kk, text_ru, due_date, votes_for, votes_against, abstained,
-                adopted, casting_vote, item_id)
+                adopted, casting_vote, item_id, version)
             SELECT n, 'Шешім ' || pi.id || '-' || n, 'Принять меры по вопросу ' || pi.id || ', пункт ' || n,
-                m.date + 30 + 15 * (n - 1), 7, 0, 0, true, false, pi.id
+                m.date + 30 + 15 * (n - 1), 7, 0, 0, true, false, pi.id, 1
             FROM protocols_protocolitem pi JOIN protocols_protocol pr ON pr.id = pi.protocol_id
                 JOIN secretariat_meeting m ON m.id = pr.meeting_id
                 CROSS JOIN generate_series(1, %(decisions)s) AS n

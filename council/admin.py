@@ -333,7 +333,10 @@ class DeadlineAdmin(ReadOnlyAdmin, CouncilScopedAdmin, admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ("title", "recipient", "created_at", "read_at", "emailed_at")
+    """Each notice with what became of its e-mail: pending, sent, failed (attempts and the last error)."""
+
+    list_display = ("title", "recipient", "created_at", "read_at", "delivery", "email_attempts", "emailed_at")
+    list_filter = ("delivery",)
     search_fields = ("title", "recipient__username")
     list_select_related = ("recipient",)
     readonly_fields = [f.name for f in Notification._meta.fields if f.name != "id"]

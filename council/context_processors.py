@@ -2,12 +2,19 @@ from django.conf import settings
 
 
 def navigation(request):
-    """The language choices and the unread-notice count shown in the header."""
+    """The language choices, the unread-notice count and the links the header may show."""
     user = getattr(request, "user", None)
-    unread = None
+    unread = oversees = None
     if user is not None and user.is_authenticated:
 
         def unread():  # evaluated only where a template shows it
             return user.notifications.filter(read_at__isnull=True).count()
 
-    return {"LANGUAGE_CHOICES": settings.LANGUAGES, "unread_notifications": unread}
+        def oversees():  # the compliance link only for those whose page answers (no link to a 403)
+            from django.utils import timezone
+
+            from .selectors import councils_overseen_by
+
+            return councils_overseen_by(user=user, day=timezone.localdate()).exists()
+
+    return {"LANGUAGE_CHOICES": settings.LANGUAGES, "unread_notifications": unread, "oversees_compliance": oversees}

@@ -320,7 +320,10 @@ def _perform(deadline, kind, days, now, people, emails):
         recipients = people.chairs(deadline.council, day) + people.secretaries(deadline.council, day)
     return notify(
         recipients=recipients,
-        key=f"deadline:{deadline.pk}:{kind}:{days}",
+        # The due date is part of the key: a moved deadline (an approved extension, R-003-19; a moved
+        # meeting) gets the full set of reminders, the overdue mark and the escalation for its new date,
+        # while each of them is still sent once per date.
+        key=f"deadline:{deadline.pk}:{deadline.due_date.isoformat()}:{kind}:{days}",
         render=_render(kind, days, deadline),
         now=now,
         council=deadline.council,

@@ -5,12 +5,17 @@ position over date ranges, and acting officials cover it over date ranges (R-000
 row is kept by django-simple-history.
 """
 
+import datetime
+import hashlib
+import json
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -51,6 +56,17 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.display_name
+
+    def has_perm(self, perm, obj=None):
+        """The registry's actions answer by the registry, for administrators too: Django lets a superuser
+        do anything, but an administrator does not sign for the chair or report for a body."""
+        from .rules import allowed, is_action
+
+        if obj is not None and is_action(perm):
+            from django.utils import timezone
+
+            return self.is_active and allowed(self, perm, obj, day=timezone.localdate())
+        return super().has_perm(perm, obj)
 
 
 class BilingualName(models.Model):
@@ -327,15 +343,44 @@ class AuditEvent(models.Model):
     subject_type = models.CharField(_("subject type"), max_length=64, blank=True)
     subject_id = models.BigIntegerField(_("subject id"), null=True, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
+    # The chain: each event holds the hash of the one before it (by id) and of its own content, so an
+    # edited or deleted row breaks the chain at that point (``manage.py audit_verify``).
+    prev_hash = models.CharField(_("hash of the previous event"), max_length=64, blank=True, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["subject_type", "subject_id"]), models.Index(fields=["council", "-at"])]
+        constraints = [
+            # Two events after the same one would fork the chain: the database refuses the second.
+            models.UniqueConstraint(fields=["prev_hash"], name="auditevent_chain_no_fork"),
+        ]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.verb}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError(gettext("An audit event is never changed once recorded."))
+        super().save(*args, **kwargs)
+
+    def content_hash(self) -> str:
+        """SHA-256 (hex) of what the event says and of the previous event's hash; ids play no part. The
+        canonical form is JSON with sorted keys and the time in UTC to the microsecond."""
+        content = {
+            "at": self.at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
+            "actor": self.actor_id,
+            "council": self.council_id,
+            "verb": self.verb,
+            "subject_type": self.subject_type,
+            "subject_id": self.subject_id,
+            "data": self.data,
+            "prev_hash": self.prev_hash,
+        }
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()
 
 
 class RegulationProfile(models.Model):
@@ -533,7 +578,14 @@ class Deadline(models.Model):
 
 class Notification(models.Model):
     """An in-app notice (and its e-mail). ``key`` makes each notice unique per recipient, so running a
-    sweep twice, or two sweeps at once, never sends the same thing twice."""
+    sweep twice, or two sweeps at once, never sends the same thing twice. ``delivery`` says what became
+    of the e-mail: a failed send is retried with backoff (``council.tasks.notification_email``)."""
+
+    class Delivery(models.TextChoices):
+        PENDING = "pending", _("pending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+        NO_ADDRESS = "no_address", _("no e-mail address")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
@@ -551,6 +603,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(_("created"))
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True)
+    delivery = models.CharField(_("e-mail delivery"), max_length=16, choices=Delivery.choices, default=Delivery.PENDING)
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    email_error = models.TextField(_("last e-mail error"), blank=True)
 
     class Meta:
         verbose_name = _("notification")

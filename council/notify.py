@@ -4,7 +4,8 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import translation
 
 from .models import Notification
@@ -60,18 +61,98 @@ def notify(*, recipients, key, render, now, council=None, deadline=None, url="",
     return created
 
 
+SUBJECT_MAX = 150  # characters of an e-mail subject; the full title stays in the in-app notice
+RETRY_FIRST_DELAY = 60  # seconds before the first retry of a failed e-mail; each next wait doubles
+
+
+def email_subject(title):
+    """One line, whatever the title holds (a question's text may have line breaks; a header with one is
+    refused by ``BadHeaderError``): whitespace collapsed, cut at a word with an ellipsis when long."""
+    subject = " ".join(str(title).split())
+    if len(subject) <= SUBJECT_MAX:
+        return subject
+    cut = subject[: SUBJECT_MAX - 1]
+    if " " in cut[SUBJECT_MAX // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:-") + "…"
+
+
+def _send(n):
+    link = f"{settings.SITE_URL.rstrip('/')}{n.url}" if n.url.startswith("/") else n.url
+    send_mail(email_subject(n.title), f"{n.body}\n\n{link}".strip(), None, [n.recipient.email])
+
+
+def _error_text(exc):
+    return f"{type(exc).__name__}: {exc}"[:2000]
+
+
 def email_notifications(*, ids, now):
-    """Send the e-mail of each notice not e-mailed yet; marks the sent ones in one update."""
-    sent = []
-    for n in Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).select_related("recipient"):
+    """The first attempt at the e-mail of each pending notice. Sent ones are marked in one update; a
+    failed one is marked failed with the error and handed to the retry task, which tries again with
+    exponential backoff (``council.tasks.notification_email``)."""
+    sent, no_address, failed = [], [], []
+    pending = Notification.objects.filter(pk__in=ids, delivery=Notification.Delivery.PENDING)
+    for n in pending.select_related("recipient"):
         if not n.recipient.email:
+            no_address.append(n.pk)
             continue
         try:
-            link = f"{settings.SITE_URL.rstrip('/')}{n.url}" if n.url.startswith("/") else n.url
-            send_mail(n.title, f"{n.body}\n\n{link}".strip(), None, [n.recipient.email])
-        except Exception:  # noqa: BLE001 - the in-app notice stands; the failure is logged
+            _send(n)
+        except Exception as exc:  # noqa: BLE001 - the in-app notice stands; the e-mail is retried
             log.exception("Could not e-mail notification %s", n.pk)
+            failed.append((n.pk, _error_text(exc)))
             continue
         sent.append(n.pk)
     if sent:
-        Notification.objects.filter(pk__in=sent).update(emailed_at=now)
+        Notification.objects.filter(pk__in=sent).update(
+            delivery=Notification.Delivery.SENT, emailed_at=now, email_attempts=F("email_attempts") + 1, email_error=""
+        )
+    if no_address:
+        Notification.objects.filter(pk__in=no_address).update(delivery=Notification.Delivery.NO_ADDRESS)
+    for pk, error in failed:
+        Notification.objects.filter(pk=pk).update(
+            delivery=Notification.Delivery.FAILED, email_attempts=F("email_attempts") + 1, email_error=error
+        )
+    if failed:
+        retry = [pk for pk, _error in failed]
+        transaction.on_commit(lambda: _queue_retries(retry))
+
+
+def _queue_retries(ids):
+    from .tasks import notification_email
+
+    for pk in ids:
+        try:
+            notification_email.apply_async(args=[pk], countdown=RETRY_FIRST_DELAY)
+        except Exception:  # noqa: BLE001 - without a broker the notice stays failed, as admin shows
+            log.exception("Could not queue the e-mail retry of notification %s", pk)
+
+
+def notification_email_retry(*, notification_id, now):
+    """Another attempt at a failed notice's e-mail (the retry task calls it). The row is locked while
+    sending, so two attempts at once send it once; a notice sent meanwhile, or one without an address,
+    is left alone. A send error is recorded (attempts, last error) and raised again for the backoff."""
+    error = None
+    with transaction.atomic():
+        qs = Notification.objects.select_related("recipient").filter(pk=notification_id)
+        if connection.features.has_select_for_update_skip_locked:
+            qs = qs.select_for_update(skip_locked=True, of=("self",))
+        n = qs.first()
+        if n is None or n.delivery in (Notification.Delivery.SENT, Notification.Delivery.NO_ADDRESS):
+            return n
+        if not n.recipient.email:
+            n.delivery = Notification.Delivery.NO_ADDRESS
+            n.save(update_fields=["delivery"])
+            return n
+        n.email_attempts += 1
+        try:
+            _send(n)
+        except Exception as exc:  # noqa: BLE001 - recorded here, raised below once the record is committed
+            log.warning("E-mail of notification %s failed again (attempt %s): %s", n.pk, n.email_attempts, exc)
+            n.delivery, n.email_error, error = Notification.Delivery.FAILED, _error_text(exc), exc
+        else:
+            n.delivery, n.email_error, n.emailed_at = Notification.Delivery.SENT, "", now
+        n.save(update_fields=["delivery", "email_attempts", "email_error", "emailed_at"])
+    if error is not None:
+        raise error
+    return n

@@ -1,36 +1,187 @@
-"""Permission predicates (the `rules` package): one place, used by views, admin and templates."""
+"""The permission registry: one predicate per action, used by the services, the views, the templates
+(``{% has_perm "plans.edit_plan" user council as can %}``), search and admin.
+
+An action is named ``<app>.<verb>``. Each takes an object: a council, or a record of one (anything with a
+``council``; a territorial approval is decided on its parent council). Roles come from the registry of
+seats, appointments and the secretariat (``council/roles.py``, R-000-6..R-000-9d, R-000-14); no module
+outside this one names a set of roles.
+
+Two ways in, one answer:
+- ``allowed(user, action, obj, day=…)`` for services and tasks, which are given their day;
+- ``user.has_perm(action, obj)`` (the ``rules`` backend) for views and templates, on today's date.
+
+Actions that also depend on the object's state (a protocol is readable by members once it is sent)
+read that state through small properties of the models (``Protocol.is_draft``,
+``Meeting.documents_released``), so this module imports no app above ``council``.
+"""
+
+from datetime import date
 
 import rules
 from django.utils import timezone
 
 from .roles import MEMBER_ROLES, STAFF_ROLES, Role, council_roles
 
+EDITORS = frozenset({Role.SECRETARY, Role.ADMIN})
+CHAIR = frozenset({Role.CHAIR})
+# Those who prepare the documents see them before the members: the secretariat, the chair, and the
+# republic secretariat over a territorial council (R-000-8, R-000-10e, R-000-11b).
+PREPARERS = frozenset({Role.SECRETARY, Role.SECRETARIAT, Role.CHAIR, Role.ADMIN, Role.OVERSIGHT})
+PROPOSERS = frozenset({Role.CHAIR, Role.MEMBER, Role.ACTING, Role.SECRETARIAT, Role.SECRETARY})
+# The report to the chair and the compliance figures: the secretary, the chair, oversight (R-000-11d).
+CONTROLLERS = frozenset({Role.SECRETARY, Role.ADMIN, Role.CHAIR, Role.OVERSIGHT})
+# Who decides, or answers for, what waits on a council: extraordinary requests, territorial approvals.
+DECIDERS = frozenset({Role.CHAIR, Role.SECRETARY, Role.ADMIN})
+KEEPERS = frozenset({Role.CHAIR, Role.SECRETARY, Role.SECRETARIAT, Role.ADMIN})
 
-def _roles(user, council):
-    return council_roles(user, council, timezone.localdate())
+# action -> the roles on the object's council that allow it
+ROLE_ACTIONS = {
+    "council.manage_council": STAFF_ROLES,
+    "plans.edit_plan": EDITORS,  # draft, correct, submit the plan; decide on proposals (R-000-9a)
+    "plans.approve_plan": CHAIR,  # R-000-6, R-000-9a
+    "plans.propose": PROPOSERS,
+    "plans.see_all_proposals": EDITORS | CHAIR,
+    "plans.propose_for_any_body": frozenset({Role.SECRETARY}),
+    "secretariat.schedule_meeting": EDITORS,  # meetings, agenda, attendance, dispatch (R-000-10e)
+    "secretariat.chair_decide": CHAIR,  # agenda questions, late materials, extraordinary meetings (R-000-9e)
+    "secretariat.request_extraordinary": MEMBER_ROLES,  # R-000-9e
+    "secretariat.see_requests": DECIDERS,
+    "secretariat.read_documents_early": PREPARERS,  # R-000-10e
+    "protocols.edit_protocol": EDITORS,  # R-000-11a
+    "protocols.read_draft": PREPARERS,  # R-000-11b
+    "protocols.analyse_execution": EDITORS,  # R-000-11d
+    "protocols.chair_control": CHAIR,  # removal from control, extensions (R-000-11d)
+    "protocols.see_control_overview": EDITORS | CHAIR,
+    "protocols.read_control_reports": CONTROLLERS,
+    "protocols.own_body_first": frozenset({Role.SECRETARIAT}),  # the control list opens on their body
+    "territorial.see_awaiting": KEEPERS,
+}
 
 
-@rules.predicate
-def has_any_council_role(user, council):
+def _council_of(obj):
+    """The council an object belongs to: its own, its meeting's (an agenda question) or the object itself."""
+    for path in ("council", "meeting"):
+        if hasattr(obj, path):
+            obj = getattr(obj, path)
+            return getattr(obj, "council", obj)
+    return obj
+
+
+def _roles(user, obj, day):
+    return council_roles(user, _council_of(obj), day)
+
+
+def opens(user, obj, day) -> bool:
     """Members, the secretariat, oversight and administrators see the council's pages. An invited person
     sees only the items they are invited to (R-000-12), not the council's internal pages."""
-    return bool(_roles(user, council) - {Role.INVITEE})
+    return bool(_roles(user, obj, day) - {Role.INVITEE})
 
 
-@rules.predicate
-def is_council_staff(user, council):
-    return bool(_roles(user, council) & STAFF_ROLES)
+def _territorial_prepare(user, council, day):
+    """The territorial council's secretary prepares its regulation and composition for approval."""
+    return Role.SECRETARY in _roles(user, council, day) or user.is_superuser
 
 
-@rules.predicate
-def is_council_member(user, council):
-    return bool(_roles(user, council) & MEMBER_ROLES)
+def _territorial_decide(user, council, day):
+    """The republic chair approves territorial councils' regulations and composition (R-000-6)."""
+    council = _council_of(council)
+    return council.parent_id is not None and Role.CHAIR in council_roles(user, council.parent, day)
 
 
-@rules.predicate
-def is_council_chair(user, council):
-    return Role.CHAIR in _roles(user, council)
+def speaks_for(user, council, body_id, day) -> bool:
+    """Whether the user is the council secretariat's employee of that body (R-000-8, R-000-10f)."""
+    from .models import CouncilOfficer
+    from .selectors import active_on
+
+    if body_id is None or not getattr(user, "is_authenticated", False):
+        return False
+    officers = CouncilOfficer.objects.filter(
+        person=user, council=council, role=CouncilOfficer.Role.SECRETARIAT, body_id=body_id
+    )
+    return active_on(officers, day).exists()
 
 
-rules.add_perm("council.open_council", has_any_council_role)
-rules.add_perm("council.manage_council", is_council_staff)
+def _add_invitee(user, item, day):
+    """The secretary, or the employee of the body that prepares the question, lists invited persons
+    (R-000-12)."""
+    council = _council_of(item)
+    return allowed(user, "secretariat.schedule_meeting", council, day=day) or speaks_for(
+        user, council, item.responsible_body_id, day
+    )
+
+
+def _report_execution(user, assignment, day):
+    """The employee of the body that executes reports on it (R-000-11d)."""
+    return speaks_for(user, assignment.council, assignment.body_id, day)
+
+
+def _view_protocol(user, protocol, day):
+    """The secretariat and the chair see drafts as they are written; members from the moment the draft is
+    sent to them for agreement (R-000-11b)."""
+    if not opens(user, protocol, day):
+        return False
+    return not protocol.is_draft or bool(_roles(user, protocol, day) & PREPARERS)
+
+
+def _view_meeting_documents(user, meeting, day):
+    """Members read the documents once the agenda is sent (R-000-10e); the chair and the secretariat
+    earlier, while they prepare them."""
+    if not opens(user, meeting, day):
+        return False
+    return meeting.documents_released or bool(_roles(user, meeting, day) & PREPARERS)
+
+
+def _view_proposal(user, proposal, day):
+    """The secretary and the chair see every proposal; others their own and their body's."""
+    if not opens(user, proposal, day):
+        return False
+    if _roles(user, proposal, day) & (EDITORS | CHAIR) or proposal.author_id == user.pk:
+        return True
+    from .selectors import bodies_of
+
+    return proposal.body_id in {b.pk for b in bodies_of(user=user, council=_council_of(proposal), day=day)}
+
+
+OBJECT_ACTIONS = {
+    "council.open_council": opens,
+    "plans.view_plan": opens,
+    "plans.view_proposal": _view_proposal,
+    "secretariat.view_meeting": opens,
+    "secretariat.view_documents": _view_meeting_documents,
+    "protocols.view_protocol": _view_protocol,
+    "protocols.view_assignment": opens,  # the control list is open to the council (R-000-11d)
+    "protocols.report_execution": _report_execution,
+    "secretariat.add_invitee": _add_invitee,
+    "territorial.prepare": _territorial_prepare,
+    "territorial.decide": _territorial_decide,
+}
+
+
+def allowed(user, action: str, obj, *, day: date) -> bool:
+    """Whether ``user`` may do ``action`` on ``obj`` on ``day``. An unknown action is refused."""
+    if not getattr(user, "is_authenticated", False) or obj is None:
+        return False
+    if action in ROLE_ACTIONS:
+        return bool(_roles(user, obj, day) & ROLE_ACTIONS[action])
+    check = OBJECT_ACTIONS.get(action)
+    return bool(check and check(user, obj, day))
+
+
+def actions() -> list[str]:
+    return sorted({*ROLE_ACTIONS, *OBJECT_ACTIONS})
+
+
+def is_action(name: str) -> bool:
+    return name in ROLE_ACTIONS or name in OBJECT_ACTIONS
+
+
+def _predicate(action):
+    @rules.predicate(name=action)
+    def check(user, obj):
+        return allowed(user, action, obj, day=timezone.localdate())
+
+    return check
+
+
+for _action in actions():
+    rules.add_perm(_action, _predicate(_action))

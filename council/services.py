@@ -1,22 +1,42 @@
 """Writes of the core app. Every service is atomic and leaves an audit event in the same transaction."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import AuditEvent, Heartbeat
 
+# The key of the PostgreSQL advisory lock that makes writers of the audit log take turns.
+AUDIT_CHAIN_LOCK = int.from_bytes(b"audit", "big")
+
 
 def audit(*, actor, verb, subject=None, council=None, at=None, **data):
-    """Record one audit event; call inside the service's transaction."""
-    return AuditEvent.objects.create(
-        at=at or timezone.now(),
-        actor=actor if getattr(actor, "pk", None) else None,
-        council=council,
-        verb=verb,
-        subject_type=subject._meta.label_lower if subject is not None else "",
-        subject_id=subject.pk if subject is not None else None,
-        data=data,
-    )
+    """Record one audit event; call inside the service's transaction.
+
+    The event carries the hash of the event before it and of its own content (the chain that
+    ``manage.py audit_verify`` walks). On PostgreSQL a transaction-scoped advisory lock, taken before the
+    last hash is read and held until the writer's transaction ends, makes concurrent writers link one
+    after another, never both to the same event; SQLite has a single writer already.
+    """
+    at = at or timezone.now()
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    with transaction.atomic(savepoint=False):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_CHAIN_LOCK])
+        event = AuditEvent(
+            at=at,
+            actor=actor if getattr(actor, "pk", None) else None,
+            council=council,
+            verb=verb,
+            subject_type=subject._meta.label_lower if subject is not None else "",
+            subject_id=subject.pk if subject is not None else None,
+            data=data,
+            prev_hash=AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or "",
+        )
+        event.hash = event.content_hash()
+        event.save(force_insert=True)
+    return event
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ Celery broker on the file system under ``var/``, so nothing but Python is needed
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -17,10 +18,19 @@ env.read_env(BASE_DIR / ".env", overwrite=False)
 VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env.str(
-    "SECRET_KEY",
-    default="insecure-development-key-only-for-make-run-and-tests-0123456789abcdefghij",
-)
+# Production refuses to start on a key everybody can read in this file: with DEBUG off the key must
+# come from the environment. The development key starts with "django-insecure-", which `check --deploy`
+# reports as well.
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. With DEBUG off (production) the secret key must come from the "
+            "environment or the .env file: set SECRET_KEY to a long random string, for example the output of "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(50))'`. For development set DEBUG=true "
+            "(`make run` does)."
+        )
+    SECRET_KEY = "django-insecure-development-key-only-for-make-run-0123456789abcdefghij"
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -115,6 +125,7 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "council.http.client_ip"  # the client's address behind the proxy, as signatures
 
 # Languages: Kazakh (state language), Russian (official), English.
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="ru")
@@ -203,7 +214,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Security: strict unless DEBUG. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER.
+# Security: strict unless DEBUG. Behind a TLS-terminating proxy (BEHIND_TLS_PROXY) the scheme comes from
+# X-Forwarded-Proto and the client's address from X-Forwarded-For: the entry appended by the first of the
+# TRUSTED_PROXY_COUNT proxies, counted from the right (council.http.client_ip); never otherwise.
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+if BEHIND_TLS_PROXY and TRUSTED_PROXY_COUNT < 1:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 1 or more when BEHIND_TLS_PROXY is on.")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -217,7 +234,7 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
     LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
-    if env.bool("BEHIND_TLS_PROXY", default=False):
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 

@@ -8,6 +8,7 @@ os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"])
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("STATIC_MANIFEST", "false")
+os.environ.setdefault("SECRET_KEY", "test-only-key-never-used-outside-the-test-suite-0123456789abcdefghij")
 
 from .settings import *  # noqa: E402,F403
 

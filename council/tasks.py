@@ -1,6 +1,9 @@
+import smtplib
+
 from celery import shared_task
 from django.utils import timezone
 
+from .notify import RETRY_FIRST_DELAY, notification_email_retry
 from .services import heartbeat_record
 
 
@@ -17,3 +20,17 @@ def deadline_sweep():
 
     result = sweep(now=timezone.now())
     return {"handled": result.handled, "notices": result.notices, "errors": len(result.errors)}
+
+
+@shared_task(
+    name="council.tasks.notification_email",
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=RETRY_FIRST_DELAY,  # 1, 2, 4, 8 … minutes between attempts
+    retry_backoff_max=6 * 60 * 60,
+    retry_jitter=True,
+    max_retries=8,  # then the notice stays "failed" with its last error, as admin shows
+)
+def notification_email(notification_id):
+    """A failed notification e-mail, tried again with exponential backoff (idempotent: a notice sent
+    meanwhile is not sent again)."""
+    notification_email_retry(notification_id=notification_id, now=timezone.now())

@@ -1,9 +1,11 @@
 """Checks for uploaded documents: type (by extension and content), size, and a safe storage name."""
 
 import hashlib
+import logging
 import os
 import re
 import uuid
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,11 +17,44 @@ SIGNATURES = {".pdf": (b"%PDF-",), ".docx": (ZIP,), ".xlsx": (ZIP,), ".odt": (ZI
 DOCUMENT_TYPES = (".pdf", ".docx", ".odt")
 MATERIAL_TYPES = (".pdf", ".docx", ".xlsx", ".odt")
 
+log = logging.getLogger(__name__)
+
+
+NAME_MAX = 200  # the length of the ``original_name`` columns
+EXTENSION_MAX = 16
+
 
 def clean_original_name(name: str) -> str:
+    """The file's own name, safe to show and to offer as a download name: no folders, no control or
+    reserved characters, at most ``NAME_MAX`` characters. A long name loses the end of its stem, never its
+    extension."""
     base = os.path.basename(name or "").replace("\x00", "")
     base = re.sub(r"[\\/:*?\"<>|\r\n\t]+", "_", base).strip(" .")
-    return base[:200] or "document"
+    if len(base) <= NAME_MAX:
+        return base or "document"
+    stem, ext = os.path.splitext(base)
+    if not stem or len(ext) > EXTENSION_MAX:
+        return base[:NAME_MAX].rstrip(" .") or "document"
+    return (stem[: NAME_MAX - len(ext)].rstrip(" .") or "document") + ext
+
+
+@contextmanager
+def discarded_on_failure(instance, *fields):
+    """Wrap the saving of a new row that carries uploaded files, and whatever its service does after it:
+    if the block raises (a refusal, a database error), the files the save stored are deleted again, so a
+    failed upload leaves nothing in MEDIA_ROOT. The transaction's rollback takes care of the row."""
+    try:
+        yield
+    except BaseException:
+        for field in fields:
+            stored = getattr(instance, field)
+            # Only a file this block stored: ``_committed`` turns true when the storage has written it.
+            if stored and stored.name and getattr(stored, "_committed", False):
+                try:
+                    stored.storage.delete(stored.name)
+                except OSError:
+                    log.exception("Could not delete %s after a failed upload", stored.name)
+        raise
 
 
 def validate_document(upload, *, allowed=DOCUMENT_TYPES, max_bytes=None):

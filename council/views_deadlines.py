@@ -7,9 +7,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .deadline_services import current_calendar
+from .http import refuse_bad_input, text_param
 from .models import Deadline, Notification
 from .selectors import deadlines_base, deadlines_for_user, filter_deadlines
 from .services import notification_mark_read
@@ -21,7 +23,8 @@ PAGE_SIZE = 50
 def _deadline_page(request, qs, template, context):
     state = request.GET.get("state", "active")
     sort = request.GET.get("sort", "due")
-    qs = filter_deadlines(qs, state=state, council=request.GET.get("council", ""), sort=sort)
+    council = text_param(request.GET, "council", max_length=64, label=_("Council"))
+    qs = filter_deadlines(qs, state=state, council=council, sort=sort)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -39,12 +42,14 @@ def _deadline_page(request, qs, template, context):
 
 
 @login_required
+@refuse_bad_input
 def my_deadlines(request):
     today = timezone.localdate()
     return _deadline_page(request, deadlines_for_user(user=request.user, day=today), "council/my_deadlines.html", {})
 
 
 @login_required
+@refuse_bad_input
 def council_deadlines(request, code):
     council = visible_council_or_404(request, code, perm="council.manage_council")
     qs = deadlines_base().filter(council=council)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from council.http import within_calendar
 from council.models import Body
 from council.uploads import DOCUMENT_TYPES, validate_document
 
@@ -24,7 +25,46 @@ def bodies():
 QUARTERS = [("", "—"), (1, "I"), (2, "II"), (3, "III"), (4, "IV")]
 
 
-class ItemFields(forms.Form):
+class VersionedForm(forms.Form):
+    """A form that edits a stored draft carries, in a hidden field, the version of the text it was opened
+    with; the service refuses a save over a newer version, so nobody's save silently undoes another's.
+    ``versioned``: the form edits a stored row (a new one has no version yet)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+    def __init__(self, *args, versioned=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versioned = versioned
+
+    def clean(self):
+        data = super().clean()
+        self.errors.pop("version", None)  # a hidden field's own error would not be seen
+        if self.versioned and data.get("version") is None:
+            self.add_error(
+                None,
+                _(
+                    "The page did not say which version of the text it was opened with; nothing was saved. "
+                    "Your text is kept below and the current text is shown: review it and save again."
+                ),
+            )
+        return data
+
+    @property
+    def based_on(self):
+        """The version the submitted page was opened with, or None."""
+        try:
+            return int(self.data.get(self.add_prefix("version"), ""))
+        except (TypeError, ValueError):
+            return None
+
+    def rebase(self, version):
+        """After a refusal: what the user typed stays, and the next save is based on ``version``, the text
+        now shown to them."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = str(version)
+
+
+class ItemFields(VersionedForm):
     question_kk = forms.CharField(label=_("Question (Kazakh)"), widget=forms.Textarea(attrs={"rows": 3}))
     question_ru = forms.CharField(label=_("Question (Russian)"), widget=forms.Textarea(attrs={"rows": 3}))
     responsible_body = BodyChoice(
@@ -40,16 +80,33 @@ class ItemFields(forms.Form):
         label=_("Quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
     )
     planned_meeting = forms.DateField(
-        label=_("Planned meeting"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Planned meeting"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
     )
     deadline = forms.DateField(
-        label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
     )
-    form_kk = forms.CharField(label=_("Form of completion (Kazakh)"), required=False)
-    form_ru = forms.CharField(label=_("Form of completion (Russian)"), required=False)
+    form_kk = forms.CharField(
+        label=_("Form of completion (Kazakh)"),
+        required=False,
+        max_length=PlanItem._meta.get_field("form_kk").max_length,
+    )
+    form_ru = forms.CharField(
+        label=_("Form of completion (Russian)"),
+        required=False,
+        max_length=PlanItem._meta.get_field("form_ru").max_length,
+    )
     stage = forms.ChoiceField(
         label=_("Stage (analytical plans)"), required=False, choices=[("", "—"), *PlanItem.Stage.choices]
     )
+    # Items are addressed by number, and numbers shift when an item is removed: the page also says which
+    # item it was opened for.
+    item = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, stages=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,9 +115,17 @@ class ItemFields(forms.Form):
         if not stages:
             del self.fields["stage"]
 
+    @property
+    def opened_for(self):
+        """The id of the item the submitted page was opened for, or None."""
+        try:
+            return int(self.data.get(self.add_prefix("item"), ""))
+        except (TypeError, ValueError):
+            return None
+
     def item_data(self):
         data = {k: v for k, v in self.cleaned_data.items() if k != "co_executors" and k in self.fields}
-        for key in ("reason", "explanation"):
+        for key in ("reason", "explanation", "version", "item"):
             data.pop(key, None)
         return data
 
@@ -91,7 +156,9 @@ class RemoveForm(forms.Form):
 class PlanCreateForm(forms.Form):
     period = forms.ChoiceField(label=_("Period"), choices=())
     start = forms.DateField(
-        label=_("First day of the period"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("First day of the period"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
     )
 
     def __init__(self, *args, periods=(), **kwargs):

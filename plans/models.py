@@ -107,6 +107,8 @@ class PlanItem(models.Model):
     proposal = models.ForeignKey(
         "Proposal", on_delete=models.SET_NULL, null=True, blank=True, related_name="items", verbose_name=_("proposal")
     )
+    # Raised by every save of the draft's edit form; a save based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
 
     class Meta:

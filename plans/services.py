@@ -6,12 +6,13 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, current_calendar, deadline_close_for, deadline_open
 from council.deadlines import Unit, apply_rule, due_date, get_rule
 from council.notify import bilingual, notify
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.selectors import bodies_of, council_chairs, council_people, council_secretaries
 from council.services import audit
 from council.uploads import validate_document
@@ -20,21 +21,18 @@ from council.workflow import move
 from .coverage import period_end
 from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal
 
-EDITORS = {Role.SECRETARY, Role.ADMIN}
-PROPOSERS = {Role.CHAIR, Role.MEMBER, Role.ACTING, Role.SECRETARIAT, Role.SECRETARY}
-
 
 def can_edit(user, council, day):
-    return bool(council_roles(user, council, day) & EDITORS)
+    return allowed(user, "plans.edit_plan", council, day=day)
 
 
 def can_approve(user, council, day):
     """The chair approves the plan (R-000-6, R-000-9a)."""
-    return Role.CHAIR in council_roles(user, council, day)
+    return allowed(user, "plans.approve_plan", council, day=day)
 
 
 def can_propose(user, council, day):
-    return bool(council_roles(user, council, day) & PROPOSERS)
+    return allowed(user, "plans.propose", council, day=day)
 
 
 def _require(allowed, message):
@@ -67,10 +65,10 @@ def proposal_submit(
     _require(can_propose(actor, council, day), _("Only members and the secretariat propose questions to the plan."))
     own = bodies_of(user=actor, council=council, day=day)
     if body is None:
-        if not own and Role.SECRETARY not in council_roles(actor, council, day):
+        if not own and not allowed(actor, "plans.propose_for_any_body", council, day=day):
             raise ValidationError(_("You speak for no body on this council."))
         body = own[0] if own else responsible_body
-    elif body not in own and Role.SECRETARY not in council_roles(actor, council, day):
+    elif body not in own and not allowed(actor, "plans.propose_for_any_body", council, day=day):
         raise PermissionDenied(_("You may propose only on behalf of your own body."))
     if not (justification_kk.strip() or justification_ru.strip() or justification_file):
         raise ValidationError({"justification_ru": _("Give the justification: a note as a file or as text.")})
@@ -241,14 +239,60 @@ def _next_number(plan):
     return (plan.items.aggregate(n=Max("number"))["n"] or 0) + 1
 
 
+def refuse_stale_version(row, version, *, now, message):
+    """Compare-and-set for an edit form: ``row`` is locked by the caller (``select_for_update``), ``version``
+    is the one the form was opened with (None: the caller is no form, nothing to compare). A newer stored
+    version is refused with ``message``, which names who saved it (``%(who)s``) and when (``%(time)s``),
+    read from the row's history; the caller then raises the version and saves."""
+    if version is None or version == row.version:
+        return
+    record = row.history.filter(version=row.version).order_by("history_date", "history_id").first()
+    if record is None:
+        raise ValidationError(
+            _(
+                "The text was changed after you opened this page; nothing was saved. Your text is kept below "
+                "and the current text is shown: review it and save again."
+            ),
+            code="stale",
+        )
+    saved = timezone.localtime(record.history_date)
+    time = saved.strftime("%H:%M")
+    if saved.date() != timezone.localtime(now).date():
+        time = saved.strftime("%d.%m.%Y %H:%M")
+    who = record.history_user.display_name if record.history_user else _("Someone else")
+    raise ValidationError(message % {"who": who, "time": time}, code="stale")
+
+
+def history_stamp(row, *, actor, now):
+    """The next history record of ``row`` says who saved it and when (the service's ``now``)."""
+    row._history_user, row._history_date = actor, now
+
+
 @transaction.atomic
-def plan_item_save(*, actor, plan, data, co_executors=(), item=None, now):
-    """Add or change an item of a draft (or returned) plan."""
+def plan_item_save(*, actor, plan, data, co_executors=(), item=None, now, version=None):
+    """Add or change an item of a draft (or returned) plan. ``version``: the one the edit form was opened
+    with; a save over a newer version is refused and every save of an item raises its version."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     _require(can_edit(actor, plan.council, now.date()), _("Only the secretary drafts the plan."))
     _editable(plan)
-    item = item or PlanItem(plan=plan, number=_next_number(plan))
+    if item is None:
+        item = PlanItem(plan=plan, number=_next_number(plan))
+    else:
+        item = PlanItem.objects.select_for_update().filter(plan=plan, pk=item.pk).first()
+        if item is None:
+            raise ValidationError(_("This item has been removed from the plan meanwhile; nothing was saved."))
+        refuse_stale_version(
+            item,
+            version,
+            now=now,
+            message=_(
+                "%(who)s saved this plan item at %(time)s; nothing was saved. Your text is kept below and the "
+                "current text is shown: review it and save again."
+            ),
+        )
+        item.version += 1
     _apply_item(item, data)
+    history_stamp(item, actor=actor, now=now)
     item.save()
     _set_co_executors(item, co_executors)
     audit(actor=actor, verb="plan.item_save", subject=item, council=plan.council, at=now, number=item.number)

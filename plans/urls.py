@@ -8,6 +8,7 @@ urlpatterns = [
     path("councils/<slug:code>/proposals/", views.proposal_list, name="proposal_list"),
     path("councils/<slug:code>/proposals/new/", views.proposal_new, name="proposal_new"),
     path("proposals/<int:pk>/decide/", views.proposal_decide, name="proposal_decide"),
+    path("proposals/<int:pk>/file/", views.proposal_file, name="proposal_file"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/items/new/", views.item_new, name="item_new"),
     path("plans/<int:pk>/items/<int:number>/", views.item_edit, name="item_edit"),

@@ -3,13 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
-from council.http import attach_errors, run_action
+from council.files import serve_stored_file
+from council.http import attach_errors, id_list, refuse_bad_input, run_action, text_param
 from council.pdf import PDF_LANGUAGES, render_pdf
+from council.rules import allowed
 from council.selectors import council_secretaries, deadlines_of
 from council.views import visible_council_or_404
 
@@ -128,9 +131,22 @@ def _item_form_view(request, plan, item=None, correction=False):
             )
         }
         initial["co_executors"] = [b.pk for b in item.ordered_co_executors()]
+        initial["version"], initial["item"] = item.version, item.pk
     stages = bool(council_profile(plan.council).setting("item_stages"))
-    form = form_class(request.POST or None, initial=initial, stages=stages)
-    if request.method == "POST" and form.is_valid():
+    versioned = item is not None and not correction  # a draft's item: saved only over the version it shows
+    form = form_class(request.POST or None, initial=initial, stages=stages, versioned=versioned)
+    renumbered = request.method == "POST" and item is not None and form.opened_for not in (None, item.pk)
+    if renumbered:
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "The items of the plan were renumbered after you opened this page: number %(number)s is now "
+                "another item. Nothing was saved; your text is kept below. Open the item again from the plan."
+            )
+            % {"number": item.number},
+        )
+    elif request.method == "POST" and form.is_valid():
         try:
             if correction:
                 services.plan_correct(
@@ -152,6 +168,7 @@ def _item_form_view(request, plan, item=None, correction=False):
                     item=item,
                     data=form.item_data(),
                     co_executors=form.ordered_co_executors(),
+                    version=form.cleaned_data.get("version"),
                     now=timezone.now(),
                 )
                 messages.success(request, _("The item is saved."))
@@ -159,6 +176,17 @@ def _item_form_view(request, plan, item=None, correction=False):
             attach_errors(form, exc)
         else:
             return redirect(plan)
+    current = None
+    if versioned and form.is_bound and not renumbered:  # refused: the item as stored now, if the page showed another
+        stored = (
+            PlanItem.objects.select_related("responsible_body")
+            .prefetch_related("co_executor_links__body")
+            .filter(pk=item.pk)
+            .first()
+        )
+        if stored is not None and form.based_on != stored.version:
+            current = stored
+            form.rebase(stored.version)
     needs_reason = correction and item is not None and services.correction_needs_reason(item.deadline, today)
     return render(
         request,
@@ -170,6 +198,7 @@ def _item_form_view(request, plan, item=None, correction=False):
             "item": item,
             "correction": correction,
             "needs_reason": needs_reason,
+            "current": current,
         },
     )
 
@@ -236,14 +265,16 @@ def plan_submit(request, pk):
 
 @login_required
 @require_POST
+@refuse_bad_input
 def plan_decide(request, pk):
     plan = _plan_or_404(request, pk)
     approve = request.POST.get("decision") == "approve"
+    remarks = text_param(request.POST, "remarks", label=_("Remarks"))
     return run_action(
         request,
         plan,
         lambda: services.plan_decide(
-            actor=request.user, plan=plan, approve=approve, remarks=request.POST.get("remarks", ""), now=timezone.now()
+            actor=request.user, plan=plan, approve=approve, remarks=remarks, now=timezone.now()
         ),
         _("The plan is approved; the members have been notified.") if approve else _("The plan is returned."),
     )
@@ -251,9 +282,13 @@ def plan_decide(request, pk):
 
 @login_required
 @require_POST
+@refuse_bad_input
 def plan_add_proposals(request, pk):
     plan = _plan_or_404(request, pk)
-    proposals = Proposal.objects.filter(pk__in=request.POST.getlist("proposal"), council=plan.council)
+    if not request.user.has_perm("plans.edit_plan", plan.council):
+        raise PermissionDenied
+    chosen = id_list(request.POST, "proposal", label=_("Proposal"))
+    proposals = Proposal.objects.filter(pk__in=chosen, council=plan.council)
     return run_action(
         request,
         plan,
@@ -283,16 +318,23 @@ def plan_pdf(request, pk, lang):
     return response
 
 
+def _visible_proposals(user, council, day):
+    """The proposals a user sees: all of them for the secretariat and the chair, otherwise the user's
+    own and their body's."""
+    qs = Proposal.objects.filter(council=council)
+    if not allowed(user, "plans.see_all_proposals", council, day=day):  # the same rule as search
+        qs = qs.filter(author=user) | qs.filter(
+            body__in=[b.pk for b in services.bodies_of(user=user, council=council, day=day)]
+        )
+    return qs
+
+
 @login_required
 def proposal_list(request, code):
     council = visible_council_or_404(request, code)
     today = timezone.localdate()
     can_edit = services.can_edit(request.user, council, today)
-    qs = Proposal.objects.filter(council=council).select_related("author", "body", "responsible_body")
-    if not can_edit and not services.can_approve(request.user, council, today):
-        qs = qs.filter(author=request.user) | qs.filter(
-            body__in=[b.pk for b in services.bodies_of(user=request.user, council=council, day=today)]
-        )
+    qs = _visible_proposals(request.user, council, today).select_related("author", "body", "responsible_body")
     status = request.GET.get("status", "")
     if status in Proposal.Status.values:
         qs = qs.filter(status=status)
@@ -357,16 +399,37 @@ def proposal_new(request, code):
 
 
 @login_required
+def proposal_file(request, pk):
+    """A proposal's justification note, for whoever sees the proposal in the list."""
+    proposal = get_object_or_404(Proposal.objects.select_related("council"), pk=pk)
+    if not request.user.has_perm("council.open_council", proposal.council):
+        raise Http404
+    if not _visible_proposals(request.user, proposal.council, timezone.localdate()).filter(pk=proposal.pk).exists():
+        raise PermissionDenied
+    if not proposal.justification_file:
+        raise Http404
+    return serve_stored_file(
+        request,
+        proposal.justification_file,
+        expected_sha256="",  # no digest is recorded for a proposal's note: it is not a frozen document
+        filename=proposal.justification_name or "justification",
+        subject=proposal,
+        council=proposal.council,
+        page=reverse("plans:proposal_list", args=[proposal.council.code]),
+    )
+
+
+@login_required
 @require_POST
+@refuse_bad_input
 def proposal_decide(request, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("council"), pk=pk)
     if not request.user.has_perm("council.open_council", proposal.council):
         raise Http404
     accept = request.POST.get("decision") == "accept"
+    note = text_param(request.POST, "note", label=_("Note"))
     try:
-        services.proposal_decide(
-            actor=request.user, proposal=proposal, accept=accept, note=request.POST.get("note", ""), now=timezone.now()
-        )
+        services.proposal_decide(actor=request.user, proposal=proposal, accept=accept, note=note, now=timezone.now())
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -21,16 +21,14 @@ from council.deadline_services import (
 )
 from council.models import Deadline
 from council.notify import bilingual, notify
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.selectors import body_employees, council_chairs, council_secretaries, deadlines_of
 from council.services import audit
-from council.uploads import DOCUMENT_TYPES, sha256_of, validate_document
+from council.uploads import DOCUMENT_TYPES, discarded_on_failure, sha256_of, validate_document
 from council.workflow import move
 from secretariat.services import is_employee_of
 
 from .models import Assignment, Decision, ExecutionReport, Extension
-
-ANALYSTS = {Role.SECRETARY, Role.ADMIN}
 
 
 def _open_execution_deadlines(assignment, *, actor, now, received=None):
@@ -188,31 +186,39 @@ def report_submit(*, actor, assignment, text, now, upload=None):
         report.original_name = validate_document(upload, allowed=DOCUMENT_TYPES)
         report.sha256 = sha256_of(upload)
         report.file = upload
-    report.save()
-    assignment.reported_at = now
-    assignment.save(update_fields=["status", "reported_at"])
-    for d in deadlines_of(assignment).filter(state__in=Deadline.ACTIVE_STATES):
-        deadline_close_for(subject=assignment, kind=d.kind, actor=actor, now=now)
-    if assignment.responsible:
-        recipients = council_secretaries(council=assignment.council, day=day)
-    else:
-        lead = responsible_of(assignment)
-        recipients = body_employees(council=assignment.council, body=lead.body, day=day) if lead else []
-    notify(
-        recipients=recipients,
-        key=f"assignment:{assignment.pk}:report:{version}",
-        render=lambda: (
-            (_("Execution report: %(what)s") if assignment.responsible else _("Co-executor's part: %(what)s"))
-            % {"what": str(assignment)},
-            text.strip()[:500],
-        ),
-        now=now,
-        council=assignment.council,
-        url=assignment.get_absolute_url() if assignment.responsible else responsible_of(assignment).get_absolute_url(),
-    )
-    audit(
-        actor=actor, verb="assignment.report", subject=assignment, council=assignment.council, at=now, late=report.late
-    )
+    with discarded_on_failure(report, "file"):
+        report.save()
+        assignment.reported_at = now
+        assignment.save(update_fields=["status", "reported_at"])
+        for d in deadlines_of(assignment).filter(state__in=Deadline.ACTIVE_STATES):
+            deadline_close_for(subject=assignment, kind=d.kind, actor=actor, now=now)
+        if assignment.responsible:
+            recipients = council_secretaries(council=assignment.council, day=day)
+        else:
+            lead = responsible_of(assignment)
+            recipients = body_employees(council=assignment.council, body=lead.body, day=day) if lead else []
+        notify(
+            recipients=recipients,
+            key=f"assignment:{assignment.pk}:report:{version}",
+            render=lambda: (
+                (_("Execution report: %(what)s") if assignment.responsible else _("Co-executor's part: %(what)s"))
+                % {"what": str(assignment)},
+                text.strip()[:500],
+            ),
+            now=now,
+            council=assignment.council,
+            url=assignment.get_absolute_url()
+            if assignment.responsible
+            else responsible_of(assignment).get_absolute_url(),
+        )
+        audit(
+            actor=actor,
+            verb="assignment.report",
+            subject=assignment,
+            council=assignment.council,
+            at=now,
+            late=report.late,
+        )
     return report
 
 
@@ -221,7 +227,7 @@ def report_analyse(*, actor, assignment, accept, now, remarks="", certificate=""
     """The secretary analyses the report (R-000-11d): accepts it and proposes removal from control with
     the certificate of results (R-003-18), or returns it with remarks to be reworked within 3 days."""
     assignment = _lock(assignment)
-    if not council_roles(actor, assignment.council, now.date()) & ANALYSTS:
+    if not allowed(actor, "protocols.analyse_execution", assignment, day=now.date()):
         raise PermissionDenied(_("The secretary analyses execution reports."))
     if not assignment.responsible:
         raise ValidationError(_("Co-executors' parts go to the responsible body, not to the secretary."))
@@ -285,7 +291,7 @@ def removal_decide(*, actor, assignment, remove, now, comment=""):
     """The chair removes the decision from control, with the report and the certificate of results
     (R-003-18), or returns it. Removal closes the co-executors' parts too."""
     assignment = _lock(assignment)
-    if Role.CHAIR not in council_roles(actor, assignment.council, now.date()):
+    if not allowed(actor, "protocols.chair_control", assignment, day=now.date()):
         raise PermissionDenied(_("Only the chair removes decisions from control."))
     if not remove and not comment.strip():
         raise ValidationError({"comment": _("Write why it stays under control.")})
@@ -382,7 +388,7 @@ def extension_decide(*, actor, extension, approve, now, comment=""):
     it; each change is recorded) or declines with a reason."""
     extension = Extension.objects.select_for_update().select_related("assignment__council").get(pk=extension.pk)
     assignment = _lock(extension.assignment)
-    if Role.CHAIR not in council_roles(actor, assignment.council, now.date()):
+    if not allowed(actor, "protocols.chair_control", assignment, day=now.date()):
         raise PermissionDenied(_("Only the chair decides on extensions."))
     if extension.status != Extension.Status.REQUESTED:
         raise ValidationError(_("This request is decided already."))

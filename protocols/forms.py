@@ -1,15 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from plans.forms import BodiesChoice, BodyChoice, bodies
+from council.http import within_calendar
+from plans.forms import BodiesChoice, BodyChoice, VersionedForm, bodies
 
 
-class ItemForm(forms.Form):
+class ItemForm(VersionedForm):
     heard_kk = forms.CharField(label=_("Heard (Kazakh)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     heard_ru = forms.CharField(label=_("Heard (Russian)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(VersionedForm):
     text_kk = forms.CharField(label=_("Decision (Kazakh)"), widget=forms.Textarea(attrs={"rows": 3}))
     text_ru = forms.CharField(label=_("Decision (Russian)"), widget=forms.Textarea(attrs={"rows": 3}))
     responsible = BodyChoice(label=_("Responsible executor (organises the execution)"), queryset=bodies())
@@ -28,7 +29,9 @@ class DecisionForm(forms.Form):
 
 class AgreeByForm(forms.Form):
     agree_by = forms.DateField(
-        label=_("Members answer by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Members answer by"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
     )
 
 
@@ -48,7 +51,7 @@ class DispatchForm(forms.Form):
 
 
 class PublicPartForm(forms.Form):
-    participants = forms.IntegerField(label=_("Number of participants"), min_value=1)
+    participants = forms.IntegerField(label=_("Number of participants"), min_value=1, max_value=1_000_000)
     remarks_kk = forms.CharField(
         label=_("Citizens' complaints, proposals and remarks (Kazakh)"),
         required=False,

@@ -91,6 +91,11 @@ class Protocol(models.Model):
         return reverse("protocols:protocol_detail", args=[self.pk])
 
     @property
+    def is_draft(self):
+        """A draft is the secretariat's until it is sent to the members for agreement (R-000-11b)."""
+        return self.status == self.Status.DRAFT
+
+    @property
     def registration(self):
         """The registration number as printed: number/year."""
         return f"{self.number}/{self.year}" if self.number else ""
@@ -112,6 +117,8 @@ class ProtocolItem(models.Model):
     question_ru = models.TextField(_("question (Russian)"))
     heard_kk = models.TextField(_("heard (Kazakh)"), blank=True)
     heard_ru = models.TextField(_("heard (Russian)"), blank=True)
+    # Raised by every save of the edit form; a save based on an older version is refused (no lost update).
+    version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -146,6 +153,8 @@ class Decision(models.Model):
     abstained = models.PositiveIntegerField(_("abstained"), null=True, blank=True)
     adopted = models.BooleanField(_("adopted"), null=True, blank=True)
     casting_vote = models.BooleanField(_("the presiding person's vote decided"), default=False)
+    # Raised by every save of the edit form; a save based on an older version is refused (no lost update).
+    version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,16 +1,28 @@
-"""Search across plan items, agenda items, protocol questions and decisions.
+"""Search across the council's documents: plan items, proposals, agenda questions, materials, protocol
+questions, decisions, assignments and execution reports.
 
 On PostgreSQL: full-text search with the Russian configuration for Russian text (so «протоколы» finds
 «протокол») and the simple configuration for Kazakh, ranked, with the match highlighted. Elsewhere (the
 SQLite of ``make run``) a plain substring match, so the page works everywhere.
+
+A hit is shown only if the page it links to answers this user: each kind names the action of the
+permission registry (``council/rules.py``) that its page checks, the query is narrowed the same way
+(drafts, unsent documents, other people's proposals), and every hit is checked against the registry
+before it is shown (R-000-8, R-000-10e, R-000-11b).
 """
 
 import dataclasses
+import datetime
 
 from django.db import connection
 from django.db.models import F, Q, Value
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from council.rules import allowed
 
 MAX_PER_KIND = 20
 MARK = ("<mark>", "</mark>")
@@ -26,46 +38,163 @@ class Hit:
     url: str
 
 
-def _sources():
-    from plans.models import PlanItem
-    from secretariat.models import AgendaItem
+@dataclasses.dataclass(frozen=True)
+class Source:
+    kind: str
+    label: str
+    council_path: str
+    date_path: str
+    ru: str
+    kk: str
+    body_path: str
+    status_path: str | None
+    action: str  # the registry action the linked page checks
+    target: str  # the path from the hit to the object that action is checked on ("" for the hit itself)
 
-    from .models import Decision, ProtocolItem
+    def queryset(self):
+        from plans.models import PlanItem, Proposal
+        from secretariat.models import AgendaItem, Material
 
-    return [
-        ("plan_item", PlanItem.objects.select_related("plan__council"), "plan__council", "plan__start"),
-        ("agenda_item", AgendaItem.objects.select_related("meeting__council"), "meeting__council", "meeting__date"),
-        (
-            "protocol_item",
-            ProtocolItem.objects.select_related("protocol__council", "protocol__meeting"),
-            "protocol__council",
-            "protocol__meeting__date",
-        ),
-        (
-            "decision",
-            Decision.objects.select_related("item__protocol__council", "item__protocol__meeting"),
-            "item__protocol__council",
-            "item__protocol__meeting__date",
-        ),
-    ]
+        from .models import Assignment, Decision, ExecutionReport, ProtocolItem
+
+        return {
+            "plan_item": lambda: PlanItem.objects.select_related("plan__council"),
+            "proposal": lambda: Proposal.objects.select_related("council"),
+            "agenda_item": lambda: AgendaItem.objects.select_related("meeting__council"),
+            "material": lambda: Material.objects.select_related("item__meeting__council"),
+            "protocol_item": lambda: ProtocolItem.objects.select_related("protocol__council", "protocol__meeting"),
+            "decision": lambda: Decision.objects.select_related("item__protocol__council", "item__protocol__meeting"),
+            "assignment": lambda: Assignment.objects.select_related(
+                "council", "body", "decision__item__protocol__meeting"
+            ),
+            "report": lambda: ExecutionReport.objects.select_related(
+                "assignment__council", "assignment__decision__item__protocol__meeting"
+            ),
+        }[self.kind]()
 
 
-FIELDS = {
-    "plan_item": ("question_ru", "question_kk"),
-    "agenda_item": ("question_ru", "question_kk"),
-    "protocol_item": ("question_ru", "question_kk"),
-    "decision": ("text_ru", "text_kk"),
-}
+SOURCES = [
+    Source(
+        "plan_item",
+        _("plan items"),
+        "plan__council",
+        "plan__start",
+        "question_ru",
+        "question_kk",
+        "responsible_body",
+        "plan__status",
+        "plans.view_plan",
+        "plan",
+    ),
+    Source(
+        "proposal",
+        _("proposals to the plan"),
+        "council",
+        "period_start",
+        "question_ru",
+        "question_kk",
+        "body",
+        "status",
+        "plans.view_proposal",
+        "",
+    ),
+    Source(
+        "agenda_item",
+        _("agenda questions"),
+        "meeting__council",
+        "meeting__date",
+        "question_ru",
+        "question_kk",
+        "responsible_body",
+        "status",
+        "secretariat.view_meeting",
+        "meeting",
+    ),
+    Source(
+        "material",
+        _("materials"),
+        "item__meeting__council",
+        "item__meeting__date",
+        "original_name",
+        "original_name",
+        "body",
+        None,
+        "secretariat.view_documents",
+        "item__meeting",
+    ),
+    Source(
+        "protocol_item",
+        _("protocol questions"),
+        "protocol__council",
+        "protocol__meeting__date",
+        "question_ru",
+        "question_kk",
+        "agenda_item__responsible_body",
+        "protocol__status",
+        "protocols.view_protocol",
+        "protocol",
+    ),
+    Source(
+        "decision",
+        _("decisions"),
+        "item__protocol__council",
+        "item__protocol__meeting__date",
+        "text_ru",
+        "text_kk",
+        "executors__body",
+        "item__protocol__status",
+        "protocols.view_protocol",
+        "item__protocol",
+    ),
+    Source(
+        "assignment",
+        _("assignments under control"),
+        "council",
+        "due_date",
+        "decision__text_ru",
+        "decision__text_kk",
+        "body",
+        "status",
+        "protocols.view_assignment",
+        "",
+    ),
+    Source(
+        "report",
+        _("execution reports"),
+        "assignment__council",
+        "submitted_at__date",
+        "text",
+        "text",
+        "assignment__body",
+        None,
+        "protocols.view_assignment",
+        "assignment",
+    ),
+]
+BY_KIND = {s.kind: s for s in SOURCES}
+STATUS_PATHS = {s.kind: s.status_path for s in SOURCES if s.status_path}
+
+
+def kinds():
+    return [(s.kind, s.label) for s in SOURCES]
 
 
 def _url(kind, obj):
     if kind == "plan_item":
         return obj.plan.get_absolute_url()
+    if kind == "proposal":
+        return reverse("plans:proposal_list", args=[obj.council.code]) + f"#proposal-{obj.pk}"
     if kind == "agenda_item":
         return obj.meeting.get_absolute_url()
+    if kind == "material":
+        return reverse("secretariat:item_materials", args=[obj.item_id])
     if kind == "protocol_item":
         return obj.protocol.get_absolute_url() + f"#item-{obj.number}"
-    return obj.item.protocol.get_absolute_url() + f"#item-{obj.item.number}"
+    if kind == "decision":
+        return obj.item.protocol.get_absolute_url() + f"#item-{obj.item.number}"
+    if kind == "assignment":
+        return obj.get_absolute_url()
+    return obj.assignment.get_absolute_url() + f"#report-{obj.pk}"
 
 
 def _highlight(text, words):
@@ -79,57 +208,78 @@ def _highlight(text, words):
     return mark_safe(out)
 
 
-BODY_PATHS = {
-    "plan_item": "responsible_body",
-    "agenda_item": "responsible_body",
-    "protocol_item": "agenda_item__responsible_body",
-    "decision": "executors__body",
-}
-
-
-# The status a hit is filtered by: its plan's, its own (an agenda question), its protocol's.
-STATUS_PATHS = {
-    "plan_item": "plan__status",
-    "agenda_item": "status",
-    "protocol_item": "protocol__status",
-    "decision": "item__protocol__status",
-}
-
-
 def status_choices():
-    """(kind, label of the kind, [(value "kind:status", label)]) for the status filter, by kind."""
-    from plans.models import Plan
+    """(kind, [(value "kind:status", label)]) for the status filter, by kind."""
+    from plans.models import Plan, Proposal
     from secretariat.models import AgendaItem
 
-    from .models import Protocol
+    from .models import Assignment, Protocol
 
     by_kind = {
         "plan_item": Plan.Status.choices,
+        "proposal": Proposal.Status.choices,
         "agenda_item": AgendaItem.Status.choices,
         "protocol_item": Protocol.Status.choices,
         "decision": Protocol.Status.choices,
+        "assignment": Assignment.Status.choices,
     }
     return [(kind, [(f"{kind}:{value}", label) for value, label in choices]) for kind, choices in by_kind.items()]
 
 
-def search(*, query, councils, year=None, kinds=None, body=None, status=None):
-    """Hits per kind, at most MAX_PER_KIND each, best first; ``councils`` limits what the user may see."""
+def _narrow(source, qs, *, user, councils, day):
+    """The same limits as the pages, in the query: what a council's members may not open yet is left out
+    where the user has no role that opens it."""
+    from council.selectors import bodies_of
+
+    def lacking(action):
+        return [c.pk for c in councils if not allowed(user, action, c, day=day)]
+
+    if source.action == "protocols.view_protocol":
+        hidden = lacking("protocols.read_draft")
+        status = f"{source.target}__status"
+        qs = qs.exclude(**{f"{source.council_path}__in": hidden, status: "draft"})
+    elif source.action == "secretariat.view_documents":
+        hidden = lacking("secretariat.read_documents_early")
+        qs = qs.exclude(
+            Q(**{f"{source.council_path}__in": hidden})
+            & ~Q(**{f"{source.target}__status__in": ["dispatched", "held"]})
+        )
+    elif source.action == "plans.view_proposal":
+        limited = lacking("plans.see_all_proposals")
+        if limited:
+            own_bodies = {b.pk for c in councils if c.pk in limited for b in bodies_of(user=user, council=c, day=day)}
+            qs = qs.filter(~Q(council_id__in=limited) | Q(author=user) | Q(body_id__in=own_bodies))
+    return qs
+
+
+def _target(obj, path):
+    return _follow(obj, path) if path else obj
+
+
+def search(*, query, councils, user, day, year=None, kinds=None, body=None, status=None):
+    """Hits per kind, at most MAX_PER_KIND each, best first; only what ``user`` may open on ``day`` within
+    ``councils``."""
     query = query.strip()
     if not query:
         return []
+    councils = list(councils)
     hits = []
     postgres = connection.vendor == "postgresql"
-    for kind, qs, council_path, date_path in _sources():
+    for source in SOURCES:
+        kind = source.kind
         if kinds and kind not in kinds:
             continue
-        ru, kk = FIELDS[kind]
-        qs = qs.filter(**{f"{council_path}__in": councils})
+        if status and not source.status_path:
+            continue
+        ru, kk = source.ru, source.kk
+        qs = source.queryset().filter(**{f"{source.council_path}__in": councils})
+        qs = _narrow(source, qs, user=user, councils=councils, day=day)
         if year:
-            qs = qs.filter(**{f"{date_path}__year": year})
+            qs = qs.filter(**{f"{source.date_path}__year": year})
         if body:
-            qs = qs.filter(**{BODY_PATHS[kind]: body}).distinct()
+            qs = qs.filter(**{source.body_path: body}).distinct()
         if status:
-            qs = qs.filter(**{STATUS_PATHS[kind]: status})
+            qs = qs.filter(**{source.status_path: status})
         if postgres:
             from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 
@@ -146,10 +296,15 @@ def search(*, query, councils, year=None, kinds=None, body=None, status=None):
                 .order_by("-rank", "-pk")
             )
         else:
-            qs = qs.filter(Q(**{f"{ru}__icontains": query}) | Q(**{f"{kk}__icontains": query})).annotate(
-                head_ru=F(ru), head_kk=F(kk), rank=Value(0)
+            qs = (
+                qs.filter(Q(**{f"{ru}__icontains": query}) | Q(**{f"{kk}__icontains": query}))
+                .annotate(head_ru=F(ru), head_kk=F(kk), rank=Value(0))
+                .order_by("-pk")
             )
         for obj in qs[:MAX_PER_KIND]:
+            # The page's own check, hit by hit: nothing is listed that would answer 403 or 404.
+            if not allowed(user, source.action, _target(obj, source.target), day=day):
+                continue
             if postgres:
                 snippet = obj.head_ru if MARK[0] in obj.head_ru else obj.head_kk
                 # The headline's own text is escaped; only our markers are kept.
@@ -157,12 +312,14 @@ def search(*, query, councils, year=None, kinds=None, body=None, status=None):
             else:
                 text = obj.head_ru if query.lower() in obj.head_ru.lower() else obj.head_kk
                 snippet = _highlight(text, [query])
-            council = _follow(obj, council_path)
-            hits.append(Hit(kind, obj, council, _follow(obj, date_path), snippet, _url(kind, obj)))
+            council = _follow(obj, source.council_path)
+            hits.append(Hit(kind, obj, council, _follow(obj, source.date_path), snippet, _url(kind, obj)))
     return hits
 
 
 def _follow(obj, path):
     for part in path.split("__"):
+        if part == "date" and isinstance(obj, datetime.datetime):
+            return timezone.localtime(obj).date()
         obj = getattr(obj, part)
     return obj

@@ -15,10 +15,11 @@ from council.deadline_services import council_profile, council_rule_date, deadli
 from council.models import Body, Council
 from council.notify import bilingual, notify
 from council.pdf import PDF_LANGUAGES, render_pdf
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.selectors import council_roster
 from council.services import audit
 from council.workflow import move
+from plans.services import history_stamp, refuse_stale_version
 from secretariat.counting import Choice, count_votes
 from secretariat.models import Attendance, Invitee
 
@@ -34,11 +35,9 @@ from .models import (
     Vote,
 )
 
-EDITORS = {Role.SECRETARY, Role.ADMIN}
-
 
 def can_edit(user, protocol, day):
-    return bool(council_roles(user, protocol.council, day) & EDITORS)
+    return allowed(user, "protocols.edit_protocol", protocol, day=day)
 
 
 def _locked(protocol):
@@ -110,13 +109,27 @@ def protocol_correct(*, actor, protocol, now):
 
 
 @transaction.atomic
-def item_save(*, actor, item, heard_kk, heard_ru, now):
+def item_save(*, actor, item, heard_kk, heard_ru, now, version=None):
+    """What was heard on a question. ``version``: the one the edit form was opened with; a save over a
+    newer version is refused, and every save raises the version."""
     protocol = item.protocol
     if not can_edit(actor, protocol, now.date()):
         raise PermissionDenied(_("Only the secretary drafts protocols."))
     protocol = _editable(protocol)
+    item = ProtocolItem.objects.select_for_update().get(pk=item.pk)
+    refuse_stale_version(
+        item,
+        version,
+        now=now,
+        message=_(
+            "%(who)s saved this question at %(time)s; nothing was saved. Your text is kept below and the "
+            "current text is shown: review it and save again."
+        ),
+    )
     item.heard_kk, item.heard_ru = heard_kk.strip(), heard_ru.strip()
-    item.save(update_fields=["heard_kk", "heard_ru"])
+    item.version += 1
+    history_stamp(item, actor=actor, now=now)
+    item.save(update_fields=["heard_kk", "heard_ru", "version"])
     audit(actor=actor, verb="protocol.item", subject=protocol, council=protocol.council, at=now, item=item.number)
     return item
 
@@ -140,13 +153,27 @@ def public_part_save(*, actor, protocol, participants, remarks_kk, remarks_ru, n
 
 
 @transaction.atomic
-def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=None, decision=None):
+def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=None, decision=None, version=None):
     """A decision with its executors in order, the first organising (R-000-11e), and its deadline: one
-    month from the meeting when none is set (R-003-23)."""
+    month from the meeting when none is set (R-003-23). ``version``: the one the edit form was opened with;
+    a save over a newer version is refused, and every save raises the version. A decision whose text (in
+    either language) changes loses its vote, which was given on the old text (R-000-9g): the returned
+    decision's ``vote_removed`` says so."""
     protocol = item.protocol
     if not can_edit(actor, protocol, now.date()):
         raise PermissionDenied(_("Only the secretary drafts protocols."))
     protocol = _editable(protocol)
+    if decision is not None:
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        refuse_stale_version(
+            decision,
+            version,
+            now=now,
+            message=_(
+                "%(who)s saved this decision at %(time)s; nothing was saved. Your text is kept below and the "
+                "current text is shown: review it and save again."
+            ),
+        )
     errors = {}
     if not (text_kk.strip() and text_ru.strip()):
         errors["text_ru"] = _("Write the decision in Kazakh and in Russian.")
@@ -156,12 +183,20 @@ def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=Non
         errors["due_date"] = _("The execution deadline comes after the meeting.")
     if errors:
         raise ValidationError(errors)
+    text_kk, text_ru = text_kk.strip(), text_ru.strip()
+    removed = None
     if decision is None:
         number = (item.decisions.aggregate(n=Max("number"))["n"] or 0) + 1
         decision = Decision(item=item, number=number)
-    decision.text_kk, decision.text_ru = text_kk.strip(), text_ru.strip()
+    else:
+        decision.version += 1
+        if (decision.text_kk, decision.text_ru) != (text_kk, text_ru):
+            removed = _vote_remove(decision)
+    decision.text_kk, decision.text_ru = text_kk, text_ru
     decision.due_date = due_date or default_due_date(protocol)
+    history_stamp(decision, actor=actor, now=now)
     decision.save()
+    decision.vote_removed = removed is not None
     decision.executors.all().delete()
     seen = []
     for body in executors:
@@ -173,7 +208,36 @@ def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=Non
     audit(
         actor=actor, verb="protocol.decision", subject=protocol, council=protocol.council, at=now, decision=decision.pk
     )
+    if removed is not None:
+        audit(
+            actor=actor,
+            verb="protocol.votes_removed",
+            subject=protocol,
+            council=protocol.council,
+            at=now,
+            decision=decision.pk,
+            **removed,
+        )
     return decision
+
+
+def _vote_remove(decision):
+    """The vote was given on the old text: its ballots and count go, and the decision waits for a new vote.
+    Returns the removed count, or None when there was no vote."""
+    ballots = decision.votes.count()
+    if not ballots and decision.adopted is None:
+        return None
+    removed = {
+        "votes_for": decision.votes_for,
+        "votes_against": decision.votes_against,
+        "abstained": decision.abstained,
+        "adopted": decision.adopted,
+        "ballots": ballots,
+    }
+    decision.votes.all().delete()
+    decision.votes_for = decision.votes_against = decision.abstained = decision.adopted = None
+    decision.casting_vote = False
+    return removed
 
 
 def entitled_voters(meeting):

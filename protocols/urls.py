@@ -22,6 +22,7 @@ urlpatterns = [
     path("councils/<slug:code>/execution/", views_control.assignment_list, name="assignment_list"),
     path("assignments/<int:pk>/", views_control.assignment_detail, name="assignment_detail"),
     path("assignments/<int:pk>/report/", views_control.assignment_report, name="assignment_report"),
+    path("reports/<int:pk>/file/", views_control.report_file, name="report_file"),
     path("assignments/<int:pk>/analyse/", views_control.assignment_analyse, name="assignment_analyse"),
     path("assignments/<int:pk>/removal/", views_control.assignment_removal, name="assignment_removal"),
     path("assignments/<int:pk>/extension/", views_control.extension_request, name="extension_request"),

@@ -3,16 +3,25 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
-from council.http import attach_errors, run_action
+from council.files import serve_stored_file
+from council.http import (
+    SEARCH_MAX,
+    attach_errors,
+    client_ip,
+    refuse_bad_input,
+    run_action,
+    text_param,
+    year_param,
+)
 from council.pdf import PDF_LANGUAGES, render_pdf
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.selectors import deadlines_of
 from council.views import visible_council_or_404
 
@@ -20,15 +29,9 @@ from . import services
 from .forms import AgreeByForm, DecisionForm, DispatchForm, ItemForm, PublicPartForm, SignForm
 from .models import Decision, Protocol, ProtocolItem
 
-STAFF = {Role.SECRETARY, Role.SECRETARIAT, Role.CHAIR, Role.ADMIN, Role.OVERSIGHT}
-
 
 def _may_read(user, protocol, day):
-    """The secretariat and the chair see drafts as they are written; members from the moment the draft is
-    sent to them for agreement (R-000-11b)."""
-    if council_roles(user, protocol.council, day) & STAFF:
-        return True
-    return protocol.status != Protocol.Status.DRAFT
+    return allowed(user, "protocols.view_protocol", protocol, day=day)
 
 
 def _protocol_or_404(request, pk):
@@ -46,18 +49,21 @@ def _editor_or_403(request, protocol):
 
 
 @login_required
+@refuse_bad_input
 def protocol_list(request, code):
     council = visible_council_or_404(request, code)
     today = timezone.localdate()
-    staff = bool(council_roles(request.user, council, today) & STAFF)
+    staff = allowed(request.user, "protocols.read_draft", council, day=today)
     protocols = council.protocols.select_related("meeting").order_by("-meeting__date", "-id")
     if not staff:
         protocols = protocols.exclude(status=Protocol.Status.DRAFT)
-    status, year, q = request.GET.get("status", ""), request.GET.get("year", ""), request.GET.get("q", "").strip()
+    status = request.GET.get("status", "")
+    year = year_param(request.GET)
+    q = text_param(request.GET, "q", max_length=SEARCH_MAX, label=_("Words")).strip()
     if status in Protocol.Status.values:
         protocols = protocols.filter(status=status)
-    if year.isdigit():
-        protocols = protocols.filter(meeting__date__year=int(year))
+    if year is not None:
+        protocols = protocols.filter(meeting__date__year=year)
     if request.GET.get("kept") == "past":
         protocols = services.keep_until_passed(protocols, today)
     if q:
@@ -75,7 +81,7 @@ def protocol_list(request, code):
             "council": council,
             "page": page,
             "statuses": Protocol.Status.choices,
-            "filters": {"status": status, "year": year, "q": q, "kept": request.GET.get("kept", "")},
+            "filters": {"status": status, "year": year or "", "q": q, "kept": request.GET.get("kept", "")},
             "retention_years": council_profile(council).setting("retention_years"),
             "today": today,
         },
@@ -129,16 +135,35 @@ def item_edit(request, pk):
     item = get_object_or_404(ProtocolItem.objects.select_related("protocol__council", "protocol__meeting"), pk=pk)
     protocol = _protocol_or_404(request, item.protocol_id)
     _editor_or_403(request, protocol)
-    form = ItemForm(request.POST or None, initial={"heard_kk": item.heard_kk, "heard_ru": item.heard_ru})
+    form = ItemForm(
+        request.POST or None,
+        initial={"heard_kk": item.heard_kk, "heard_ru": item.heard_ru, "version": item.version},
+        versioned=True,
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.item_save(actor=request.user, item=item, now=timezone.now(), **form.cleaned_data)
+            services.item_save(
+                actor=request.user,
+                item=item,
+                heard_kk=form.cleaned_data["heard_kk"],
+                heard_ru=form.cleaned_data["heard_ru"],
+                version=form.cleaned_data["version"],
+                now=timezone.now(),
+            )
         except ValidationError as exc:
             attach_errors(form, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect(protocol)
-    return render(request, "protocols/item_form.html", {"protocol": protocol, "item": item, "form": form})
+    current = None
+    if form.is_bound:  # refused: the text as stored now, when it is not the one the page was opened with
+        item.refresh_from_db()
+        if form.based_on != item.version:
+            current = item
+            form.rebase(item.version)
+    return render(
+        request, "protocols/item_form.html", {"protocol": protocol, "item": item, "form": form, "current": current}
+    )
 
 
 @login_required
@@ -186,13 +211,14 @@ def decision_edit(request, pk, decision_pk=None):
             "responsible": executors[0] if executors else None,
             "co_executors": executors[1:],
             "due_date": decision.due_date,
+            "version": decision.version,
         }
     elif item.agenda_item and item.agenda_item.responsible_body_id:
         initial = {"responsible": item.agenda_item.responsible_body_id}
-    form = DecisionForm(request.POST or None, initial=initial)
+    form = DecisionForm(request.POST or None, initial=initial, versioned=decision is not None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.decision_save(
+            saved = services.decision_save(
                 actor=request.user,
                 item=item,
                 decision=decision,
@@ -200,17 +226,30 @@ def decision_edit(request, pk, decision_pk=None):
                 text_ru=form.cleaned_data["text_ru"],
                 executors=form.executors(),
                 due_date=form.cleaned_data["due_date"],
+                version=form.cleaned_data.get("version"),
                 now=timezone.now(),
             )
         except ValidationError as exc:
             attach_errors(form, exc)
         else:
             messages.success(request, _("The decision is saved."))
+            if saved.vote_removed:
+                messages.warning(
+                    request,
+                    _("The text of decision %(number)s changed, so its vote is removed: vote on it again.")
+                    % {"number": f"{item.number}.{saved.number}"},
+                )
             return redirect(protocol)
+    current = None
+    if decision and form.is_bound:  # refused: the decision as stored now, when the page showed another version
+        decision = Decision.objects.prefetch_related("executors__body").get(pk=decision.pk)
+        if form.based_on != decision.version:
+            current = decision
+            form.rebase(decision.version)
     return render(
         request,
         "protocols/decision_form.html",
-        {"protocol": protocol, "item": item, "decision": decision, "form": form},
+        {"protocol": protocol, "item": item, "decision": decision, "form": form, "current": current},
     )
 
 
@@ -251,6 +290,7 @@ def decision_votes(request, pk):
 @require_POST
 def protocol_send(request, pk):
     protocol = _protocol_or_404(request, pk)
+    _editor_or_403(request, protocol)
     form = AgreeByForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter the date by which members answer."))
@@ -267,9 +307,11 @@ def protocol_send(request, pk):
 
 @login_required
 @require_POST
+@refuse_bad_input
 def protocol_answer(request, pk):
     protocol = _protocol_or_404(request, pk)
     agrees = request.POST.get("agrees") == "yes"
+    remarks = text_param(request.POST, "remarks", label=_("Remarks"))
     return run_action(
         request,
         protocol,
@@ -277,7 +319,7 @@ def protocol_answer(request, pk):
             actor=request.user,
             protocol=protocol,
             agrees=agrees,
-            remarks=request.POST.get("remarks", ""),
+            remarks=remarks,
             now=timezone.now(),
         ),
         _("Your answer is recorded."),
@@ -324,7 +366,7 @@ def protocol_sign(request, pk):
                 actor=request.user,
                 protocol=protocol,
                 password=form.cleaned_data["password"],
-                ip_address=request.META.get("REMOTE_ADDR"),
+                ip_address=client_ip(request),
                 now=timezone.now(),
             )
         except ValidationError as exc:
@@ -376,8 +418,19 @@ def protocol_pdf(request, pk, lang):
         raise Http404
     name = f"protocol-{protocol.meeting.date:%Y-%m-%d}-{lang}.pdf"
     if protocol.frozen:
-        services.receipt_open(user=request.user, protocol=protocol, now=timezone.now())
-        return FileResponse(getattr(protocol, f"pdf_{lang}").open("rb"), filename=name, content_type="application/pdf")
+        response = serve_stored_file(
+            request,
+            getattr(protocol, f"pdf_{lang}"),
+            expected_sha256=getattr(protocol, f"sha256_{lang}"),
+            filename=name,
+            subject=protocol,
+            council=protocol.council,
+            as_attachment=False,
+            content_type="application/pdf",
+        )
+        if response.status_code == 200:  # read only when the member got the signed text
+            services.receipt_open(user=request.user, protocol=protocol, now=timezone.now())
+        return response
     pdf = render_pdf("pdf/protocol.html", services.protocol_context(protocol), lang=lang)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'

@@ -16,10 +16,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from council.http import attach_errors, run_action
+from council.files import serve_stored_file
+from council.http import (
+    SEARCH_MAX,
+    attach_errors,
+    id_param,
+    int_param,
+    refuse_bad_input,
+    run_action,
+    text_param,
+    within_calendar,
+    year_param,
+)
 from council.models import Body
 from council.pdf import PDF_LANGUAGES, render_pdf
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.selectors import bodies_of, council_bodies, councils_overseen_by, councils_visible_to
 from council.uploads import DOCUMENT_TYPES
 from council.views import visible_council_or_404
@@ -27,6 +38,7 @@ from council.views import visible_council_or_404
 from . import compliance, control
 from .models import Assignment, ChairReport, ExecutionReport, Extension
 from .search import STATUS_PATHS, status_choices
+from .search import kinds as search_kinds
 from .search import search as run_search
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -40,13 +52,13 @@ class ReportForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    new_due_date = forms.DateField(label=gettext_lazy("New deadline"), widget=DATE)
+    new_due_date = forms.DateField(label=gettext_lazy("New deadline"), widget=DATE, validators=[within_calendar])
     reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ChairReportForm(forms.Form):
-    start = forms.DateField(label=gettext_lazy("From"), widget=DATE)
-    end = forms.DateField(label=gettext_lazy("To"), widget=DATE)
+    start = forms.DateField(label=gettext_lazy("From"), widget=DATE, validators=[within_calendar])
+    end = forms.DateField(label=gettext_lazy("To"), widget=DATE, validators=[within_calendar])
     conclusions_kk = forms.CharField(
         label=gettext_lazy("Conclusions (Kazakh)"), widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -71,17 +83,18 @@ def _assignment_or_404(request, pk):
 
 
 @login_required
+@refuse_bad_input
 def assignment_list(request, code):
     """The execution control list: everything under control, filtered; a body's employee starts with
     their own body's assignments."""
     council = visible_council_or_404(request, code)
     today = timezone.localdate()
-    roles = council_roles(request.user, council, today)
-    own = [b.pk for b in bodies_of(user=request.user, council=council, day=today)] if Role.SECRETARIAT in roles else []
+    own_first = allowed(request.user, "protocols.own_body_first", council, day=today)
+    own = [b.pk for b in bodies_of(user=request.user, council=council, day=today)] if own_first else []
     qs = Assignment.objects.filter(council=council).select_related("body", "decision__item__protocol__meeting")
     body = request.GET.get("body", str(own[0]) if own and "body" not in request.GET else "")
     status = request.GET.get("status", "open" if "status" not in request.GET else "")
-    if body.isdigit():
+    if id_param({"body": body}, "body", label=_("Body")) is not None:
         qs = qs.filter(body_id=int(body))
     if status == "open":
         qs = qs.exclude(status__in=Assignment.CLOSED)
@@ -100,7 +113,7 @@ def assignment_list(request, code):
             "bodies": council_bodies(council),
             "filters": {"body": body, "status": status},
             "statuses": Assignment.Status.choices,
-            "is_staff": bool(roles & {Role.SECRETARY, Role.ADMIN, Role.CHAIR}),
+            "is_staff": allowed(request.user, "protocols.see_control_overview", council, day=today),
         },
     )
 
@@ -110,7 +123,6 @@ def assignment_detail(request, pk):
     assignment = _assignment_or_404(request, pk)
     today = timezone.localdate()
     user = request.user
-    roles = council_roles(user, assignment.council, today)
     employee = control.is_body_employee(user, assignment, today)
     parts = (
         Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False)
@@ -133,12 +145,13 @@ def assignment_detail(request, pk):
             "steps": assignment.steps.select_related("actor"),
             "extensions": assignment.extensions.select_related("requested_by", "decided_by"),
             "may_report": employee and assignment.status in Assignment.OPEN,
-            "may_analyse": bool(roles & control.ANALYSTS)
+            "may_analyse": allowed(user, "protocols.analyse_execution", assignment, day=today)
             and assignment.responsible
             and assignment.status == Assignment.Status.REPORTED,
-            "may_remove": Role.CHAIR in roles and assignment.status == Assignment.Status.PROPOSED,
+            "may_remove": allowed(user, "protocols.chair_control", assignment, day=today)
+            and assignment.status == Assignment.Status.PROPOSED,
             "may_extend": employee and assignment.responsible and assignment.status in Assignment.OPEN,
-            "is_chair": Role.CHAIR in roles,
+            "is_chair": allowed(user, "protocols.chair_control", assignment, day=today),
             "extension_last_day": control.extension_last_day(assignment),
             "report_form": ReportForm(),
             "extension_form": ExtensionForm(),
@@ -151,7 +164,7 @@ def assignment_detail(request, pk):
 @login_required
 def assignment_report(request, pk):
     assignment = _assignment_or_404(request, pk)
-    if not control.is_body_employee(request.user, assignment, timezone.localdate()):
+    if not request.user.has_perm("protocols.report_execution", assignment):
         raise PermissionDenied
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -176,10 +189,31 @@ def assignment_report(request, pk):
 
 
 @login_required
+def report_file(request, pk):
+    """The document attached to an execution report, for whoever may open the assignment's page."""
+    report = get_object_or_404(ExecutionReport.objects.select_related("assignment"), pk=pk)
+    assignment = _assignment_or_404(request, report.assignment_id)
+    if not report.file:
+        raise Http404
+    return serve_stored_file(
+        request,
+        report.file,
+        expected_sha256=report.sha256,
+        filename=report.original_name or "report",
+        subject=report,
+        council=assignment.council,
+        page=assignment.get_absolute_url(),
+    )
+
+
+@login_required
 @require_POST
+@refuse_bad_input
 def assignment_analyse(request, pk):
     assignment = _assignment_or_404(request, pk)
     accept = request.POST.get("decision") == "accept"
+    remarks = text_param(request.POST, "remarks", label=_("Remarks"))
+    certificate = text_param(request.POST, "certificate", label=_("Certificate of results"))
     return run_action(
         request,
         assignment,
@@ -187,8 +221,8 @@ def assignment_analyse(request, pk):
             actor=request.user,
             assignment=assignment,
             accept=accept,
-            remarks=request.POST.get("remarks", ""),
-            certificate=request.POST.get("certificate", ""),
+            remarks=remarks,
+            certificate=certificate,
             now=timezone.now(),
         ),
         _("Proposed to the chair for removal from control.") if accept else _("The report is returned with remarks."),
@@ -197,9 +231,11 @@ def assignment_analyse(request, pk):
 
 @login_required
 @require_POST
+@refuse_bad_input
 def assignment_removal(request, pk):
     assignment = _assignment_or_404(request, pk)
     remove = request.POST.get("decision") == "remove"
+    comment = text_param(request.POST, "comment", label=_("Comment"))
     return run_action(
         request,
         assignment,
@@ -207,7 +243,7 @@ def assignment_removal(request, pk):
             actor=request.user,
             assignment=assignment,
             remove=remove,
-            comment=request.POST.get("comment", ""),
+            comment=comment,
             now=timezone.now(),
         ),
         _("Removed from control.") if remove else _("It stays under control; returned to the body."),
@@ -218,6 +254,8 @@ def assignment_removal(request, pk):
 @require_POST
 def extension_request(request, pk):
     assignment = _assignment_or_404(request, pk)
+    if not request.user.has_perm("protocols.report_execution", assignment):
+        raise PermissionDenied
     form = ExtensionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the new deadline and the reason."))
@@ -234,11 +272,13 @@ def extension_request(request, pk):
 
 @login_required
 @require_POST
+@refuse_bad_input
 def extension_decide(request, pk):
     extension = get_object_or_404(Extension.objects.select_related("assignment__council"), pk=pk)
     if not request.user.has_perm("council.open_council", extension.assignment.council):
         raise Http404
     approve = request.POST.get("decision") == "approve"
+    comment = text_param(request.POST, "comment", label=_("Comment"))
     return run_action(
         request,
         extension.assignment,
@@ -246,7 +286,7 @@ def extension_decide(request, pk):
             actor=request.user,
             extension=extension,
             approve=approve,
-            comment=request.POST.get("comment", ""),
+            comment=comment,
             now=timezone.now(),
         ),
         _("The extension is approved; the deadlines moved.") if approve else _("The extension is declined."),
@@ -268,7 +308,7 @@ def summary_groups(summary):
 
 
 def _report_reader_or_403(request, council, today):
-    if not council_roles(request.user, council, today) & {Role.SECRETARY, Role.ADMIN, Role.CHAIR, Role.OVERSIGHT}:
+    if not allowed(request.user, "protocols.read_control_reports", council, day=today):
         raise PermissionDenied
 
 
@@ -277,7 +317,7 @@ def chair_report(request, code):
     council = visible_council_or_404(request, code)
     today = timezone.localdate()
     _report_reader_or_403(request, council, today)
-    writer = bool(council_roles(request.user, council, today) & control.ANALYSTS)
+    writer = allowed(request.user, "protocols.analyse_execution", council, day=today)
     start = datetime.date(today.year, 1, 1)
     form = ChairReportForm(request.POST or None, initial={"start": start, "end": today})
     period = (start, today)
@@ -346,6 +386,7 @@ def chair_report_pdf(request, pk, lang):
 
 
 @login_required
+@refuse_bad_input
 def compliance_dashboard(request):
     today = timezone.localdate()
     overseen = list(councils_overseen_by(user=request.user, day=today))
@@ -355,11 +396,8 @@ def compliance_dashboard(request):
         if code:
             raise Http404
         raise PermissionDenied
-    try:
-        year = int(request.GET.get("year") or today.year)
-        quarter = int(request.GET.get("quarter") or 0)
-    except ValueError:
-        year, quarter = today.year, 0
+    year = year_param(request.GET, default=today.year)
+    quarter = int_param(request.GET, "quarter", default=0, min=0, max=4, label=_("quarter"))
     if 1 <= quarter <= 4:
         start = datetime.date(year, 3 * quarter - 2, 1)
         end = (datetime.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - datetime.timedelta(days=1)
@@ -400,25 +438,28 @@ def compliance_dashboard(request):
 
 
 @login_required
+@refuse_bad_input
 def search(request):
     today = timezone.localdate()
     visible = councils_visible_to(user=request.user, day=today)
-    code = request.GET.get("council", "")
+    code = text_param(request.GET, "council", max_length=SEARCH_MAX, label=_("Council"))
     councils = visible.filter(code=code) if code else visible
-    query = request.GET.get("q", "")
-    year = request.GET.get("year", "")
-    body = request.GET.get("body", "")
-    kind = request.GET.get("kind", "")
-    status = request.GET.get("status", "")
+    query = text_param(request.GET, "q", max_length=SEARCH_MAX, label=_("Words"))
+    year = year_param(request.GET)
+    body = id_param(request.GET, "body", label=_("Body"))
+    kind = text_param(request.GET, "kind", max_length=SEARCH_MAX, label=_("In"))
+    status = text_param(request.GET, "status", max_length=SEARCH_MAX, label=_("Status"))
     status_kind, _sep, status_value = status.partition(":")
     if status_value and status_kind in STATUS_PATHS:  # a status belongs to one kind of document
         kind = status_kind
     hits = run_search(
         query=query,
         councils=councils,
-        year=int(year) if year.isdigit() else None,
+        user=request.user,
+        day=today,
+        year=year,
         kinds=[kind] if kind else None,
-        body=int(body) if body.isdigit() else None,
+        body=body,
         status=status_value or None,
     )
     return render(
@@ -429,13 +470,14 @@ def search(request):
             "query": query,
             "councils": visible,
             "bodies": Body.objects.order_by("name_ru"),
-            "filters": {"council": code, "year": year, "body": body, "kind": kind, "status": status},
+            "filters": {
+                "council": code,
+                "year": year or "",
+                "body": str(body or ""),
+                "kind": kind,
+                "status": status,
+            },
             "statuses": status_choices(),
-            "kinds": [
-                ("plan_item", _("plan items")),
-                ("agenda_item", _("agenda questions")),
-                ("protocol_item", _("protocol questions")),
-                ("decision", _("decisions")),
-            ],
+            "kinds": search_kinds(),
         },
     )

@@ -1,12 +1,25 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from council.http import within_calendar
+
+from .models import Invitee, Meeting
+
+
+def _length(model, field):
+    """A text field's column length, so a form refuses what the database could not store."""
+    return model._meta.get_field(field).max_length
+
 
 class MeetingForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
+    )
     time = forms.TimeField(label=_("Time"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    place_kk = forms.CharField(label=_("Place (Kazakh)"), required=False)
-    place_ru = forms.CharField(label=_("Place (Russian)"), required=False)
+    place_kk = forms.CharField(label=_("Place (Kazakh)"), required=False, max_length=_length(Meeting, "place_kk"))
+    place_ru = forms.CharField(label=_("Place (Russian)"), required=False, max_length=_length(Meeting, "place_ru"))
     online = forms.BooleanField(label=_("Online meeting"), required=False)
 
     def __init__(self, *args, online_allowed=False, **kwargs):
@@ -17,15 +30,23 @@ class MeetingForm(forms.Form):
 
 class AgreementRequestForm(forms.Form):
     agree_by = forms.DateField(
-        label=_("Members answer by"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Members answer by"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
     )
 
 
 class InviteeForm(forms.Form):
-    full_name_ru = forms.CharField(label=_("Full name (Russian)"))
-    full_name_kk = forms.CharField(label=_("Full name (Kazakh)"), required=False)
-    position_ru = forms.CharField(label=_("Position (Russian)"), required=False)
-    position_kk = forms.CharField(label=_("Position (Kazakh)"), required=False)
+    full_name_ru = forms.CharField(label=_("Full name (Russian)"), max_length=_length(Invitee, "full_name_ru"))
+    full_name_kk = forms.CharField(
+        label=_("Full name (Kazakh)"), required=False, max_length=_length(Invitee, "full_name_kk")
+    )
+    position_ru = forms.CharField(
+        label=_("Position (Russian)"), required=False, max_length=_length(Invitee, "position_ru")
+    )
+    position_kk = forms.CharField(
+        label=_("Position (Kazakh)"), required=False, max_length=_length(Invitee, "position_kk")
+    )
 
 
 class MaterialForm(forms.Form):
@@ -44,5 +65,7 @@ class ExtraordinaryForm(forms.Form):
     question_ru = forms.CharField(label=_("Question (Russian)"), widget=forms.Textarea(attrs={"rows": 3}))
     justification = forms.CharField(label=_("Justification"), widget=forms.Textarea(attrs={"rows": 4}))
     desired_date = forms.DateField(
-        label=_("Desired date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Desired date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
     )

@@ -66,6 +66,11 @@ class Meeting(models.Model):
         return reverse("secretariat:meeting_detail", args=[self.pk])
 
     @property
+    def documents_released(self):
+        """Members read the agenda's documents once it is sent (R-000-10e)."""
+        return self.status in (self.Status.DISPATCHED, self.Status.HELD)
+
+    @property
     def place(self):
         return localized(self, "place")
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
 from council.models import Body
 from council.notify import bilingual, notify
-from council.roles import Role, council_roles
+from council.rules import allowed, speaks_for
 from council.selectors import (
     active_on,
     bodies_of,
@@ -22,16 +22,14 @@ from council.selectors import (
     deadlines_of,
 )
 from council.services import audit
-from council.uploads import MATERIAL_TYPES, sha256_of, validate_document
+from council.uploads import MATERIAL_TYPES, discarded_on_failure, sha256_of, validate_document
 from council.workflow import move
 
 from .models import AgendaItem, Agreement, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
 
-EDITORS = {Role.SECRETARY, Role.ADMIN}
-
 
 def can_schedule(user, council, day):
-    return bool(council_roles(user, council, day) & EDITORS)
+    return allowed(user, "secretariat.schedule_meeting", council, day=day)
 
 
 @transaction.atomic
@@ -313,7 +311,7 @@ def material_submit(*, actor, item, kind, upload, now):
             % {"date": deadline.due_date.strftime("%d.%m.%Y")}
         )
     previous = Material.objects.filter(item=item, kind=kind, body_id=body_id).aggregate(v=Max("version"))["v"] or 0
-    material = Material.objects.create(
+    material = Material(
         item=item,
         body_id=body_id,
         kind=kind,
@@ -327,27 +325,28 @@ def material_submit(*, actor, item, kind, upload, now):
         submitted_by=actor,
         submitted_at=now,
     )
-    if kind == Material.Kind.REFERENCE_NOTE:
-        deadline_close_for(subject=item, kind="materials", actor=actor, now=now)
-        item_materials_arrived(actor=actor, item=item, now=now)
-    elif kind == Material.Kind.CONTRIBUTION:
-        deadline_close_for(subject=item, kind=deadline_kind, actor=actor, now=now)
-    audit(
-        actor=actor,
-        verb="material.submit",
-        subject=material,
-        council=council,
-        at=now,
-        kind=kind,
-        version=material.version,
-        late=late,
-    )
+    with discarded_on_failure(material, "file"):
+        material.save()
+        if kind == Material.Kind.REFERENCE_NOTE:
+            deadline_close_for(subject=item, kind="materials", actor=actor, now=now)
+            item_materials_arrived(actor=actor, item=item, now=now)
+        elif kind == Material.Kind.CONTRIBUTION:
+            deadline_close_for(subject=item, kind=deadline_kind, actor=actor, now=now)
+        audit(
+            actor=actor,
+            verb="material.submit",
+            subject=material,
+            council=council,
+            at=now,
+            kind=kind,
+            version=material.version,
+            late=late,
+        )
     return material
 
 
 def is_employee_of(user, council, body_id, day):
-    officers = council.officers.filter(person=user, role="secretariat", body_id=body_id)
-    return active_on(officers, day).exists()
+    return speaks_for(user, council, body_id, day)
 
 
 def _notify_body(item, key, render, now):
@@ -390,7 +389,7 @@ def item_decide(*, actor, item, accept, remarks="", now):
     within 3 calendar days (R-000-10c)."""
     item = AgendaItem.objects.select_for_update().select_related("meeting__council").get(pk=item.pk)
     council = item.meeting.council
-    if Role.CHAIR not in council_roles(actor, council, now.date()):
+    if not allowed(actor, "secretariat.chair_decide", council, day=now.date()):
         raise PermissionDenied(_("Only the chair accepts or returns materials."))
     if not accept and not remarks.strip():
         raise ValidationError({"remarks": _("Write what must be reworked.")})
@@ -425,7 +424,7 @@ def item_allow_late(*, actor, item, reason, now):
     profile accepts late materials only so (``late_materials: chair_exception``)."""
     item = AgendaItem.objects.select_for_update().select_related("meeting__council").get(pk=item.pk)
     council = item.meeting.council
-    if Role.CHAIR not in council_roles(actor, council, now.date()):
+    if not allowed(actor, "secretariat.chair_decide", council, day=now.date()):
         raise PermissionDenied(_("Only the chair allows a late submission."))
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for the exception.")})
@@ -457,7 +456,7 @@ def item_materials_arrived(*, actor, item, now):
 def agenda_approve(*, actor, meeting, now):
     """The chair approves the agenda once every question is accepted (R-000-10e)."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
-    if Role.CHAIR not in council_roles(actor, meeting.council, now.date()):
+    if not allowed(actor, "secretariat.chair_decide", meeting.council, day=now.date()):
         raise PermissionDenied(_("Only the chair approves the agenda."))
     pending = [i.number for i in meeting.items.exclude(status=AgendaItem.Status.ACCEPTED)]
     if not meeting.items.exists() or pending:
@@ -515,8 +514,7 @@ def receipt_record(*, user, meeting, now):
 def extraordinary_request(*, actor, council, question_kk, question_ru, justification, desired_date, now):
     """A member asks for an extraordinary meeting on an unplanned question (R-000-9e)."""
     day = now.date()
-    roles = council_roles(actor, council, day)
-    if not roles & {Role.MEMBER, Role.ACTING, Role.CHAIR}:
+    if not allowed(actor, "secretariat.request_extraordinary", council, day=day):
         raise PermissionDenied(_("Extraordinary meetings are convened on the initiative of members."))
     bodies = bodies_of(user=actor, council=council, day=day)
     if not (question_kk.strip() and question_ru.strip() and justification.strip()):
@@ -554,7 +552,7 @@ def extraordinary_decide(*, actor, request, convene, reason="", date=None, now):
     with a reason."""
     request = ExtraordinaryRequest.objects.select_for_update().select_related("council").get(pk=request.pk)
     council = request.council
-    if Role.CHAIR not in council_roles(actor, council, now.date()):
+    if not allowed(actor, "secretariat.chair_decide", council, day=now.date()):
         raise PermissionDenied(_("Only the chair convenes the council."))
     if not convene and not reason.strip():
         raise ValidationError({"reason": _("Give the reason for declining.")})

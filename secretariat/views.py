@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
-from council.http import attach_errors, run_action
+from council.files import check_stored_files, serve_stored_file
+from council.http import BadInput, attach_errors, id_list, id_param, refuse_bad_input, run_action, text_param
 from council.pdf import PDF_LANGUAGES, render_pdf
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.selectors import deadlines_base
 from council.views import visible_council_or_404
 from plans.models import PlanItem
@@ -38,7 +39,6 @@ def meeting_list(request, code):
     council = visible_council_or_404(request, code)
     today = timezone.localdate()
     meetings = council.meetings.order_by("-date")
-    roles = council_roles(request.user, council, today)
     return render(
         request,
         "secretariat/meeting_list.html",
@@ -46,12 +46,12 @@ def meeting_list(request, code):
             "council": council,
             "upcoming": [m for m in meetings if m.date >= today][::-1],
             "past": [m for m in meetings if m.date < today],
-            "can_request": bool(roles & {Role.MEMBER, Role.ACTING, Role.CHAIR}),
-            "is_chair": Role.CHAIR in roles,
+            "can_request": allowed(request.user, "secretariat.request_extraordinary", council, day=today),
+            "is_chair": allowed(request.user, "secretariat.chair_decide", council, day=today),
             "requests": council.extraordinary_requests.filter(
                 status=ExtraordinaryRequest.Status.REQUESTED
             ).select_related("requested_by", "body")
-            if roles & {Role.CHAIR, Role.SECRETARY, Role.ADMIN}
+            if allowed(request.user, "secretariat.see_requests", council, day=today)
             else [],
             "can_schedule": services.can_schedule(request.user, council, today),
         },
@@ -59,6 +59,7 @@ def meeting_list(request, code):
 
 
 @login_required
+@refuse_bad_input
 def meeting_new(request, code):
     council = visible_council_or_404(request, code)
     if not services.can_schedule(request.user, council, timezone.localdate()):
@@ -72,7 +73,7 @@ def meeting_new(request, code):
         pass
     offered = list(items_for_meeting(council=council, day=day).filter(agenda_items__isnull=True)) if day else []
     if request.method == "POST" and form.is_valid():
-        chosen = PlanItem.objects.filter(pk__in=request.POST.getlist("plan_item"), plan__council=council)
+        chosen = PlanItem.objects.filter(pk__in=id_list(request.POST, "plan_item"), plan__council=council)
         chosen = sorted(chosen, key=lambda i: (i.plan.start, i.number))
         try:
             meeting = services.meeting_schedule(
@@ -107,7 +108,7 @@ def meeting_detail(request, pk):
         subject_type=ContentType.objects.get_for_model(AgendaItem), subject_id__in=[i.pk for i in items]
     )
     can_schedule = services.can_schedule(request.user, meeting.council, today)
-    is_chair = Role.CHAIR in council_roles(request.user, meeting.council, today)
+    is_chair = allowed(request.user, "secretariat.chair_decide", meeting.council, day=today)
     answers = services.agreement_status(meeting)  # everyone who sits at the meeting, with their answer
     mine = next((a for e, a in answers if e.person.pk == request.user.pk), None)
     sits = any(e.person.pk == request.user.pk for e, _a in answers)
@@ -147,6 +148,8 @@ def meeting_detail(request, pk):
 @require_POST
 def meeting_request_agreement(request, pk):
     meeting = _meeting_or_404(request, pk)
+    if not request.user.has_perm("secretariat.schedule_meeting", meeting.council):
+        raise PermissionDenied
     form = AgreementRequestForm(request.POST)
     try:
         if not form.is_valid():
@@ -163,14 +166,16 @@ def meeting_request_agreement(request, pk):
 
 @login_required
 @require_POST
+@refuse_bad_input
 def meeting_answer(request, pk):
     meeting = _meeting_or_404(request, pk)
+    comment = text_param(request.POST, "comment", label=_("Comment"))
     try:
         services.meeting_answer(
             actor=request.user,
             meeting=meeting,
             agrees=request.POST.get("agrees") == "yes",
-            comment=request.POST.get("comment", ""),
+            comment=comment,
             now=timezone.now(),
         )
     except ValidationError as exc:
@@ -186,9 +191,13 @@ def invitee_add(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
     if not request.user.has_perm("council.open_council", item.meeting.council):
         raise Http404
+    if not request.user.has_perm("secretariat.add_invitee", item):
+        raise PermissionDenied
     form = InviteeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give the invited person's name."))
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
         return redirect(item.meeting)
     try:
         services.invitee_add(actor=request.user, item=item, now=timezone.now(), **form.cleaned_data)
@@ -266,7 +275,7 @@ def item_materials(request, pk):
             "can_submit": bool(kinds),
             "may_allow_late": item.late_allowed_at is None
             and council_profile(council).setting("late_materials") == "chair_exception"
-            and Role.CHAIR in council_roles(request.user, council, today),
+            and allowed(request.user, "secretariat.chair_decide", council, day=today),
         },
     )
 
@@ -278,54 +287,62 @@ def material_download(request, pk):
         raise Http404
     if not _may_read_documents(request.user, material.item.meeting, timezone.localdate()):
         raise PermissionDenied
-    return FileResponse(material.file.open("rb"), as_attachment=True, filename=material.original_name)
+    return serve_stored_file(
+        request,
+        material.file,
+        expected_sha256=material.sha256,
+        filename=material.original_name,
+        subject=material,
+        council=material.item.meeting.council,
+        page=reverse("secretariat:item_materials", args=[material.item_id]),
+    )
 
 
 @login_required
 @require_POST
+@refuse_bad_input
 def item_report(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
     if not request.user.has_perm("council.open_council", item.meeting.council):
         raise Http404
+    note = text_param(request.POST, "note", label=_("Note"))
     return run_action(
         request,
         item.meeting,
-        lambda: services.item_report(
-            actor=request.user, item=item, note=request.POST.get("note", ""), now=timezone.now()
-        ),
+        lambda: services.item_report(actor=request.user, item=item, note=note, now=timezone.now()),
         _("Reported to the chair."),
     )
 
 
 @login_required
 @require_POST
+@refuse_bad_input
 def item_decide(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
     if not request.user.has_perm("council.open_council", item.meeting.council):
         raise Http404
     accept = request.POST.get("decision") == "accept"
+    remarks = text_param(request.POST, "remarks", label=_("Remarks"))
     return run_action(
         request,
         item.meeting,
-        lambda: services.item_decide(
-            actor=request.user, item=item, accept=accept, remarks=request.POST.get("remarks", ""), now=timezone.now()
-        ),
+        lambda: services.item_decide(actor=request.user, item=item, accept=accept, remarks=remarks, now=timezone.now()),
         _("The question is accepted for the agenda.") if accept else _("The materials are returned for rework."),
     )
 
 
 @login_required
 @require_POST
+@refuse_bad_input
 def item_allow_late(request, pk):
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
     if not request.user.has_perm("council.open_council", item.meeting.council):
         raise Http404
+    reason = text_param(request.POST, "reason", label=_("Reason"))
     return run_action(
         request,
         reverse("secretariat:item_materials", args=[item.pk]),
-        lambda: services.item_allow_late(
-            actor=request.user, item=item, reason=request.POST.get("reason", ""), now=timezone.now()
-        ),
+        lambda: services.item_allow_late(actor=request.user, item=item, reason=reason, now=timezone.now()),
         _("The responsible body may submit late."),
     )
 
@@ -355,11 +372,7 @@ def agenda_dispatch(request, pk):
 
 
 def _may_read_documents(user, meeting, day):
-    """Members read the documents once the agenda is sent (R-000-10e); the chair and the secretariat
-    earlier, while they prepare them."""
-    roles = council_roles(user, meeting.council, day)
-    staff = roles & {Role.SECRETARY, Role.SECRETARIAT, Role.CHAIR, Role.ADMIN, Role.OVERSIGHT}
-    return bool(staff) or meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
+    return allowed(user, "secretariat.view_documents", meeting, day=day)
 
 
 @login_required
@@ -367,8 +380,17 @@ def meeting_pack(request, pk):
     meeting = _meeting_or_404(request, pk)
     if not _may_read_documents(request.user, meeting, timezone.localdate()):
         raise PermissionDenied
-    from .selectors import document_pack
+    from .selectors import document_pack, latest_materials
 
+    refused = check_stored_files(
+        request,
+        [(m.file, m.sha256, m.original_name, m) for m in latest_materials(meeting)],
+        subject=meeting,
+        council=meeting.council,
+        page=meeting.get_absolute_url(),
+    )
+    if refused is not None:
+        return refused
     response = HttpResponse(document_pack(meeting), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.date:%Y-%m-%d}.zip"'
     return response
@@ -402,7 +424,7 @@ def my_meetings(request):
 @login_required
 def extraordinary_new(request, code):
     council = visible_council_or_404(request, code)
-    if not council_roles(request.user, council, timezone.localdate()) & {Role.MEMBER, Role.ACTING, Role.CHAIR}:
+    if not allowed(request.user, "secretariat.request_extraordinary", council, day=timezone.localdate()):
         raise PermissionDenied
     form = ExtraordinaryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -418,16 +440,18 @@ def extraordinary_new(request, code):
 
 @login_required
 @require_POST
+@refuse_bad_input
 def extraordinary_decide(request, pk):
     req = get_object_or_404(ExtraordinaryRequest.objects.select_related("council"), pk=pk)
     if not request.user.has_perm("council.open_council", req.council):
         raise Http404
     convene = request.POST.get("decision") == "convene"
+    reason = text_param(request.POST, "reason", label=_("Reason"))
     return run_action(
         request,
         reverse("secretariat:meeting_list", args=[req.council.code]),
         lambda: services.extraordinary_decide(
-            actor=request.user, request=req, convene=convene, reason=request.POST.get("reason", ""), now=timezone.now()
+            actor=request.user, request=req, convene=convene, reason=reason, now=timezone.now()
         ),
         _("The extraordinary meeting is convened.") if convene else _("The request is declined."),
     )
@@ -444,23 +468,36 @@ def meeting_day(request, pk):
         raise PermissionDenied
     errors = []
     if request.method == "POST":
-        presence = {
-            int(key.removeprefix("seat-")): value for key, value in request.POST.items() if key.startswith("seat-")
-        }
         try:
-            attendance_record(
-                actor=request.user,
-                meeting=meeting,
-                presence=presence,
-                presiding_seat_id=request.POST.get("presiding") or None,
-                invitees_attended=request.POST.getlist("invitee"),
-                now=timezone.now(),
-            )
-        except ValidationError as exc:
-            errors = exc.messages
+            presence = {
+                id_param({"seat": key.removeprefix("seat-")}, "seat"): value
+                for key, value in request.POST.items()
+                if key.startswith("seat-")
+            }
+            presiding = id_param(request.POST, "presiding")
+            invitees = id_list(request.POST, "invitee")
+        except BadInput:
+            errors = [
+                _(
+                    "The form names a seat, a presiding person or an invited person that is not on this meeting's "
+                    "list; nothing was recorded. Reload the page."
+                )
+            ]
         else:
-            messages.success(request, _("The attendance is recorded."))
-            return redirect("secretariat:meeting_day", meeting.pk)
+            try:
+                attendance_record(
+                    actor=request.user,
+                    meeting=meeting,
+                    presence=presence,
+                    presiding_seat_id=presiding,
+                    invitees_attended=invitees,
+                    now=timezone.now(),
+                )
+            except ValidationError as exc:
+                errors = exc.messages
+            else:
+                messages.success(request, _("The attendance is recorded."))
+                return redirect("secretariat:meeting_day", meeting.pk)
     rows = roster_with_attendance(meeting)
     typed = request.POST if errors else {}
     return render(

@@ -5,22 +5,22 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.notify import notify
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.selectors import council_chairs, council_composition, council_secretaries
 from council.services import audit
-from council.uploads import sha256_of, validate_document
+from council.uploads import discarded_on_failure, sha256_of, validate_document
 from council.workflow import move
 
 from .models import Approval
 
 
 def can_prepare(user, council, day):
-    return Role.SECRETARY in council_roles(user, council, day) or user.is_superuser
+    return allowed(user, "territorial.prepare", council, day=day)
 
 
 def can_decide(user, council, day):
     """The republic chair approves territorial councils' regulations and composition (R-000-6)."""
-    return council.parent_id is not None and Role.CHAIR in council_roles(user, council.parent, day)
+    return allowed(user, "territorial.decide", council, day=day)
 
 
 def composition_snapshot(council, day):
@@ -53,8 +53,9 @@ def approval_create(*, actor, council, kind, note="", document=None, profile=Non
         raise ValidationError({"document": _("Attach the regulation document.")})
     if kind == Approval.Kind.COMPOSITION:
         approval.composition = composition_snapshot(council, now.date())
-    approval.save()
-    audit(actor=actor, verb="approval.create", subject=approval, council=council, at=now, kind=kind)
+    with discarded_on_failure(approval, "document"):
+        approval.save()
+        audit(actor=actor, verb="approval.create", subject=approval, council=council, at=now, kind=kind)
     return approval
 
 

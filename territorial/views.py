@@ -1,14 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.files import serve_stored_file
 from council.models import Council
-from council.roles import Role, council_roles
+from council.rules import allowed
 from council.views import visible_council_or_404
 
 from .forms import ApprovalForm, DecisionForm
@@ -90,7 +91,14 @@ def approval_document(request, pk):
     approval = _approval_or_404(request, pk)
     if not approval.document:
         raise Http404
-    return FileResponse(approval.document.open("rb"), as_attachment=True, filename=approval.document_name)
+    return serve_stored_file(
+        request,
+        approval.document,
+        expected_sha256=approval.document_sha256,
+        filename=approval.document_name or "document",
+        subject=approval,
+        council=approval.council,
+    )
 
 
 @login_required
@@ -111,33 +119,34 @@ def approval_submit_view(request, pk):
 def approval_decide_view(request, pk):
     approval = _approval_or_404(request, pk)
     form = DecisionForm(request.POST)
-    form.is_valid()
     approve = request.POST.get("decision") == "approve"
-    try:
-        approval_decide(
-            actor=request.user,
-            approval=approval,
-            approve=approve,
-            remarks=form.cleaned_data.get("remarks", ""),
-            now=timezone.now(),
-        )
-    except ValidationError as exc:
-        for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
-            form.add_error(field if field in form.fields else None, errors)
-        return render(
-            request,
-            "territorial/approval_detail.html",
-            {
-                "approval": approval,
-                "council": approval.council,
-                "steps": approval.steps.select_related("actor", "approval"),
-                "can_decide": True,
-                "decision_form": form,
-            },
-            status=400,
-        )
-    messages.success(request, _("Approved.") if approve else _("Returned to the council with your remarks."))
-    return redirect(approval)
+    if form.is_valid():  # remarks that cannot be stored are shown back, never dropped
+        try:
+            approval_decide(
+                actor=request.user,
+                approval=approval,
+                approve=approve,
+                remarks=form.cleaned_data["remarks"],
+                now=timezone.now(),
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Approved.") if approve else _("Returned to the council with your remarks."))
+            return redirect(approval)
+    return render(
+        request,
+        "territorial/approval_detail.html",
+        {
+            "approval": approval,
+            "council": approval.council,
+            "steps": approval.steps.select_related("actor", "approval"),
+            "can_decide": can_decide(request.user, approval.council, timezone.localdate()),
+            "decision_form": form,
+        },
+        status=400,
+    )
 
 
 @login_required
@@ -147,7 +156,7 @@ def approvals_awaiting(request):
     parents = [
         c
         for c in Council.objects.filter(children__isnull=False).distinct()
-        if council_roles(request.user, c, today) & {Role.CHAIR, Role.SECRETARY, Role.SECRETARIAT, Role.ADMIN}
+        if allowed(request.user, "territorial.see_awaiting", c, day=today)
     ]
     approvals = (
         Approval.objects.filter(council__parent__in=parents, status=Approval.Status.SUBMITTED)

@@ -2,14 +2,10 @@
 
 Add a row here with every new page. Anonymous visitors are sent to the login page (302)."""
 
-import datetime
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
-
-from territorial.models import Approval
-from territorial.services import approval_create
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +27,10 @@ MATRIX = {
     "home": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "my_deadlines": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "calendar": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "calendar_year": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    # Files: a proposal's note for its author, its body and those who decide; a report for the council.
+    "proposal_file": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "report_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "inbox": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "republic_page": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "oblast_page": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
@@ -87,81 +87,18 @@ MATRIX = {
 
 
 @pytest.fixture
-def urls(demo, user_named):
-    from django.core.files.uploadedfile import SimpleUploadedFile
+def world(demo, user_named):
+    from tests.world import build
 
-    approval = approval_create(
-        actor=user_named("oblast_secretary"),
-        council=demo["oblast"],
-        kind=Approval.Kind.REGULATION,
-        document=SimpleUploadedFile("p.pdf", b"%PDF-1.4\n%%EOF\n"),
-        now=timezone.now(),
-    )
-    from plans.services import plan_create, plan_item_save
+    return build(demo, user_named)
 
-    plan = plan_create(
-        actor=user_named("secretary"), council=demo["republic"], start=datetime.date(2027, 1, 1), now=timezone.now()
-    )
-    plan_item_save(
-        actor=user_named("secretary"),
-        plan=plan,
-        now=timezone.now(),
-        data={"question_kk": "Мәселе", "question_ru": "Вопрос"},
-    )
-    from django.core.files.base import ContentFile
 
-    from council.models import Body
-    from secretariat.models import AgendaItem, Invitee, Material, Meeting
-    from tests.factories import UserFactory
-
-    meeting = Meeting.objects.create(
-        council=demo["republic"],
-        date=datetime.date(2027, 1, 22),
-        created_by=user_named("secretary"),
-        created_at=timezone.now(),
-    )
-    item = AgendaItem.objects.create(meeting=meeting, number=1, question_kk="Мәселе", question_ru="Вопрос")
-    Invitee.objects.create(item=item, person=UserFactory(username="judge"), full_name_ru="Судья")
-    material = Material.objects.create(
-        item=item,
-        body=Body.objects.get(code="mvd"),
-        kind="other",
-        version=1,
-        original_name="a.pdf",
-        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="a.pdf"),
-        sha256="0" * 64,
-        size=14,
-        submitted_by=user_named("sec_mvd"),
-        submitted_at=timezone.now(),
-    )
-    from protocols.models import Decision, Protocol, ProtocolItem
-
-    protocol = Protocol.objects.create(
-        meeting=meeting, council=demo["republic"], created_by=user_named("secretary"), created_at=timezone.now()
-    )
-    pitem = ProtocolItem.objects.create(protocol=protocol, number=1, question_kk="Мәселе", question_ru="Вопрос")
-    decision = Decision.objects.create(item=pitem, number=1, text_kk="Шешім", text_ru="Решение")
-    from protocols.models import Assignment, ChairReport
-
-    assignment = Assignment.objects.create(
-        decision=decision,
-        council=demo["republic"],
-        body=Body.objects.get(code="mvd"),
-        responsible=True,
-        order=1,
-        due_date=datetime.date(2027, 3, 1),
-        original_due_date=datetime.date(2027, 3, 1),
-        created_at=timezone.now(),
-    )
-    report = ChairReport.objects.create(
-        council=demo["republic"],
-        start=datetime.date(2026, 1, 1),
-        end=datetime.date(2026, 12, 31),
-        conclusions_kk="Қорытынды",
-        conclusions_ru="Выводы",
-        created_by=user_named("secretary"),
-        created_at=timezone.now(),
-    )
+@pytest.fixture
+def urls(demo, world):
+    w = world
+    approval, plan, meeting, item, material = w["approval"], w["plan"], w["meeting"], w["item"], w["material"]
+    protocol, pitem, decision, assignment = w["protocol"], w["protocol_item"], w["decision"], w["assignment"]
+    report = w["chair_report"]
     return {
         "assignments": reverse("protocols:assignment_list", args=["republic"]),
         "assignment": reverse("protocols:assignment_detail", args=[assignment.pk]),
@@ -202,6 +139,9 @@ def urls(demo, user_named):
         "home": reverse("home"),
         "my_deadlines": reverse("my_deadlines"),
         "calendar": reverse("calendar"),
+        "calendar_year": reverse("calendar_year", args=[2027]),
+        "proposal_file": reverse("plans:proposal_file", args=[w["proposal"].pk]),
+        "report_file": reverse("protocols:report_file", args=[w["report"].pk]),
         "inbox": reverse("inbox"),
         "republic_page": reverse("council_detail", args=["republic"]),
         "oblast_page": reverse("council_detail", args=["almaty-oblast"]),
@@ -217,6 +157,44 @@ def urls(demo, user_named):
     }
 
 
+@pytest.fixture
+def actions(demo, world):
+    """Every POST-only action, on the republic council's objects (the oblast's approval for the
+    territorial ones)."""
+    w = world
+    meeting, item, protocol, assignment = w["meeting"], w["item"], w["protocol"], w["assignment"]
+    approval, plan = w["approval"], w["plan"]
+    return {
+        "approval_submit": reverse("territorial:approval_submit", args=[approval.pk]),
+        "approval_decide": reverse("territorial:approval_decide", args=[approval.pk]),
+        "proposal_decide": reverse("plans:proposal_decide", args=[w["proposal"].pk]),
+        "plan_submit": reverse("plans:plan_submit", args=[plan.pk]),
+        "plan_decide": reverse("plans:plan_decide", args=[plan.pk]),
+        "plan_add_proposals": reverse("plans:plan_add_proposals", args=[plan.pk]),
+        "meeting_request_agreement": reverse("secretariat:meeting_request_agreement", args=[meeting.pk]),
+        "meeting_answer": reverse("secretariat:meeting_answer", args=[meeting.pk]),
+        "invitee_add": reverse("secretariat:invitee_add", args=[item.pk]),
+        "invitee_confirm": reverse("secretariat:invitee_confirm", args=[w["invitee"].pk]),
+        "item_report": reverse("secretariat:item_report", args=[item.pk]),
+        "item_decide": reverse("secretariat:item_decide", args=[item.pk]),
+        "item_allow_late": reverse("secretariat:item_allow_late", args=[item.pk]),
+        "agenda_approve": reverse("secretariat:agenda_approve", args=[meeting.pk]),
+        "agenda_dispatch": reverse("secretariat:agenda_dispatch", args=[meeting.pk]),
+        "extraordinary_decide": reverse("secretariat:extraordinary_decide", args=[w["extraordinary"].pk]),
+        "meeting_hold": reverse("secretariat:meeting_hold", args=[meeting.pk]),
+        "protocol_send": reverse("protocols:protocol_send", args=[protocol.pk]),
+        "protocol_answer": reverse("protocols:protocol_answer", args=[protocol.pk]),
+        "protocol_rework": reverse("protocols:protocol_rework", args=[protocol.pk]),
+        "protocol_present": reverse("protocols:protocol_present", args=[protocol.pk]),
+        "protocol_dispatch": reverse("protocols:protocol_dispatch", args=[protocol.pk]),
+        "protocol_correct": reverse("protocols:protocol_correct", args=[protocol.pk]),
+        "assignment_analyse": reverse("protocols:assignment_analyse", args=[assignment.pk]),
+        "assignment_removal": reverse("protocols:assignment_removal", args=[assignment.pk]),
+        "extension_request": reverse("protocols:extension_request", args=[assignment.pk]),
+        "extension_decide": reverse("protocols:extension_decide", args=[w["extension"].pk]),
+    }
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_answers_each_role_as_expected(client, urls, user_named, role):
     if role != "anonymous":
@@ -226,45 +204,167 @@ def test_every_page_answers_each_role_as_expected(client, urls, user_named, role
     assert got == expected
 
 
-def test_the_matrix_covers_every_named_url():
-    from django.urls import get_resolver
+@pytest.mark.parametrize("role", ROLES)
+def test_every_post_answers_each_role_as_expected(client, urls, actions, user_named, role):
+    """Every action and every page's form, POSTed empty: 403 for a role the registry refuses, 404 for
+    another council's object (its existence does not leak), and for an allowed role the action runs as far
+    as its input lets it (a redirect with the reason, or the form again) — never a 5xx."""
+    if role != "anonymous":
+        client.force_login(user_named(role))
+    targets = {**actions, **{f"page:{name}": url for name, url in urls.items()}}
+    got = {name: client.post(url, {}).status_code for name, url in targets.items()}
+    expected = {name: statuses[ROLES.index(role)] for name, statuses in POST_MATRIX.items()}
+    assert got == expected
+
+
+# Infrastructure: no council object behind it.
+INFRASTRUCTURE = {
+    "inbox_read", "inbox_read_all", "set_language", "healthz", "login", "logout", "password_change",
+    "password_change_done",
+}  # fmt: skip
+
+
+def test_the_matrices_cover_every_named_url(urls, actions):
+    """A new page or action fails here until it has its row in MATRIX and POST_MATRIX."""
+    from django.urls import get_resolver, resolve
 
     resolver = get_resolver()
     names = {name for name in resolver.reverse_dict if isinstance(name, str)}
     for namespace, (_prefix, sub) in resolver.namespace_dict.items():
         if namespace != "admin":  # the admin is covered by tests/council/test_admin_scope.py
             names |= {f"{namespace}:{n}" for n in sub.reverse_dict if isinstance(n, str)}
-    assert names - COVERED - ELSEWHERE == set()
-    assert COVERED | ELSEWHERE <= names  # no stale entry either
+    covered = {resolve(url.split("?")[0]).view_name for url in [*urls.values(), *actions.values()]}
+    covered = {n for n in covered if not n.startswith("admin:")}
+    assert names - covered - INFRASTRUCTURE == set()
+    assert set(MATRIX) == set(urls)
+    assert set(POST_MATRIX) == set(actions) | {f"page:{name}" for name in urls}
 
 
-# Named URLs checked by the matrix above.
-COVERED = {
-    "home", "my_deadlines", "calendar", "calendar_year", "inbox", "council_detail", "council_deadlines",
-    "territorial:approval_list", "territorial:approval_new", "territorial:approval_detail",
-    "territorial:approval_document", "territorial:approvals_awaiting",
-    "plans:plan_list", "plans:proposal_list", "plans:proposal_new", "plans:plan_detail", "plans:plan_pdf",
-    "plans:item_new", "plans:item_edit", "plans:item_remove",
-    "secretariat:meeting_list", "secretariat:meeting_new", "secretariat:meeting_detail",
-    "secretariat:item_materials", "secretariat:material_download", "secretariat:meeting_pack",
-    "secretariat:meeting_agenda_pdf", "secretariat:my_meetings", "secretariat:extraordinary_new",
-    "secretariat:meeting_day", "protocols:protocol_list", "protocols:protocol_detail", "protocols:protocol_pdf",
-    "protocols:item_edit", "protocols:public_part", "protocols:decision_new", "protocols:decision_edit",
-    "protocols:decision_votes",
-    "protocols:protocol_sign", "protocols:assignment_list", "protocols:assignment_detail",
-    "protocols:assignment_report", "protocols:chair_report", "protocols:chair_report_pdf", "protocols:compliance",
-    "protocols:search",
-}  # fmt: skip
-# POST-only actions are covered by their own tests; infrastructure needs no council role.
-ELSEWHERE = {
-    "inbox_read", "inbox_read_all", "set_language", "healthz", "login", "logout", "password_change",
-    "password_change_done", "territorial:approval_submit", "territorial:approval_decide",
-    "plans:proposal_decide", "plans:plan_submit", "plans:plan_decide", "plans:plan_add_proposals",
-    "secretariat:meeting_request_agreement", "secretariat:meeting_answer", "secretariat:invitee_add",
-    "secretariat:invitee_confirm", "secretariat:item_report", "secretariat:item_decide", "secretariat:item_allow_late",
-    "secretariat:agenda_approve", "secretariat:agenda_dispatch", "secretariat:extraordinary_decide",
-    "secretariat:meeting_hold", "protocols:protocol_send", "protocols:protocol_answer", "protocols:protocol_rework",
-    "protocols:protocol_present", "protocols:protocol_dispatch", "protocols:protocol_correct",
-    "protocols:assignment_analyse", "protocols:assignment_removal", "protocols:extension_request",
-    "protocols:extension_decide",
-}  # fmt: skip
+def test_every_registry_action_is_used_by_the_code():
+    """Each action of the permission registry is checked somewhere outside the registry itself."""
+    import pathlib
+
+    from council.rules import actions
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    code = "".join(
+        p.read_text()
+        for app in ("council", "plans", "secretariat", "protocols", "territorial", "templates")
+        for p in (root / app).rglob("*")
+        if p.suffix in (".py", ".html") and p.name != "rules.py"
+    )
+    assert [a for a in actions() if f'"{a}"' not in code] == []
+
+
+# Action or page -> expected status of an empty POST per role, in the order of ROLES.
+POST_MATRIX = {
+    "approval_submit": [302, 302, 403, 403, 404, 403, 404, 302, 403, 404],
+    "approval_decide": [302, 403, 403, 400, 404, 403, 404, 403, 403, 404],
+    "proposal_decide": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "plan_submit": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "plan_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "plan_add_proposals": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "meeting_request_agreement": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "meeting_answer": [302, 403, 403, 302, 302, 403, 403, 404, 404, 404],
+    "invitee_add": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "invitee_confirm": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "item_report": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "item_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "item_allow_late": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "agenda_approve": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "agenda_dispatch": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "extraordinary_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "meeting_hold": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "protocol_send": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "protocol_answer": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "protocol_rework": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "protocol_present": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "protocol_dispatch": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "protocol_correct": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "assignment_analyse": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "assignment_removal": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "extension_request": [302, 403, 403, 403, 403, 302, 403, 404, 404, 404],
+    "extension_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "page:assignments": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:assignment": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:assignment_report": [302, 403, 403, 403, 403, 200, 403, 404, 404, 404],
+    "page:chair_report": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
+    "page:compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
+    "page:search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:meeting_day": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:republic_protocols": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:protocol": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "page:protocol_pdf": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "page:protocol_item": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:protocol_public": [302, 404, 404, 404, 403, 404, 403, 404, 404, 404],
+    "page:decision_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:decision_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:decision_votes": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "page:protocol_sign": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "page:republic_meetings": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:oblast_meetings": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "page:republic_meeting_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:meeting": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:item_materials": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:material": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "page:meeting_pack": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
+    "page:meeting_agenda": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:my_meetings": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:extraordinary_new": [302, 403, 403, 200, 200, 403, 200, 404, 404, 404],
+    "page:republic_plans": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:oblast_plans": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
+    "page:republic_proposals": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:republic_proposal_new": [302, 403, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:plan": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:plan_pdf": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:plan_item_remove": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "page:home": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:my_deadlines": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:calendar": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:calendar_year": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:proposal_file": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "page:report_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:inbox": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:republic_page": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "page:oblast_page": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "page:republic_deadlines": [302, 200, 200, 403, 403, 200, 403, 404, 404, 404],
+    "page:oblast_deadlines": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
+    "page:oblast_approvals": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "page:oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
+    "page:oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "page:oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "page:approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
+    "page:admin_oblast": [302, 200, 403, 302, 302, 302, 302, 200, 302, 302],
+}
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = set()
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href") if tag == "a" else None
+        if href and href.startswith("/") and not href.startswith(("/static/", "/admin/", "/media/")):
+            self.hrefs.add(href.split("#")[0])
+
+
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_no_page_links_to_a_page_that_refuses_the_user(client, urls, user_named, role):
+    """Menus, buttons and lists never offer a link that answers 403 or 404 to the person reading them."""
+    client.force_login(user_named(role))
+    parser = _Links()
+    for url in urls.values():
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            parser.feed(response.content.decode())
+    refused = {}
+    for href in sorted(parser.hrefs - {""}):
+        status = client.get(href).status_code
+        if status in (403, 404):
+            refused[href] = status
+    assert refused == {}

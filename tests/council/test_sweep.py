@@ -67,15 +67,15 @@ def test_reminders_overdue_and_escalation_come_on_their_days(republic, time_mach
     sweep_at(at(dt.date(2026, 11, 23), 8, 59))
     assert notices() == []
     sweep_at(at(dt.date(2026, 11, 23)))
-    assert notices() == [("sec_mvd", f"deadline:{d.pk}:remind:3")]
+    assert notices() == [("sec_mvd", f"deadline:{d.pk}:{d.due_date}:remind:3")]
     sweep_at(at(dt.date(2026, 11, 24), 12))
     assert len(notices()) == 1
     sweep_at(at(dt.date(2026, 11, 25)))
     sweep_at(at(dt.date(2026, 11, 26)))
     assert [k for _, k in notices("sec_mvd")] == [
-        f"deadline:{d.pk}:remind:3",
-        f"deadline:{d.pk}:remind:1",
-        f"deadline:{d.pk}:remind:0",
+        f"deadline:{d.pk}:{d.due_date}:remind:3",
+        f"deadline:{d.pk}:{d.due_date}:remind:1",
+        f"deadline:{d.pk}:{d.due_date}:remind:0",
     ]
     d.refresh_from_db()
     assert d.state == Deadline.State.OPEN
@@ -83,12 +83,12 @@ def test_reminders_overdue_and_escalation_come_on_their_days(republic, time_mach
     sweep_at(at(dt.date(2026, 11, 27)))
     d.refresh_from_db()
     assert d.state == Deadline.State.OVERDUE
-    assert ("secretary", f"deadline:{d.pk}:overdue:1") in notices()
-    assert ("sec_mvd", f"deadline:{d.pk}:overdue:1") in notices()
+    assert ("secretary", f"deadline:{d.pk}:{d.due_date}:overdue:1") in notices()
+    assert ("sec_mvd", f"deadline:{d.pk}:{d.due_date}:overdue:1") in notices()
     assert not Notification.objects.filter(recipient__username="chair").exists()
 
     sweep_at(at(dt.date(2026, 11, 30)))
-    assert ("chair", f"deadline:{d.pk}:escalate:3") in notices()
+    assert ("chair", f"deadline:{d.pk}:{d.due_date}:escalate:3") in notices()
     d.refresh_from_db()
     assert d.next_action_at is None
     count = len(notices())
@@ -108,7 +108,7 @@ def test_a_second_sweep_sends_nothing_twice(republic):
 def test_stale_reminders_collapse_after_a_pause(republic):
     d = open_rework(republic, dt.date(2026, 11, 23))
     deadline_sweep(now=at(dt.date(2026, 11, 26), 10))  # the worker was down since Monday
-    assert [k for _, k in notices()] == [f"deadline:{d.pk}:remind:0"]
+    assert [k for _, k in notices()] == [f"deadline:{d.pk}:{d.due_date}:remind:0"]
 
 
 def test_a_met_deadline_is_not_chased(republic):

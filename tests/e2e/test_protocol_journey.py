@@ -75,6 +75,12 @@ def test_from_attendance_to_the_signed_protocol(dispatched_meeting, login, live_
     page.locator("#id_text_ru").fill("Усилить меры профилактики; отчитаться к 1 марта 2027 года")
     page.locator("#id_text_kk").fill("Алдын алу шараларын күшейту; 2027 жылғы 1 наурызға дейін есеп беру")
     page.locator("form.form button[type=submit]").click()
+    # The members voted on the old text: the decision is voted on again before the draft goes out (R-000-9g).
+    expect(page.locator(".message--warning")).to_be_visible()
+    expect(page.locator("#item-1 .badge--warn")).to_be_visible()
+    page.locator("#item-1 a[href$='/votes/']").click()
+    page.locator("form.form button.primary").click()
+    expect(page.locator("#item-1 .badge--ok")).to_be_visible()
     page.locator("form[action$='/send/'] button").click()
     protocol.refresh_from_db()
     assert (protocol.status, protocol.version) == (Protocol.Status.AGREEMENT, 2)

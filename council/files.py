@@ -1,0 +1,206 @@
+"""Serving stored documents: the one place that checks a file is on disk and is the file on record.
+
+Every download view decides who may read the document (with the same predicate as the page that lists
+it) and then hands the stored file to :func:`serve_stored_file`. A frozen document's SHA-256 is checked on
+every download: a file that does not match is refused with a page that says so, the refusal is written to
+the audit log and the administrators are told, once per altered file. A file missing on disk gets a 404
+page that says what is missing, never a server error.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import mail_admins
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+
+from .models import AuditEvent
+from .notify import notify
+from .services import audit
+
+log = logging.getLogger(__name__)
+
+MISSING = "missing"
+ALTERED = "altered"
+VERBS = {MISSING: "file.missing", ALTERED: "file.integrity_failed"}
+CHUNK = 1024 * 1024
+
+
+def open_verified(field_file, *, expected_sha256):
+    """``(handle, problem, actual_sha256)``: an open binary handle when the file is there and, if a
+    digest is on record, matches it; otherwise ``None`` and the problem (``MISSING`` or ``ALTERED``)."""
+    if not field_file or not field_file.name:
+        return None, MISSING, ""
+    try:
+        handle = field_file.storage.open(field_file.name, "rb")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError):
+        return None, MISSING, ""
+    if not expected_sha256:
+        return handle, None, ""
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: handle.read(CHUNK), b""):
+        digest.update(chunk)
+    actual = digest.hexdigest()
+    if actual != expected_sha256.lower():
+        handle.close()
+        return None, ALTERED, actual
+    handle.seek(0)
+    return handle, None, actual
+
+
+def serve_stored_file(
+    request,
+    field_file,
+    *,
+    expected_sha256,
+    filename,
+    subject,
+    council,
+    page="",
+    as_attachment=True,
+    content_type=None,
+):
+    """The stored file as a download, or the page that explains why it cannot be given.
+
+    Call it only after the view has decided the user may read the document. ``page`` is the address of
+    the page that lists the document (the administrators' notice links to it); by default the subject's."""
+    handle, problem, actual = open_verified(field_file, expected_sha256=expected_sha256)
+    if problem:
+        return refuse_stored_file(
+            request,
+            problem=problem,
+            field_file=field_file,
+            filename=filename,
+            subject=subject,
+            council=council,
+            page=page,
+            expected_sha256=expected_sha256,
+            actual_sha256=actual,
+        )
+    return FileResponse(handle, as_attachment=as_attachment, filename=filename, content_type=content_type)
+
+
+def check_stored_files(request, files, *, subject, council, page=""):
+    """For a download built from several stored files (a meeting's pack): ``None`` when every file is
+    there and matches its digest, otherwise the refusal page for the first one that does not.
+
+    ``files`` holds ``(field_file, expected_sha256, filename, subject_of_the_file)``."""
+    for field_file, expected, filename, file_subject in files:
+        handle, problem, actual = open_verified(field_file, expected_sha256=expected)
+        if handle is not None:
+            handle.close()
+        if problem:
+            return refuse_stored_file(
+                request,
+                problem=problem,
+                field_file=field_file,
+                filename=filename,
+                subject=file_subject or subject,
+                council=council,
+                page=page,
+                expected_sha256=expected,
+                actual_sha256=actual,
+            )
+    return None
+
+
+def refuse_stored_file(
+    request, *, problem, field_file, filename, subject, council, page="", expected_sha256="", actual_sha256=""
+):
+    """Record the problem and answer with its page: 409 for an altered file, 404 for a missing one."""
+    stored_as = getattr(field_file, "name", "") or ""
+    file_problem_record(
+        actor=request.user,
+        problem=problem,
+        subject=subject,
+        council=council,
+        stored_as=stored_as,
+        filename=filename,
+        page=page,
+        expected_sha256=expected_sha256,
+        actual_sha256=actual_sha256,
+        now=timezone.now(),
+    )
+    back = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        back = ""
+    context = {"filename": filename, "council": council, "back": back}
+    if problem == ALTERED:
+        return render(request, "errors/integrity_failed.html", context, status=409)
+    return render(request, "errors/file_missing.html", context, status=404)
+
+
+@transaction.atomic
+def file_problem_record(
+    *, actor, problem, subject, council, stored_as, filename, page="", expected_sha256="", actual_sha256="", now
+):
+    """Write the audit event of a refused download and, the first time this file is found missing or
+    altered (in this way), tell the administrators: an e-mail to ``ADMINS`` and a notice to every
+    superuser."""
+    verb = VERBS[problem]
+    first = not _seen_before(verb=verb, subject=subject, stored_as=stored_as, actual_sha256=actual_sha256)
+    audit(
+        actor=actor,
+        verb=verb,
+        subject=subject,
+        council=council,
+        at=now,
+        file=stored_as,
+        filename=filename,
+        expected_sha256=expected_sha256,
+        actual_sha256=actual_sha256,
+    )
+    log.error("%s: %s (%s) of %s", verb, stored_as, filename, subject)
+    if not first:
+        return
+    params = {
+        "name": filename,
+        "subject": str(subject),
+        "council": str(council) if council is not None else "—",
+        "stored": stored_as or "—",
+        "expected": expected_sha256 or "—",
+        "actual": actual_sha256 or "—",
+        "who": getattr(actor, "username", "") or "—",
+    }
+    if problem == ALTERED:
+        title = _("Stored file altered: %(name)s")
+        body = _(
+            "The stored file “%(name)s” of %(subject)s (%(council)s) no longer matches the SHA-256 on record; "
+            "its download is refused until the original is restored.\n"
+            "Stored as: %(stored)s\nSHA-256 on record: %(expected)s\nSHA-256 found: %(actual)s\n"
+            "Noticed when %(who)s tried to download it."
+        )
+    else:
+        title = _("Stored file missing: %(name)s")
+        body = _(
+            "The stored file “%(name)s” of %(subject)s (%(council)s) is not on disk; its download answers "
+            "“not found” until it is restored.\nStored as: %(stored)s\nSHA-256 on record: %(expected)s\n"
+            "Noticed when %(who)s tried to download it."
+        )
+    key = f"{verb}:{stored_as}:{actual_sha256}"[:128]
+    superusers = get_user_model().objects.filter(is_superuser=True, is_active=True)
+    url = page or (subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else "")
+    notify(
+        recipients=superusers,
+        key=key,
+        render=lambda: (title % params, body % params),
+        now=now,
+        council=council,
+        url=url,
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject_line, message = str(title % params), str(body % params)
+    transaction.on_commit(lambda: mail_admins(" ".join(subject_line.split()), message, fail_silently=True))
+
+
+def _seen_before(*, verb, subject, stored_as, actual_sha256):
+    qs = AuditEvent.objects.filter(verb=verb, data__file=stored_as, data__actual_sha256=actual_sha256)
+    if subject is not None:
+        qs = qs.filter(subject_type=subject._meta.label_lower, subject_id=subject.pk)
+    return qs.exists()

@@ -1,0 +1,152 @@
+"""One republic council's documents at every stage a page checks, for the permission matrix and the
+search visibility tests: a draft plan with an item, a proposal of the Ministry of Justice, a meeting whose
+agenda is not sent yet with a question and a material, a draft protocol with a decision, an assignment
+under control with an execution report, a report to the chair, and an oblast approval. Every text
+carries ``WORD`` so one query finds them all."""
+
+import datetime
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+WORD = "Ксилофон"
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def build(demo, user_named):
+    from council.models import Body
+    from plans.models import Proposal
+    from plans.services import plan_create, plan_item_save
+    from protocols.models import (
+        Assignment,
+        ChairReport,
+        Decision,
+        ExecutionReport,
+        Extension,
+        Protocol,
+        ProtocolItem,
+    )
+    from secretariat.models import AgendaItem, ExtraordinaryRequest, Invitee, Material, Meeting
+    from territorial.models import Approval
+    from territorial.services import approval_create
+    from tests.factories import UserFactory
+
+    now = timezone.now()
+    republic = demo["republic"]
+    secretary = user_named("secretary")
+    mvd, mju = Body.objects.get(code="mvd"), Body.objects.get(code="mju")
+    approval = approval_create(
+        actor=user_named("oblast_secretary"),
+        council=demo["oblast"],
+        kind=Approval.Kind.REGULATION,
+        document=SimpleUploadedFile("p.pdf", PDF),
+        now=now,
+    )
+    plan = plan_create(actor=secretary, council=republic, start=datetime.date(2027, 1, 1), now=now)
+    plan_item = plan_item_save(
+        actor=secretary, plan=plan, now=now, data={"question_kk": f"{WORD} мәселе", "question_ru": f"{WORD} вопрос"}
+    )
+    proposal = Proposal.objects.create(
+        council=republic,
+        period_start=datetime.date(2027, 1, 1),
+        author=user_named("acting_mju"),
+        body=mju,
+        responsible_body=mju,
+        question_kk=f"{WORD} ұсыныс",
+        question_ru=f"{WORD} предложение",
+        justification_ru="Обоснование",
+        justification_file=ContentFile(PDF, name="justification.pdf"),
+        justification_name="justification.pdf",
+        created_at=now,
+    )
+    meeting = Meeting.objects.create(
+        council=republic, date=datetime.date(2027, 1, 22), created_by=secretary, created_at=now
+    )
+    item = AgendaItem.objects.create(
+        meeting=meeting, number=1, question_kk=f"{WORD} мәселе", question_ru=f"{WORD} вопрос"
+    )
+    Invitee.objects.create(item=item, person=UserFactory(username="judge"), full_name_ru="Судья")
+    material = Material.objects.create(
+        item=item,
+        body=mvd,
+        kind="other",
+        version=1,
+        original_name=f"{WORD}.pdf",
+        file=ContentFile(PDF, name="a.pdf"),
+        sha256=hashlib.sha256(PDF).hexdigest(),
+        size=len(PDF),
+        submitted_by=user_named("sec_mvd"),
+        submitted_at=now,
+    )
+    protocol = Protocol.objects.create(meeting=meeting, council=republic, created_by=secretary, created_at=now)
+    protocol_item = ProtocolItem.objects.create(
+        protocol=protocol, number=1, question_kk=f"{WORD} мәселе", question_ru=f"{WORD} вопрос"
+    )
+    decision = Decision.objects.create(item=protocol_item, number=1, text_kk=f"{WORD} шешім", text_ru=f"{WORD} решение")
+    assignment = Assignment.objects.create(
+        decision=decision,
+        council=republic,
+        body=mvd,
+        responsible=True,
+        order=1,
+        due_date=datetime.date(2027, 3, 1),
+        original_due_date=datetime.date(2027, 3, 1),
+        created_at=now,
+    )
+    report = ExecutionReport.objects.create(
+        assignment=assignment,
+        version=1,
+        text=f"{WORD} исполнено",
+        file=ContentFile(PDF, name="report.pdf"),
+        original_name="report.pdf",
+        sha256=hashlib.sha256(PDF).hexdigest(),
+        submitted_by=user_named("sec_mvd"),
+        submitted_at=now,
+    )
+    extension = Extension.objects.create(
+        assignment=assignment,
+        reason="Нужно больше времени",
+        old_due_date=datetime.date(2027, 3, 1),
+        new_due_date=datetime.date(2027, 4, 1),
+        requested_by=user_named("sec_mvd"),
+        requested_at=now,
+    )
+    extraordinary = ExtraordinaryRequest.objects.create(
+        council=republic,
+        requested_by=user_named("member_mvd"),
+        body=mvd,
+        question_kk="Шұғыл мәселе",
+        question_ru="Срочный вопрос",
+        justification="Обстановка",
+        desired_date=datetime.date(2027, 2, 1),
+        created_at=now,
+    )
+    chair_report = ChairReport.objects.create(
+        council=republic,
+        start=datetime.date(2026, 1, 1),
+        end=datetime.date(2026, 12, 31),
+        conclusions_kk="Қорытынды",
+        conclusions_ru="Выводы",
+        created_by=secretary,
+        created_at=now,
+    )
+    return {
+        "approval": approval,
+        "plan": plan,
+        "plan_item": plan_item,
+        "proposal": proposal,
+        "meeting": meeting,
+        "item": item,
+        "material": material,
+        "protocol": protocol,
+        "protocol_item": protocol_item,
+        "decision": decision,
+        "assignment": assignment,
+        "report": report,
+        "chair_report": chair_report,
+        "extension": extension,
+        "extraordinary": extraordinary,
+        "invitee": item.invitees.get(),
+    }
