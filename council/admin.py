@@ -1,12 +1,16 @@
+import json
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_scope import (
     CouncilInlineScope,
     CouncilScopedAdmin,
+    HistoryAdmin,
+    PeopleAndPositionsScope,
     ReadOnlyAdmin,
     RegistryReaderAdmin,
     admin_scope,
@@ -30,6 +34,7 @@ from .models import (
     Seat,
     User,
 )
+from .profile_schema import DEFAULTS, SETTINGS
 
 
 @admin.register(User)
@@ -98,7 +103,7 @@ class UserAdmin(RegistryReaderAdmin, BaseUserAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class SharedRegistryAdmin(RegistryReaderAdmin, SimpleHistoryAdmin):
+class SharedRegistryAdmin(RegistryReaderAdmin, HistoryAdmin):
     """Bodies and positions are one registry for all councils: every council secretary may read and add;
     only administrators correct or remove."""
 
@@ -151,7 +156,7 @@ class OfficerInline(CouncilInlineScope, admin.TabularInline):
 
 
 @admin.register(Council)
-class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
+class CouncilAdmin(CouncilScopedAdmin, HistoryAdmin):
     council_lookup = "pk"
     list_display = ("name_ru", "kind", "parent", "profile", "is_active")
     list_filter = ("kind", "is_active", council_filter("parent"))
@@ -235,7 +240,10 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
                 if upload.size > 5 * 1024 * 1024:
                     raise ValidationError(_("The file is larger than 5 MB."))
                 rows = composition_import.check_scope(
-                    council=council, rows=composition_import.parse(upload), keeps=self._keeps(request)
+                    council=council,
+                    rows=composition_import.parse(upload),
+                    keeps=self._keeps(request),
+                    actor=request.user,
                 )
             except ValidationError as exc:
                 context["error"] = " ".join(exc.messages)
@@ -265,7 +273,10 @@ class CouncilAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
+class AppointmentAdmin(PeopleAndPositionsScope, CouncilScopedAdmin, HistoryAdmin):
+    """Who holds or acts in a position. Nobody but an administrator appoints themselves: a secretary does
+    not make themselves the acting chair."""
+
     council_lookup = "position__seats__council"
     list_display = ("person", "position", "kind", "start", "end")
     list_filter = ("kind", council_filter("position__seats__council"))
@@ -278,13 +289,10 @@ class AppointmentAdmin(CouncilScopedAdmin, SimpleHistoryAdmin):
         return set(obj.position.seats.values_list("council_id", flat=True)) if obj.position_id else set()
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # The accepted values, not only the shown choices: a person and a position of the councils the
-        # user keeps (R-000-8). An acting official for another council's chair is refused here.
-        if db_field.name == "person":
-            kwargs["queryset"] = eligible_people(request)
-        elif db_field.name == "position":
-            kwargs["queryset"] = eligible_positions(request)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "person" and not request.user.is_superuser:
+            field.queryset = field.queryset.exclude(pk=request.user.pk)
+        return field
 
 
 @admin.register(AuditEvent)
@@ -295,7 +303,7 @@ class AuditEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(SimpleHistoryAdmin):
+class CalendarDayAdmin(HistoryAdmin):
     """Entering next year's decree: one row per moved day, with the decree's number and date."""
 
     list_display = ("day", "weekday", "kind", "name_ru", "name_kk", "decree_number", "decree_date")
@@ -310,10 +318,35 @@ class CalendarDayAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RegulationProfile)
-class RegulationProfileAdmin(SimpleHistoryAdmin):
+class RegulationProfileAdmin(HistoryAdmin):
+    """Rules and settings are JSON checked against ``council/profile_schema.py`` (``RegulationProfile.clean``):
+    an unknown key or a value of the wrong type is refused with the key named."""
+
     list_display = ("name_ru", "code", "version", "created_at")
     list_filter = ("code",)
     readonly_fields = ("created_at",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "rules":
+            field.help_text = _(
+                'Rule ids of REGULATION.md with their adjustments, such as {"R-000-10b": {"amount": 10}}: "amount", '
+                '"unit" and "direction". A rule the profile does not list applies as written.'
+            )
+        elif db_field.name == "settings":
+            field.help_text = format_html(
+                "{}<ul>{}</ul>",
+                _("A setting left out takes its default, shown after the name."),
+                format_html_join(
+                    "",
+                    "<li><code>{}</code> <code>{}</code>: {}</li>",
+                    (
+                        (name, json.dumps(DEFAULTS[name], ensure_ascii=False), f.metadata["help_text"])
+                        for name, f in SETTINGS.items()
+                    ),
+                ),
+            )
+        return field
 
     def has_change_permission(self, request, obj=None):
         # A version in use is never edited: a successor regulation is a new version.

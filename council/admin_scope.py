@@ -1,11 +1,13 @@
 """Django admin scoped by council: a territorial secretary manages only their own council; the republic
 secretariat sees the territorial councils under it read-only (R-000-8, R-000-14). Superusers see all."""
 
-from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Appointment, Council, CouncilOfficer, Position, Seat, User
 from .selectors import active_on
@@ -50,12 +52,23 @@ def keeps_all(request, council_ids) -> bool:
     return bool(council_ids) and set(council_ids) <= admin_scope(request)[1]
 
 
+def chairs_anywhere(person, day) -> bool:
+    """Whether the person holds, or acts in, a chair's position on any council on ``day``."""
+    chair_positions = active_on(Seat.objects.filter(role=Seat.Role.CHAIR), day, "valid_from", "valid_to").values(
+        "position_id"
+    )
+    return active_on(Appointment.objects.filter(person=person, position_id__in=chair_positions), day).exists()
+
+
 def may_edit_person(request, person) -> bool:
     """A user's account (change, password) is edited only by someone who keeps every council where that
-    user holds or held a role; administrators' accounts only by administrators."""
+    user holds or held a role; administrators' and chairs' accounts only by administrators (a chair signs
+    protocols with their password: no secretary may set it)."""
     if request.user.is_superuser:
         return True
-    return not person.is_superuser and keeps_all(request, councils_of_person(person))
+    if person.is_superuser or chairs_anywhere(person, timezone.localdate()):
+        return False
+    return keeps_all(request, councils_of_person(person))
 
 
 def eligible_people(request):
@@ -67,31 +80,14 @@ def eligible_people(request):
 
 
 def eligible_positions(request):
-    """Positions a council keeper may seat or appoint to: no seat on a council they do not keep."""
+    """Positions a council keeper may seat or appoint to: no seat on a council they do not keep, and no
+    holder from outside their councils (seating such a position would bring its holder in)."""
     qs = Position.objects.all()
     if request.user.is_superuser:
         return qs
     foreign = Seat.objects.exclude(council_id__in=admin_scope(request)[1]).values("position_id")
-    return qs.exclude(pk__in=foreign)
-
-
-def check_person(request, person):
-    """Refuse a submitted person outside the keeper's councils (the value, not only the shown choices)."""
-    if person is not None and not eligible_people(request).filter(pk=person.pk).exists():
-        raise forms.ValidationError(
-            _("“%(person)s” is not a person of the councils you keep; their own council's secretariat manages them."),
-            params={"person": person},
-            code="foreign_person",
-        )
-
-
-def check_position(request, position):
-    if position is not None and not eligible_positions(request).filter(pk=position.pk).exists():
-        raise forms.ValidationError(
-            _("The position “%(position)s” sits on a council you do not keep; that council's secretariat manages it."),
-            params={"position": position},
-            code="foreign_position",
-        )
+    outsiders = Appointment.objects.exclude(person__in=eligible_people(request)).values("position_id")
+    return qs.exclude(pk__in=foreign).exclude(pk__in=outsiders)
 
 
 class ScopedCouncilListFilter(admin.RelatedFieldListFilter):
@@ -165,16 +161,28 @@ class CouncilScopedAdmin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class CouncilInlineScope:
-    """Inline permissions follow the parent council's scope; people and positions named in a row are
-    checked against the councils the user keeps."""
+FOREIGN_PERSON = _("This person is not of the councils you keep; their own council's secretariat manages them.")
+FOREIGN_POSITION = _("This position sits on a council you do not keep; that council's secretariat manages it.")
+
+
+class PeopleAndPositionsScope:
+    """A form's person and position accept only those of the councils the user keeps: the accepted values,
+    not only the shown choices (R-000-8). An acting official for another council's chair, or another
+    council's person in this council's secretariat, is refused with the form's own error."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "person":
             kwargs["queryset"] = eligible_people(request)
+            kwargs["error_messages"] = {"invalid_choice": FOREIGN_PERSON}
         elif db_field.name == "position":
             kwargs["queryset"] = eligible_positions(request)
+            kwargs["error_messages"] = {"invalid_choice": FOREIGN_POSITION}
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CouncilInlineScope(PeopleAndPositionsScope):
+    """Inline permissions follow the parent council's scope; people and positions named in a row are
+    checked against the councils the user keeps."""
 
     def _edit(self, request, obj):
         if request.user.is_superuser:
@@ -233,3 +241,20 @@ class RegistryReaderAdmin:
 
     def has_add_permission(self, request, *args):
         return request.user.is_superuser or bool(admin_scope(request)[1])
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History is read by whoever may read the object. A revert writes the current object, and
+    django-simple-history checks only the right to view there: here it is refused unless the user is an
+    administrator who may change the object as it is now (a read-only record, such as a signed protocol,
+    is never reverted)."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            current = self.get_object(request, unquote(object_id))
+            if current is None or not request.user.is_superuser or not self.has_change_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context=extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return not request.user.is_superuser or super().revert_disabled(request, obj)

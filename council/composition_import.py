@@ -132,32 +132,35 @@ def check(number, data) -> ImportRow:
     return row
 
 
-def check_scope(*, council, rows, keeps):
+def check_scope(*, council, rows, keeps, actor=None):
     """Add the reasons a row names what the importing council does not keep (R-000-8): an existing account
     of another council (reusing it would hand that account to this council's secretariat), or a position
-    seated on another council (its holder would gain a role there). ``keeps`` is the set of council ids
-    the importing user keeps; rows are matched only within them."""
+    seated on another council or held by another council's person (its holder would gain a role, or come
+    in). ``keeps`` is the set of council ids the importing user keeps; rows are matched only within them.
+    Nobody imports themselves into a seat."""
+    from .admin_scope import councils_of_person
+
+    def kept(person):
+        councils = councils_of_person(person)
+        return not person.is_superuser and bool(councils) and councils <= keeps
+
     usernames = {r.data.get("username") for r in rows if r.data.get("username")}
     people = {u.username: u for u in User.objects.filter(username__in=usernames)}
     for row in rows:
         d = row.data
         person = people.get(d.get("username"))
-        if person is not None:
-            from .admin_scope import councils_of_person
-
-            councils = councils_of_person(person)
-            if person.is_superuser or not councils or not councils <= keeps:
-                row.errors.append(
-                    _("The login “%(username)s” is an account of another council; choose a new login.")
-                    % {"username": d["username"]}
-                )
-        if d.get("body_code") and d.get("position_ru"):
-            seated = set(
-                Seat.objects.filter(
-                    position__body__code=d["body_code"], position__title_ru=d["position_ru"]
-                ).values_list("council_id", flat=True)
+        if person is not None and actor is not None and not actor.is_superuser and person.pk == actor.pk:
+            row.errors.append(_("You cannot appoint yourself; the administrator does."))
+        elif person is not None and not kept(person):
+            row.errors.append(
+                _("The login “%(username)s” is an account of another council; choose a new login.")
+                % {"username": d["username"]}
             )
-            if not seated <= keeps:
+        if d.get("body_code") and d.get("position_ru"):
+            same = {"position__body__code": d["body_code"], "position__title_ru": d["position_ru"]}
+            seated = set(Seat.objects.filter(**same).values_list("council_id", flat=True))
+            holders = User.objects.filter(appointments__in=Appointment.objects.filter(**same)).distinct()
+            if not seated <= keeps or any(not kept(h) for h in holders if h.username != d.get("username")):
                 row.errors.append(
                     _("The position “%(position)s” sits on another council; that council's secretariat manages it.")
                     % {"position": d["position_ru"]}
@@ -179,7 +182,10 @@ def apply(*, council, rows, actor, now, keeps):
     are reused, so importing the same file twice changes nothing. The scope is checked again here: the
     registry may have changed since the preview."""
     rows = check_scope(
-        council=council, rows=[ImportRow(r.number, dict(r.data), list(r.errors)) for r in rows], keeps=keeps
+        council=council,
+        rows=[ImportRow(r.number, dict(r.data), list(r.errors)) for r in rows],
+        keeps=keeps,
+        actor=actor,
     )
     counts = {"rows": 0, "people": 0, "seats": 0, "appointments": 0, "rejected": sum(not r.ok for r in rows)}
     for row in rows:

@@ -31,3 +31,4 @@ urlpatterns = [
     path("territorial/", include("territorial.urls")),
     path("admin/", admin.site.urls),
 ]
+handler400 = "council.views.bad_request"

@@ -112,3 +112,8 @@ def healthz(request):
         checks["worker_last_seen"] = beat.isoformat() if beat else None
     healthy = checks["database"] == "ok" and checks["broker"] == "ok"
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
+
+
+def bad_request(request, exception):
+    """Django's own 400 page renders without the request; this one keeps the layout and the language."""
+    return render(request, "400.html", status=400)

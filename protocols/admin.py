@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin, council_filter
+from council.admin_scope import CouncilScopedAdmin, HistoryAdmin, ReadOnlyAdmin, council_filter
 
 from .models import Protocol, Signature
 
@@ -18,7 +17,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Protocol)
-class ProtocolAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
+class ProtocolAdmin(ReadOnlyAdmin, CouncilScopedAdmin, HistoryAdmin):
     """Read-only: protocols are drafted, agreed, signed and sent on the secretary's pages; a signed protocol
     never changes, and nothing is deleted automatically (R-001-3e keeping period is shown)."""
 

@@ -1,7 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin, council_filter
+from council.admin_scope import CouncilScopedAdmin, HistoryAdmin, ReadOnlyAdmin, council_filter
 
 from .models import AgendaItem, Invitee, Meeting
 
@@ -18,7 +17,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
+class MeetingAdmin(ReadOnlyAdmin, CouncilScopedAdmin, HistoryAdmin):
     """Read-only: meetings move through the secretary's pages, where every rule is checked."""
 
     list_display = ("date", "council", "kind", "status", "online")
@@ -29,7 +28,7 @@ class MeetingAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Invitee)
-class InviteeAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
+class InviteeAdmin(ReadOnlyAdmin, CouncilScopedAdmin, HistoryAdmin):
     council_lookup = "item__meeting__council"
     list_display = ("full_name_ru", "position_ru", "item", "attendance_confirmed_at", "documents_received_at")
     search_fields = ("full_name_ru", "full_name_kk", "position_ru")

@@ -1,13 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from council.admin_scope import CouncilScopedAdmin, ReadOnlyAdmin, council_filter
+from council.admin_scope import CouncilScopedAdmin, HistoryAdmin, ReadOnlyAdmin, council_filter
 
 from .models import Approval
 
 
 @admin.register(Approval)
-class ApprovalAdmin(ReadOnlyAdmin, CouncilScopedAdmin, SimpleHistoryAdmin):
+class ApprovalAdmin(ReadOnlyAdmin, CouncilScopedAdmin, HistoryAdmin):
     """Read-only in admin: approvals move only through the secretary's and the chair's actions."""
 
     list_display = ("council", "kind", "status", "created_at", "decided_at")

@@ -237,3 +237,16 @@ def test_remarks_that_cannot_be_stored_never_let_an_approval_through(client, wor
     assert response.status_code == 400
     assert "Null characters are not allowed" in response.content.decode()
     assert Approval.objects.get(pk=approval.pk).status == Approval.Status.SUBMITTED
+
+
+def test_a_bad_request_raised_anywhere_gets_the_page_in_the_layout(client, sign_in, demo):
+    """A view that raises Django's BadRequest (no decorator of ours) still answers with the layout."""
+    from django.test import RequestFactory
+
+    from council.views import bad_request
+
+    request = RequestFactory().get("/")
+    request.user = sign_in("secretary")
+    response = bad_request(request, None)
+    assert response.status_code == 400
+    assert "mainnav" in response.content.decode()

@@ -174,6 +174,8 @@ def test_an_oblast_secretary_cannot_make_themselves_acting_chair_of_the_republic
     from council.roles import Role, council_roles
 
     secretary = user_named("oblast_secretary")
+    secretary.preferred_language = "en"
+    secretary.save(update_fields=["preferred_language"])
     client.force_login(secretary)
     response = client.post(
         reverse("admin:council_appointment_add"),
@@ -186,14 +188,14 @@ def test_an_oblast_secretary_cannot_make_themselves_acting_chair_of_the_republic
         },
     )
     assert response.status_code == 200  # the form again, with the reason
-    assert "position" in response.context["adminform"].form.errors
+    assert "sits on a council you do not keep" in str(response.context["adminform"].form.errors["position"])
     assert not Appointment.objects.filter(person=secretary, kind="acting").exists()
     fresh = User.objects.get(pk=secretary.pk)
     assert Role.CHAIR not in council_roles(fresh, demo["republic"], today)
 
 
-def test_an_oblast_secretary_cannot_appoint_another_councils_person(client, user_named, demo):
-    client.force_login(user_named("oblast_secretary"))
+def test_an_oblast_secretary_cannot_appoint_another_councils_person(client, user_named, demo, sign_in):
+    sign_in("oblast_secretary", "en")
     chair = user_named("chair")
     own_position = Seat.objects.filter(council=demo["oblast"]).first().position
     response = client.post(
@@ -201,7 +203,7 @@ def test_an_oblast_secretary_cannot_appoint_another_councils_person(client, user
         {"person": chair.pk, "position": own_position.pk, "kind": "acting", "start": "2026-11-01", "basis": ""},
     )
     assert response.status_code == 200
-    assert "person" in response.context["adminform"].form.errors
+    assert "not of the councils you keep" in str(response.context["adminform"].form.errors["person"])
     assert not Appointment.objects.filter(person=chair, position=own_position).exists()
     # and so the republic chair's account stays out of reach
     password_page = client.get(reverse("admin:auth_user_password_change", args=[chair.pk]))
@@ -283,3 +285,58 @@ def test_autocomplete_and_list_filters_offer_only_the_councils_kept(client, user
     offered = {str(c["display"]) for spec in cl.filter_specs for c in spec.choices(cl)}
     assert str(demo["republic"]) in offered and str(demo["oblast"]) in offered
     assert str(demo["group"]) not in offered
+
+
+def test_a_history_revert_is_not_a_way_around_view_only(client, user_named, demo):
+    """django-simple-history's revert page checks only the right to view: the republic secretary, who reads
+    the oblast council, must not rename it through it (R-000-14 oversight is read-only)."""
+    oblast = demo["oblast"]
+    version = oblast.history.order_by("history_id").first()
+    client.force_login(user_named("secretary"))
+    url = reverse("admin:council_council_simple_history", args=[oblast.pk, version.history_id])
+    assert client.get(url).status_code == 200  # history stays readable
+    response = client.post(url, {"name_ru": "ВЗЛОМ", "name_kk": "x", "short_name_ru": "x", "short_name_kk": "x"})
+    assert response.status_code == 403
+    assert Council.objects.get(pk=oblast.pk).name_ru != "ВЗЛОМ"
+
+
+def test_a_signed_protocol_is_not_reverted_even_by_an_administrator(client, user_named, signed):
+    version = signed.history.order_by("history_id").first()
+    client.force_login(user_named("admin"))
+    url = reverse("admin:protocols_protocol_simple_history", args=[signed.pk, version.history_id])
+    assert client.post(url, {}).status_code == 403
+    signed.refresh_from_db()
+    assert signed.status == "signed" and signed.number
+
+
+def test_a_position_held_by_another_councils_person_cannot_be_seated(client, user_named, demo):
+    """Seating an unseated position would bring its holder (a republic person) into the oblast council and out
+    of the republic secretary's hands."""
+    from council.admin_scope import eligible_positions
+    from council.models import Body
+
+    outsider = user_named("member_mvd")
+    loose = Position.objects.create(body=Body.objects.get(code="mju"), title_ru="Советник", title_kk="Кеңесші")
+    Appointment.objects.create(position=loose, person=outsider, kind="holder", start="2026-01-01")
+    client.force_login(user_named("oblast_secretary"))
+    request = client.get(reverse("admin:index")).wsgi_request
+    assert not eligible_positions(request).filter(pk=loose.pk).exists()
+
+
+def test_a_secretary_cannot_appoint_themselves_nor_set_a_chairs_password(client, user_named, demo):
+    secretary = user_named("oblast_secretary")
+    client.force_login(secretary)
+    chair_position = Seat.objects.get(council=demo["oblast"], role=Seat.Role.CHAIR).position
+    response = client.post(
+        reverse("admin:council_appointment_add"),
+        {"person": secretary.pk, "position": chair_position.pk, "kind": "acting", "start": "2026-11-01", "basis": ""},
+    )
+    assert response.status_code == 200 and "person" in response.context["adminform"].form.errors
+    assert not Appointment.objects.filter(person=secretary).exists()
+    oblast_chair = Appointment.objects.filter(position=chair_position, kind="holder").first().person
+    password = client.post(
+        reverse("admin:auth_user_password_change", args=[oblast_chair.pk]),
+        {"password1": "taken-over-1234", "password2": "taken-over-1234"},
+    )
+    assert password.status_code == 403
+    assert not User.objects.get(pk=oblast_chair.pk).check_password("taken-over-1234")

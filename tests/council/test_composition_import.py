@@ -102,9 +102,9 @@ def test_no_import_into_another_council(client, user_named, demo):
     assert response.status_code == 403
 
 
-def test_a_row_naming_another_councils_account_is_rejected_with_the_reason(client, user_named, demo):
+def test_a_row_naming_another_councils_account_is_rejected_with_the_reason(client, user_named, demo, sign_in):
     """Reusing the republic chair's account would hand it to the oblast secretary (R-000-8)."""
-    client.force_login(user_named("oblast_secretary"))
+    sign_in("oblast_secretary", "en")
     csv = (
         "body_code;position_ru;position_kk;username;full_name_ru;start\n"
         "almaty-obl-dchs;Начальник ДЧС области;Облыс ТЖД бастығы;chair;Кто-то;01.02.2026\n"
@@ -120,10 +120,10 @@ def test_a_row_naming_another_councils_account_is_rejected_with_the_reason(clien
     assert not Appointment.objects.filter(person__username="chair", position__title_ru="Начальник ДЧС области").exists()
 
 
-def test_a_row_naming_a_position_seated_on_another_council_is_rejected(client, user_named, demo):
+def test_a_row_naming_a_position_seated_on_another_council_is_rejected(client, user_named, demo, sign_in):
     """Appointing a new person to the Prosecutor General's position would make them the republic chair."""
     chair_seat = Seat.objects.select_related("position__body").get(council=demo["republic"], role=Seat.Role.CHAIR)
-    client.force_login(user_named("oblast_secretary"))
+    sign_in("oblast_secretary", "en")
     csv = (
         "body_code;position_ru;position_kk;username;full_name_ru;start\n"
         f"{chair_seat.position.body.code};{chair_seat.position.title_ru};{chair_seat.position.title_kk};"
@@ -154,3 +154,14 @@ def test_the_scope_is_checked_again_when_the_preview_is_confirmed(client, user_n
         reverse("admin:council_council_import", args=[demo["oblast"].pk]), {"payload": response.context["payload"]}
     )
     assert not Appointment.objects.filter(person__username="late_comer").exists()
+
+
+def test_a_secretary_does_not_import_themselves_into_a_seat(client, user_named, demo, sign_in):
+    sign_in("oblast_secretary", "en")
+    csv = (
+        "body_code;position_ru;position_kk;role;username;full_name_ru;start\n"
+        "almaty-obl-dchs;Начальник ДЧС области;Облыс ТЖД бастығы;chair;oblast_secretary;Я;01.02.2026\n"
+    )
+    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    [rejected] = response.context["rejected"]
+    assert "yourself" in " ".join(rejected.errors)

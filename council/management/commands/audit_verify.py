@@ -6,7 +6,7 @@ the event before it follows a deleted (or edited) event. The last hash is printe
 kept elsewhere: only that detects rewriting of the whole tail.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -17,6 +17,7 @@ from council.models import AuditEvent
 class Command(BaseCommand):
     help = gettext_lazy("Check the audit log's hash chain; names the first broken event and exits with an error.")
 
+    @no_translations  # the same words whatever language the caller's thread had active
     def handle(self, *args, **options):
         count, prev = 0, ""
         events = AuditEvent.objects.order_by("id").only(
