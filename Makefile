@@ -64,6 +64,7 @@ services:
 lint: python-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 test: export DJANGO_SETTINGS_MODULE := council.settings_test
 test: system-deps-test python-deps messages services lint
@@ -71,6 +72,7 @@ test: system-deps-test python-deps messages services lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=council.example.kz \
 	  DJANGO_SETTINGS_MODULE=council.settings $(BIN)/python manage.py check --deploy --fail-level WARNING
+	env -u DJANGO_SETTINGS_MODULE $(BIN)/python -m bench --smoke
 	$(BIN)/pytest
 
 bench: python-deps services

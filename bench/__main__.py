@@ -1,5 +1,9 @@
 """`python -m bench --quick` or `--full`: pages at two data sizes against a same-run baseline, the deadline
-sweep and PDF rendering; prints one table with a ratio column and writes JSON to bench/results/."""
+sweep and PDF rendering; prints one table with a ratio column and writes JSON to bench/results/.
+
+`python -m bench --smoke` runs every part once at a tiny scale (the generator, each page once with its status
+and query count, the PDF, the sweep) and exits non-zero when any part fails: `make test` runs it, so a
+schema change that breaks the generator fails CI. Its figures are printed, never compared."""
 
 import argparse
 import json
@@ -14,6 +18,7 @@ MODES = {
     # large and small data scale (1.0 = national, ten years), requests and seconds per page, repeats
     "quick": {"large": 0.02, "small": 0.002, "requests": 60, "seconds": 8, "pdf_repeats": 2},
     "full": {"large": 1.0, "small": 0.1, "requests": 300, "seconds": 30, "pdf_repeats": 5},
+    "smoke": {"large": 0.002, "small": 0.001, "requests": 1, "seconds": 1, "pdf_repeats": 1},
 }
 
 
@@ -22,9 +27,10 @@ def main():
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--quick", action="store_true", help="reduced sizes, under 5 minutes")
     mode.add_argument("--full", action="store_true", help="national scale")
+    mode.add_argument("--smoke", action="store_true", help="every part once at a tiny scale (make test)")
     parser.add_argument("--only", choices=["pages", "sweep", "pdf"], help="run one part")
     args = parser.parse_args()
-    name = "full" if args.full else "quick"
+    name = "full" if args.full else "smoke" if args.smoke else "quick"
     conf = MODES[name]
     setup_django()
     from bench import generate, pages, pdf, sweep
@@ -66,7 +72,10 @@ def main():
     if args.only in (None, "pdf"):
         rows += pdf.run(repeats=conf["pdf_repeats"])
     if args.only in (None, "sweep"):
-        rows += sweep.run(quick=name == "quick")
+        rows += sweep.run(quick=name != "full", smoke=name == "smoke")
+    if name == "smoke":  # a tiny scale on a busy machine: the figures are shown, never judged
+        for r in rows:
+            r.pop("met", None)
     width = max(len(r["name"]) for r in rows)
     print(
         f"{'benchmark':<{width}}  {'median ms':>9}  {'p95 ms':>7}  {'req/s':>6}  {'queries':>7}  {'ratio':>6}"

@@ -174,10 +174,11 @@ def generate(scale=1.0):
         )
         cur.execute(
             """
-            INSERT INTO secretariat_material (kind, version, file, original_name, sha256, size, pages, late,
-                submitted_at, body_id, item_id, submitted_by_id)
+            INSERT INTO secretariat_material (kind, version, file, original_name, sha256, size, pages,
+                content_type, late, submitted_at, body_id, item_id, submitted_by_id)
             SELECT 'reference_note', 1, 'materials/bench/' || i.id || '.pdf', 'справка-' || i.id || '.pdf',
-                md5(i.id::text) || md5(i.id::text), 120000 + i.id %% 50000, 1 + i.id %% 8, i.id %% 11 = 0,
+                md5(i.id::text) || md5(i.id::text), 120000 + i.id %% 50000, 1 + i.id %% 8, 'application/pdf',
+                i.id %% 11 = 0,
                 m.date - 21 + (i.id %% 3)::int, i.responsible_body_id, i.id, %(secretary)s
             FROM secretariat_agendaitem i JOIN secretariat_meeting m ON m.id = i.meeting_id
             """,
@@ -186,9 +187,10 @@ def generate(scale=1.0):
         cur.execute(
             """
             INSERT INTO protocols_protocol (status, version, year, number, signed_at, pdf_kk, pdf_ru, sha256_kk,
-                sha256_ru, dispatched_at, created_at, council_id, created_by_id, meeting_id)
+                sha256_ru, dispatched_at, created_at, council_id, created_by_id, meeting_id, public_remarks_kk,
+                public_remarks_ru)
             SELECT 'dispatched', 1, extract(year FROM m.date)::int, m.id, m.date + 4, '', '', '', '',
-                m.date + 5, m.date, m.council_id, %(secretary)s, m.id
+                m.date + 5, m.date, m.council_id, %(secretary)s, m.id, '', ''
             FROM secretariat_meeting m WHERE m.status = 'held'
             """,
             p,

@@ -76,14 +76,14 @@ def load(path, cookie, *, requests, seconds):
     latencies, queries, statuses = [], [], set()
     lock = threading.Lock()
     remaining = [requests]
-    stop_at = time.time() + seconds
+    stop_at = [0.0]  # set once the warm-up is over
 
     def worker():
         conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
         headers = {"Cookie": cookie} if cookie else {}
         while True:
             with lock:
-                if remaining[0] <= 0 or time.time() > stop_at:
+                if remaining[0] <= 0 or time.time() > stop_at[0]:
                     break
                 remaining[0] -= 1
             start = time.perf_counter()
@@ -103,6 +103,7 @@ def load(path, cookie, *, requests, seconds):
         c.request("GET", path, headers={"Cookie": cookie} if cookie else {})
         c.getresponse().read()
         c.close()
+    stop_at[0] = time.time() + seconds
     started = time.perf_counter()
     threads = [threading.Thread(target=worker) for _ in range(CONCURRENCY)]
     for t in threads:

@@ -73,13 +73,13 @@ def measure(total, *, now, repeats):
     return {"rows": total, "due": DUE, "median_s": statistics.median(times), "min_s": min(times)}
 
 
-def run(*, quick):
+def run(*, quick, smoke=False):
     from council.demo import load_demo
 
     now = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
     load_demo(today=now.date())
-    small, large = (10_000, 100_000) if quick else (10_000, 1_000_000)
-    repeats = 3
+    small, large = (DUE, 2 * DUE) if smoke else (10_000, 100_000) if quick else (10_000, 1_000_000)
+    repeats = 1 if smoke else 3
     base = measure(small, now=now, repeats=repeats)
     big = measure(large, now=now, repeats=repeats)
     ratio = big["median_s"] / base["median_s"]
