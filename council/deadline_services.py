@@ -21,10 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .calendar import Correction, WorkingCalendar, default_calendar
-from .deadlines import apply_rule, get_rule
+from .deadlines import apply_rule
 from .models import CalendarDay, Deadline, RegulationProfile
 from .notify import email_notifications, notify
-from .profiles import COMMON_SETTINGS, KIND_PRESET, PRESETS
+from .profile_schema import ProfileSettings
+from .profiles import KIND_PRESET, PRESETS, validate_presets
 from .selectors import body_employees, council_chairs, council_secretaries
 from .services import audit
 
@@ -46,7 +47,9 @@ def current_calendar() -> WorkingCalendar:
 
 @transaction.atomic
 def profile_ensure_presets() -> dict:
-    """Version 1 of every preset profile, created if missing; returns {code: latest version}."""
+    """Version 1 of every preset profile, created if missing; returns {code: latest version}. A preset the
+    schema refuses raises ValidationError before anything is stored."""
+    validate_presets(PRESETS)
     result = {}
     for code, preset in PRESETS.items():
         latest = RegulationProfile.objects.filter(code=code).order_by("-version").first()
@@ -65,9 +68,10 @@ def profile_ensure_presets() -> dict:
 
 @transaction.atomic
 def profile_new_version(*, profile, actor, rules=None, settings_=None, now) -> RegulationProfile:
-    """A successor regulation: a new version; councils move to it explicitly, old deadlines stay."""
+    """A successor regulation: a new version; councils move to it explicitly, old deadlines stay. Rules and
+    settings the schema refuses raise ValidationError."""
     latest = RegulationProfile.objects.filter(code=profile.code).order_by("-version").first()
-    new = RegulationProfile.objects.create(
+    new = RegulationProfile(
         code=profile.code,
         version=latest.version + 1,
         name_kk=profile.name_kk,
@@ -75,6 +79,8 @@ def profile_new_version(*, profile, actor, rules=None, settings_=None, now) -> R
         rules=rules if rules is not None else profile.rules,
         settings=settings_ if settings_ is not None else profile.settings,
     )
+    new.clean()
+    new.save()
     audit(actor=actor, verb="profile.new_version", subject=new, at=now, version=new.version)
     return new
 
@@ -89,9 +95,7 @@ def council_profile(council) -> RegulationProfile:
 def council_rule_date(council, rule_id, anchor, calendar=None) -> datetime.date:
     """The due date of ``rule_id`` for an event on ``anchor``, with the parameters of the council's profile
     (the rule as written where the profile does not list it) and the calendar as it is now."""
-    profile = council_profile(council)
-    rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
-    return apply_rule(rule, anchor, calendar or current_calendar())
+    return apply_rule(council_profile(council).rule_for(rule_id), anchor, calendar or current_calendar())
 
 
 # Stages of a deadline -------------------------------------------------------------------------------
@@ -105,15 +109,15 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
 
 def deadline_stages(deadline: Deadline) -> list[tuple[str, int, datetime.datetime]]:
     """(kind, days, time) of every action of a deadline: reminders, the overdue mark, the escalation."""
-    conf = {**COMMON_SETTINGS, **(deadline.profile.settings if deadline.profile else {})}
-    hour = conf["reminder_hour"]
+    conf = deadline.profile.typed if deadline.profile else ProfileSettings()
+    hour = conf.reminder_hour
     due = deadline.due_date
     stages = [
         (REMIND, n, _at(due - datetime.timedelta(days=n), hour))
-        for n in sorted(set(conf["reminder_days_before"]), reverse=True)
+        for n in sorted(set(conf.reminder_days_before), reverse=True)
     ]
     stages.append((OVERDUE, 1, _at(due + datetime.timedelta(days=1), hour)))
-    late = conf["escalate_to_chair_after_days"]
+    late = conf.escalate_to_chair_after_days
     stages.append((ESCALATE, late, _at(due + datetime.timedelta(days=1 + late), hour)))
     return stages
 

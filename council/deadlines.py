@@ -383,6 +383,13 @@ def get_rule(rule_id: str, overrides: dict | None = None) -> Rule:
     return rule.replace(**overrides) if overrides else rule
 
 
+def period_anchor(rule: Rule, start: datetime.date) -> datetime.date:
+    """The day ``rule`` counts from for a plan period beginning on ``start``: that first day, or, for a date
+    fixed after a quarter ("by the 5th of the month after the quarter", R-004-5), the last day of the
+    quarter before it."""
+    return start - datetime.timedelta(days=1) if rule.unit == Unit.DAY_OF_MONTH_AFTER_QUARTER else start
+
+
 def apply_rule(rule: Rule, anchor: datetime.date, calendar: WorkingCalendar) -> datetime.date:
     n, unit, after = rule.amount, rule.unit, rule.direction == Direction.AFTER
     if unit == Unit.SAME_DAY:

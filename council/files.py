@@ -1,27 +1,38 @@
 """Serving stored documents: the one place that checks a file is on disk and is the file on record.
 
-Every download view decides who may read the document (with the same predicate as the page that lists
-it) and then hands the stored file to :func:`serve_stored_file`. A frozen document's SHA-256 is checked on
-every download: a file that does not match is refused with a page that says so, the refusal is written to
-the audit log and the administrators are told, once per altered file. A file missing on disk gets a 404
-page that says what is missing, never a server error.
+Uploaded documents (``council.models.StoredDocument``: materials, execution reports, proposals' notes,
+territorial approvals) are given by one view, :func:`document_download`. Each app registers its kind of
+document in ``DOCUMENT_KINDS`` from its ``AppConfig.ready()`` (this module imports no app above
+``council``): where the rows are, which permission of ``council/rules.py`` the page that lists them checks
+and on what, the council and the listing page. Other downloads (the signed protocol) decide who may read
+them themselves and then hand the stored file to :func:`serve_stored_file`.
+
+Every document's SHA-256 is checked on every download: a file that does not match is refused with a page
+that says so, the refusal is written to the audit log and the administrators are told, once per altered
+file. A file missing on disk gets a 404 page that says what is missing, never a server error.
 """
 
 import hashlib
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.mail import mail_admins
 from django.db import transaction
-from django.http import FileResponse
-from django.shortcuts import render
+from django.db.models import QuerySet
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 from .notify import notify
+from .rules import allowed
 from .services import audit
 
 log = logging.getLogger(__name__)
@@ -30,6 +41,62 @@ MISSING = "missing"
 ALTERED = "altered"
 VERBS = {MISSING: "file.missing", ALTERED: "file.integrity_failed"}
 CHUNK = 1024 * 1024
+
+
+def _no_page(document):
+    return ""
+
+
+def _itself(document):
+    return document
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    """One kind of stored document, as its download needs it.
+
+    ``queryset``: its rows, with what the other entries read already joined; ``council``: document -> its
+    council (a user who cannot open that council is answered 404, so the document's existence does not
+    leak); ``action`` checked on ``guarded(document)`` (by default the document itself): the permission of
+    the page that lists the document (refused: 403); ``page``: document -> the address of that page, for the
+    administrators' notice (empty: the document's own); ``fallback_name``: the download's name when none
+    was recorded."""
+
+    queryset: QuerySet
+    council: Callable
+    action: str
+    guarded: Callable = _itself
+    page: Callable = _no_page
+    fallback_name: str = "document"
+
+
+# kind (the ``kind`` argument of the download's URL pattern) -> its DocumentKind; filled by the apps.
+DOCUMENT_KINDS: dict[str, DocumentKind] = {}
+
+
+@login_required
+def document_download(request, pk, *, kind):
+    """A stored document of ``kind``, for whoever may open the page that lists it."""
+    spec = DOCUMENT_KINDS[kind]
+    document = get_object_or_404(spec.queryset.all(), pk=pk)
+    council = spec.council(document)
+    today = timezone.localdate()
+    if not allowed(request.user, "council.open_council", council, day=today):
+        raise Http404
+    if not allowed(request.user, spec.action, spec.guarded(document), day=today):
+        raise PermissionDenied
+    if not document.stored_file:
+        raise Http404
+    return serve_stored_file(
+        request,
+        document.stored_file,
+        expected_sha256=document.sha256,
+        filename=document.original_name or spec.fallback_name,
+        subject=document,
+        council=council,
+        page=spec.page(document),
+        content_type=document.content_type or None,
+    )
 
 
 def open_verified(field_file, *, expected_sha256):

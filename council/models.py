@@ -12,12 +12,16 @@ import json
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from .deadlines import get_rule
+from .profile_schema import SETTINGS, ProfileSettings, UnknownSetting, parse_rules, parse_settings
 
 
 def localized(obj, field):
@@ -411,21 +415,32 @@ class RegulationProfile(models.Model):
     def name(self):
         return localized(self, "name")
 
-    def rule(self, rule_id):
-        """The rule with this profile's parameters; raises UnknownRule for an id outside the profile."""
-        from .deadlines import UnknownRule, get_rule
+    def rule_for(self, rule_id):
+        """The rule ``rule_id`` with this profile's adjustments, or as REGULATION.md writes it where the profile
+        does not adjust it; raises UnknownRule for an id REGULATION.md does not have."""
+        return get_rule(rule_id, self.rules.get(rule_id))
 
-        if rule_id not in self.rules:
-            raise UnknownRule(rule_id)
-        return get_rule(rule_id, self.rules[rule_id])
+    @property
+    def typed(self) -> ProfileSettings:
+        """The settings of this version, checked (``council/profile_schema.py``); a key the version leaves
+        out has its default there. Raises ValidationError for a key or value the schema does not know."""
+        return parse_settings(self.settings)
 
-    def setting(self, key, default=None):
-        """A setting of this version; settings added to the presets later fall back to their common value."""
-        from .profiles import COMMON_SETTINGS
+    def setting(self, key):
+        """One setting by name; ``typed`` reads better. An unknown name raises UnknownSetting."""
+        if key not in SETTINGS:
+            raise UnknownSetting(key)
+        return getattr(self.typed, key)
 
-        if key in self.settings:
-            return self.settings[key]
-        return COMMON_SETTINGS.get(key, default) if default is None else default
+    def clean(self):
+        errors = {}
+        for field, parse in (("rules", parse_rules), ("settings", parse_settings)):
+            try:
+                parse(getattr(self, field))
+            except ValidationError as exc:
+                errors[field] = exc.error_list
+        if errors:
+            raise ValidationError(errors)
 
 
 class CalendarDay(models.Model):
@@ -560,13 +575,7 @@ class Deadline(models.Model):
 
     @property
     def rule(self):
-        from .deadlines import get_rule
-
-        return (
-            self.profile.rule(self.rule_id)
-            if self.profile and self.rule_id in self.profile.rules
-            else get_rule(self.rule_id)
-        )
+        return self.profile.rule_for(self.rule_id) if self.profile else get_rule(self.rule_id)
 
     @property
     def is_active(self):
@@ -619,3 +628,38 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class StoredDocument(models.Model):
+    """An uploaded document kept as it was received: its file name as given, size, pages where they were
+    counted, SHA-256 and content type, filled by ``council.uploads.store_upload`` and checked on every
+    download by ``council.files``.
+
+    Each table keeps its own file field (and where it stores it), named by ``file_field``; who uploaded the
+    document and when are the table's own columns, named by ``uploaded_by_field`` and ``uploaded_at_field``,
+    so nothing is stored twice."""
+
+    file_field = "file"
+    uploaded_by_field = "submitted_by"
+    uploaded_at_field = "submitted_at"
+
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def stored_file(self):
+        return getattr(self, self.file_field)
+
+    @property
+    def uploaded_by(self):
+        return getattr(self, self.uploaded_by_field)
+
+    @property
+    def uploaded_at(self):
+        return getattr(self, self.uploaded_at_field)

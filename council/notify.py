@@ -119,7 +119,7 @@ def email_notifications(*, ids, now):
 
 
 def _queue_retries(ids):
-    from .tasks import notification_email
+    from .tasks import notification_email  # here: council.tasks imports this module at its top
 
     for pk in ids:
         try:

@@ -4,22 +4,28 @@ A profile is data (``council.models.RegulationProfile``), versioned: a successor
 version, not a code change. These presets seed version 1 of each.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .profile_schema import DEFAULTS, parse_rules, parse_settings
+
+# Every preset spells out when reminders go and which rule sets each deadline of a meeting's preparation
+# and of its protocol, at the schema's defaults (``council/profile_schema.py`` says what each means), so a
+# later change of a default never moves a stored version.
 COMMON_SETTINGS = {
-    "reminder_days_before": [3, 1, 0],  # reminders before the due date, in calendar days
-    "escalate_to_chair_after_days": 3,  # calendar days overdue before the chair is told
-    "reminder_hour": 9,  # local time of reminders
-    # Which rule sets each deadline of a meeting's preparation.
-    "materials_rule": "R-000-10b",
-    "agenda_rule": "R-000-10e",
-    "contributions_rule": "R-000-10a.contributions",
-    # The protocol: drawn up and presented (or signed) by its rule's date; agreed with the members by the
-    # agreement rule's date at the earliest; sent by the dispatch rule's date.
-    "protocol_rule": "R-000-11a",
-    "protocol_due_on": "presented",  # or "signed"
-    "agreement_rule": "R-003-65",
-    "protocol_dispatch_rule": "R-000-11c",
+    key: DEFAULTS[key]
+    for key in (
+        "reminder_days_before",
+        "escalate_to_chair_after_days",
+        "reminder_hour",
+        "materials_rule",
+        "agenda_rule",
+        "contributions_rule",
+        "protocol_rule",
+        "protocol_due_on",
+        "agreement_rule",
+        "protocol_dispatch_rule",
+    )
 }
 
 # The model regulation (seed 000) for the republic council; territorial councils follow it (R-000-14).
@@ -188,3 +194,18 @@ KIND_PRESET = {
     "public_report": "public-report",
     "analytical": "analytical-work",
 }
+
+
+def validate_presets(presets=None):
+    """Check every preset's rules and settings against the schema before any is stored; a typo in a preset
+    raises ``ValidationError`` naming the preset and the key."""
+    for code, preset in (PRESETS if presets is None else presets).items():
+        try:
+            parse_rules(preset["rules"])
+            parse_settings(preset["settings"])
+        except ValidationError as exc:
+            raise ValidationError(
+                _("Preset “%(code)s”: %(errors)s"),
+                code="invalid_preset",
+                params={"code": code, "errors": " ".join(exc.messages)},
+            ) from exc

@@ -6,9 +6,10 @@ Every function takes the date it answers for; none reads the clock.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 
-from .models import Appointment, Council, CouncilOfficer, Seat, localized
+from .models import Appointment, Body, Council, CouncilOfficer, Deadline, Seat, localized
 
 
 def active_on(qs: QuerySet, day: date, start: str = "start", end: str = "end") -> QuerySet:
@@ -122,8 +123,6 @@ DEADLINE_SORTS = {
 
 
 def deadlines_base():
-    from .models import Deadline
-
     return Deadline.objects.select_related("council", "responsible_body", "responsible_person", "profile")
 
 
@@ -142,8 +141,6 @@ def deadlines_for_user(*, user, day: date):
 
 
 def filter_deadlines(qs, *, state="", council="", sort="due"):
-    from .models import Deadline
-
     if state == "active":
         qs = qs.filter(state__in=Deadline.ACTIVE_STATES)
     elif state in Deadline.State.values:
@@ -229,8 +226,6 @@ def council_change_log(*, council: Council, limit: int = 30) -> list[ChangeLogEn
 def bodies_of(*, user, council: Council, day: date) -> list:
     """The bodies a user speaks for on a council: those of the seats they hold or act in, and the body
     they represent in its secretariat (R-000-8)."""
-    from .models import Body
-
     seat_positions = active_on(Seat.objects.filter(council=council), day, "valid_from", "valid_to").values(
         "position_id"
     )
@@ -253,8 +248,6 @@ def council_people(*, council: Council, day: date) -> list:
 
 def deadlines_of(subject):
     """Every deadline about one subject (a plan, a meeting, an agenda item...), earliest first."""
-    from django.contrib.contenttypes.models import ContentType
-
     return (
         deadlines_base()
         .filter(subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk)
@@ -285,8 +278,6 @@ def councils_overseen_by(*, user, day: date) -> QuerySet:
 def council_bodies(council: Council) -> QuerySet:
     """The bodies with a seat or a secretariat employee on the council, ever: the executors its decisions
     name. Read from the registry, not from the (large) tables of decisions."""
-    from .models import Body
-
     return (
         Body.objects.filter(
             Q(positions__seats__council=council) | Q(pk__in=council.officers.exclude(body=None).values("body_id"))

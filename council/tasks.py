@@ -3,6 +3,7 @@ import smtplib
 from celery import shared_task
 from django.utils import timezone
 
+from .deadline_services import deadline_sweep as sweep
 from .notify import RETRY_FIRST_DELAY, notification_email_retry
 from .services import heartbeat_record
 
@@ -16,8 +17,6 @@ def heartbeat():
 @shared_task(name="council.tasks.deadline_sweep")
 def deadline_sweep():
     """Beat runs it every few minutes: reminders, overdue marks and escalations whose time has come."""
-    from .deadline_services import deadline_sweep as sweep
-
     result = sweep(now=timezone.now())
     return {"handled": result.handled, "notices": result.notices, "errors": len(result.errors)}
 

@@ -1,4 +1,5 @@
-"""Checks for uploaded documents: type (by extension and content), size, and a safe storage name."""
+"""Uploaded documents: the checks (type by extension and content, size), a safe storage name, and the one
+way a document is stored on a ``council.models.StoredDocument`` (:func:`store_upload`)."""
 
 import hashlib
 import logging
@@ -16,6 +17,14 @@ ZIP = b"PK\x03\x04"
 SIGNATURES = {".pdf": (b"%PDF-",), ".docx": (ZIP,), ".xlsx": (ZIP,), ".odt": (ZIP,), ".ods": (ZIP,)}
 DOCUMENT_TYPES = (".pdf", ".docx", ".odt")
 MATERIAL_TYPES = (".pdf", ".docx", ".xlsx", ".odt")
+# The content type recorded for, and given with, each accepted extension (the content is checked against it).
+CONTENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +51,10 @@ def clean_original_name(name: str) -> str:
 def discarded_on_failure(instance, *fields):
     """Wrap the saving of a new row that carries uploaded files, and whatever its service does after it:
     if the block raises (a refusal, a database error), the files the save stored are deleted again, so a
-    failed upload leaves nothing in MEDIA_ROOT. The transaction's rollback takes care of the row."""
+    failed upload leaves nothing in MEDIA_ROOT. The transaction's rollback takes care of the row.
+
+    ``fields`` name the file fields; by default the stored document's own (``file_field``)."""
+    fields = fields or (instance.file_field,)
     try:
         yield
     except BaseException:
@@ -101,3 +113,48 @@ def sha256_of(upload) -> str:
 def storage_name(prefix: str, original: str) -> str:
     """A name that says nothing and collides with nothing: prefix/<uuid><ext>."""
     return f"{prefix}/{uuid.uuid4().hex}{os.path.splitext(original)[1].lower()}"
+
+
+def content_type_of(name: str) -> str:
+    """The content type recorded for a document called ``name`` (by its extension)."""
+    return CONTENT_TYPES.get(os.path.splitext(name or "")[1].lower(), "application/octet-stream")
+
+
+def store_upload(instance, upload, *, allowed=DOCUMENT_TYPES, max_bytes=None):
+    """Check ``upload`` (:func:`validate_document`) and attach it to ``instance``, a stored document not
+    yet saved, with its cleaned file name, size, SHA-256 and content type. The file is written when the
+    instance is saved: save it inside :func:`discarded_on_failure`. Returns the cleaned file name."""
+    name = validate_document(upload, allowed=allowed, max_bytes=max_bytes)
+    instance.original_name = name
+    instance.size = upload.size
+    instance.sha256 = sha256_of(upload)
+    instance.content_type = content_type_of(name)
+    setattr(instance, instance.file_field, upload)
+    return name
+
+
+def fill_stored_facts(model, *, file_field, batch=500):
+    """For documents stored before their table recorded these facts (used by data migrations, whose models
+    know nothing of ``StoredDocument``, hence ``file_field``): the content type from the file name, and the
+    size and SHA-256, where they are missing, from the stored file; a file that is not on disk is skipped.
+    A SHA-256 on record is never recomputed: it is what proves the file unaltered."""
+    rows = model.objects.exclude(**{file_field: ""}).exclude(**{f"{file_field}__isnull": True}).order_by("pk")
+    changed = []
+    for row in rows.iterator(chunk_size=batch):
+        stored = getattr(row, file_field)
+        row.content_type = row.content_type or content_type_of(row.original_name or stored.name)
+        try:
+            if not (row.size and row.sha256):
+                with stored.storage.open(stored.name, "rb") as handle:
+                    row.size = row.size or handle.size
+                    row.sha256 = row.sha256 or sha256_of(handle)
+        except OSError:
+            log.warning(
+                "%s %s: %s is not on disk; its size and SHA-256 stay unknown", model.__name__, row.pk, stored.name
+            )
+        changed.append(row)
+        if len(changed) >= batch:
+            model.objects.bulk_update(changed, ["content_type", "size", "sha256"])
+            changed = []
+    if changed:
+        model.objects.bulk_update(changed, ["content_type", "size", "sha256"])

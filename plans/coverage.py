@@ -69,6 +69,14 @@ def coverage_warnings(*, start, end, min_meetings, meeting_dates, items_without_
     return warnings
 
 
+PERIOD_MONTHS = {"quarter": 3, "half_year": 6, "year": 12}
+
+
+def period_start(day: datetime.date, period: str) -> datetime.date:
+    """The first day of the quarter, half-year or year that contains ``day``."""
+    months = PERIOD_MONTHS[period]
+    return datetime.date(day.year, months * ((day.month - 1) // months) + 1, 1)
+
+
 def period_end(start: datetime.date, period: str) -> datetime.date:
-    months = {"quarter": 3, "half_year": 6, "year": 12}[period]
-    return add_months(start, months) - datetime.timedelta(days=1)
+    return add_months(start, PERIOD_MONTHS[period]) - datetime.timedelta(days=1)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models import Body, Council, localized
+from council.models import Body, Council, StoredDocument, localized
 from council.workflow import Step
 
 
@@ -184,8 +184,13 @@ class PlanStep(Step):
         verbose_name_plural = _("plan steps")
 
 
-class Proposal(models.Model):
-    """A member's proposal to the next plan, addressed to the chair (R-000-9a, R-001-3c)."""
+class Proposal(StoredDocument):
+    """A member's proposal to the next plan, addressed to the chair (R-000-9a, R-001-3c), with its
+    justification note as text or as a stored document."""
+
+    file_field = "justification_file"
+    uploaded_by_field = "author"
+    uploaded_at_field = "created_at"
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("submitted")
@@ -203,7 +208,6 @@ class Proposal(models.Model):
     justification_kk = models.TextField(_("justification (Kazakh)"), blank=True)
     justification_ru = models.TextField(_("justification (Russian)"), blank=True)
     justification_file = models.FileField(_("justification note"), upload_to=justification_upload_to, blank=True)
-    justification_name = models.CharField(max_length=200, blank=True)
     responsible_body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed responsible executor")
     )

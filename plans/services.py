@@ -9,16 +9,16 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.deadline_services import council_profile, current_calendar, deadline_close_for, deadline_open
-from council.deadlines import Unit, apply_rule, due_date, get_rule
+from council.deadline_services import council_profile, council_rule_date, deadline_close_for, deadline_open
+from council.deadlines import period_anchor
 from council.notify import bilingual, notify
 from council.rules import allowed
 from council.selectors import bodies_of, council_chairs, council_people, council_secretaries
 from council.services import audit
-from council.uploads import validate_document
+from council.uploads import discarded_on_failure, store_upload
 from council.workflow import move
 
-from .coverage import period_end
+from .coverage import period_end, period_start
 from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal
 
 
@@ -89,21 +89,21 @@ def proposal_submit(
         created_at=now,
     )
     if justification_file:
-        proposal.justification_name = validate_document(justification_file)
-        proposal.justification_file = justification_file
-    proposal.save()
-    audit(actor=actor, verb="proposal.submit", subject=proposal, council=council, at=now)
-    notify(
-        recipients=council_secretaries(council=council, day=day),
-        key=f"proposal:{proposal.pk}:submitted",
-        render=lambda: (
-            _("New proposal to the plan: %(question)s") % {"question": proposal.question},
-            proposal.justification,
-        ),
-        now=now,
-        council=council,
-        url=proposal_list_url(council),
-    )
+        store_upload(proposal, justification_file)
+    with discarded_on_failure(proposal):  # a failed submission leaves no file behind
+        proposal.save()
+        audit(actor=actor, verb="proposal.submit", subject=proposal, council=council, at=now)
+        notify(
+            recipients=council_secretaries(council=council, day=day),
+            key=f"proposal:{proposal.pk}:submitted",
+            render=lambda: (
+                _("New proposal to the plan: %(question)s") % {"question": proposal.question},
+                proposal.justification,
+            ),
+            now=now,
+            council=council,
+            url=proposal_list_url(council),
+        )
     return proposal
 
 
@@ -145,21 +145,25 @@ def proposal_decide(*, actor, proposal, accept, note="", now):
 
 def plan_periods(council):
     """The kinds of plan the council's profile provides for (R-000-9a half-year; R-001-2 quarter and year)."""
-    periods = council_profile(council).setting("plan_periods") or [Plan.Period.HALF_YEAR]
-    return [p for p in periods if p in Plan.Period.values]
+    return list(council_profile(council).typed.plan_periods)
+
+
+def proposals_rule(council, period, start):
+    """(rule id, anchor) of members' proposals to the plan of ``period`` starting ``start``, per the
+    council's profile; (None, None) where the profile sets none. The anchor is the day the rule counts
+    from (``council.deadlines.period_anchor``)."""
+    profile = council_profile(council)
+    rule_id = profile.typed.proposals_rules.get(period)
+    if not rule_id:
+        return None, None
+    return rule_id, period_anchor(profile.rule_for(rule_id), start)
 
 
 def proposals_due(council, period, start):
-    """(rule id, due date) of members' proposals to the plan of ``period`` starting ``start``, per the
-    council's profile; (None, None) where the profile sets none."""
-    profile = council_profile(council)
-    rule_id = (profile.setting("proposals_rules") or {}).get(period)
-    if not rule_id:
-        return None, None
-    rule = profile.rule(rule_id) if rule_id in profile.rules else get_rule(rule_id)
-    # "By the 5th of the month after the quarter" (R-004-5) counts from the quarter before the plan's.
-    anchor = start - datetime.timedelta(days=1) if rule.unit == Unit.DAY_OF_MONTH_AFTER_QUARTER else start
-    return rule_id, apply_rule(rule, anchor, current_calendar())
+    """(rule id, due date) of members' proposals to the plan of ``period`` starting ``start``, by the
+    council's profile and the working-day calendar with its decrees; (None, None) where the profile sets none."""
+    rule_id, anchor = proposals_rule(council, period, start)
+    return (rule_id, council_rule_date(council, rule_id, anchor)) if rule_id else (None, None)
 
 
 @transaction.atomic
@@ -169,8 +173,7 @@ def plan_create(*, actor, council, start, now, period=None):
     period = period or allowed[0]
     if period not in allowed:
         raise ValidationError({"period": _("This council does not make plans for such a period.")})
-    first_months = {Plan.Period.QUARTER: (1, 4, 7, 10), Plan.Period.HALF_YEAR: (1, 7), Plan.Period.YEAR: (1,)}
-    if start.day != 1 or start.month not in first_months[period]:
+    if start != period_start(start, period):
         raise ValidationError(
             {
                 "start": _("A %(period)s plan starts on the first day of its %(period)s.")
@@ -182,7 +185,7 @@ def plan_create(*, actor, council, start, now, period=None):
     plan = Plan.objects.create(
         council=council, period=period, start=start, end=period_end(start, period), created_by=actor, created_at=now
     )
-    rule_id, _due = proposals_due(council, period, start)
+    rule_id, anchor = proposals_rule(council, period, start)
     if rule_id:
         # The secretary is reminded to collect the members' proposals in time.
         deadline_open(
@@ -190,7 +193,7 @@ def plan_create(*, actor, council, start, now, period=None):
             subject=plan,
             kind="plan-proposals",
             rule_id=rule_id,
-            anchor=start,
+            anchor=anchor,
             now=now,
             actor=actor,
             title=bilingual(
@@ -434,9 +437,10 @@ def plan_decide(*, actor, plan, approve, remarks="", now):
     return plan
 
 
-def correction_needs_reason(item_deadline, today):
-    """R-003-19: a change later than one month before the item's deadline needs an explicit reason."""
-    return item_deadline is not None and today > due_date("R-003-19", item_deadline)
+def correction_needs_reason(council, item_deadline, today):
+    """R-003-19: a change later than one month before the item's deadline (as the council's profile and the
+    calendar count it) needs an explicit reason."""
+    return item_deadline is not None and today > council_rule_date(council, "R-003-19", item_deadline)
 
 
 @transaction.atomic
@@ -451,7 +455,7 @@ def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, da
     if reason not in PlanRevision.Reason.values or reason == PlanRevision.Reason.APPROVAL:
         raise ValidationError({"reason": _("Choose the reason for the correction.")})
     deadline = item.deadline if item is not None else None
-    if correction_needs_reason(deadline, day) and not explanation.strip():
+    if correction_needs_reason(plan.council, deadline, day) and not explanation.strip():
         raise ValidationError(
             {
                 "explanation": _(
@@ -524,13 +528,6 @@ def revision_diff(old_items, new_items):
 
 
 def default_start(council, today):
-    """The first day of the next plan period after ``today``."""
-    period = council_profile(council).setting("plan_period", "half_year")
-    if period == "quarter":
-        month = 3 * ((today.month - 1) // 3) + 4
-    elif period == "year":
-        return datetime.date(today.year + 1, 1, 1)
-    else:
-        month = 7 if today.month <= 6 else 13
-    year = today.year + (month - 1) // 12
-    return datetime.date(year, (month - 1) % 12 + 1, 1)
+    """The first day of the plan period (the profile's ``plan_period``) after the one containing ``today``."""
+    period = council_profile(council).typed.plan_period
+    return period_end(period_start(today, period), period) + datetime.timedelta(days=1)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from council.files import document_download
+
 from . import views
 
 app_name = "plans"
@@ -8,7 +10,7 @@ urlpatterns = [
     path("councils/<slug:code>/proposals/", views.proposal_list, name="proposal_list"),
     path("councils/<slug:code>/proposals/new/", views.proposal_new, name="proposal_new"),
     path("proposals/<int:pk>/decide/", views.proposal_decide, name="proposal_decide"),
-    path("proposals/<int:pk>/file/", views.proposal_file, name="proposal_file"),
+    path("proposals/<int:pk>/file/", document_download, {"kind": "proposal"}, name="proposal_file"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/items/new/", views.item_new, name="item_new"),
     path("plans/<int:pk>/items/<int:number>/", views.item_edit, name="item_edit"),

@@ -3,13 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
-from council.files import serve_stored_file
 from council.http import attach_errors, id_list, refuse_bad_input, run_action, text_param
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
@@ -78,7 +76,7 @@ def plan_detail(request, pk):
     warnings = coverage_warnings(
         start=plan.start,
         end=plan.end,
-        min_meetings=profile.setting("min_meetings"),
+        min_meetings=profile.typed.min_meetings,
         meeting_dates=[i.planned_meeting for i in items],
         items_without_responsible=[i.number for i in items if i.responsible_body_id is None],
     )
@@ -132,7 +130,7 @@ def _item_form_view(request, plan, item=None, correction=False):
         }
         initial["co_executors"] = [b.pk for b in item.ordered_co_executors()]
         initial["version"], initial["item"] = item.version, item.pk
-    stages = bool(council_profile(plan.council).setting("item_stages"))
+    stages = council_profile(plan.council).typed.item_stages
     versioned = item is not None and not correction  # a draft's item: saved only over the version it shows
     form = form_class(request.POST or None, initial=initial, stages=stages, versioned=versioned)
     renumbered = request.method == "POST" and item is not None and form.opened_for not in (None, item.pk)
@@ -187,7 +185,9 @@ def _item_form_view(request, plan, item=None, correction=False):
         if stored is not None and form.based_on != stored.version:
             current = stored
             form.rebase(stored.version)
-    needs_reason = correction and item is not None and services.correction_needs_reason(item.deadline, today)
+    needs_reason = (
+        correction and item is not None and services.correction_needs_reason(plan.council, item.deadline, today)
+    )
     return render(
         request,
         "plans/item_form.html",
@@ -396,27 +396,6 @@ def proposal_new(request, code):
             messages.success(request, _("The proposal is sent to the chair through the secretary."))
             return redirect("plans:proposal_list", council.code)
     return render(request, "plans/proposal_form.html", {"council": council, "form": form})
-
-
-@login_required
-def proposal_file(request, pk):
-    """A proposal's justification note, for whoever sees the proposal in the list."""
-    proposal = get_object_or_404(Proposal.objects.select_related("council"), pk=pk)
-    if not request.user.has_perm("council.open_council", proposal.council):
-        raise Http404
-    if not _visible_proposals(request.user, proposal.council, timezone.localdate()).filter(pk=proposal.pk).exists():
-        raise PermissionDenied
-    if not proposal.justification_file:
-        raise Http404
-    return serve_stored_file(
-        request,
-        proposal.justification_file,
-        expected_sha256="",  # no digest is recorded for a proposal's note: it is not a frozen document
-        filename=proposal.justification_name or "justification",
-        subject=proposal,
-        council=proposal.council,
-        page=reverse("plans:proposal_list", args=[proposal.council.code]),
-    )
 
 
 @login_required

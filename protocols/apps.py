@@ -5,3 +5,29 @@ from django.utils.translation import gettext_lazy as _
 class ProtocolsConfig(AppConfig):
     name = "protocols"
     verbose_name = _("Protocols and control of execution")
+
+    def ready(self):
+        # The secretariat, below this app, announces a held meeting through these registries (imported here:
+        # the services need the models, which are not loaded yet when this module is imported).
+        from secretariat.events import ATTENDANCE_LOCKS, MEETING_HELD_HANDLERS
+
+        from .services import attendance_lock, protocol_open_for_held_meeting
+
+        if protocol_open_for_held_meeting not in MEETING_HELD_HANDLERS:
+            MEETING_HELD_HANDLERS.append(protocol_open_for_held_meeting)
+        if attendance_lock not in ATTENDANCE_LOCKS:
+            ATTENDANCE_LOCKS.append(attendance_lock)
+
+        from council.files import DOCUMENT_KINDS, DocumentKind
+
+        from .models import ExecutionReport
+
+        # An execution report's document is read by whoever opens the assignment's page (R-000-11d).
+        DOCUMENT_KINDS["report"] = DocumentKind(
+            queryset=ExecutionReport.objects.select_related("assignment__council"),
+            council=lambda report: report.assignment.council,
+            action="protocols.view_assignment",
+            guarded=lambda report: report.assignment,
+            page=lambda report: report.assignment.get_absolute_url(),
+            fallback_name="report",
+        )

@@ -77,7 +77,7 @@ def quarters(start, end):
 def required_per_quarter(profile):
     """The minimum number of meetings per quarter: once a quarter (R-000-9c); once every two months means
     two in a quarter (R-001-3b); a yearly minimum is not judged by quarter."""
-    rule = (profile.setting("min_meetings") if profile else None) or {}
+    rule = profile.typed.min_meetings if profile else {}
     count = rule.get("count", 0)
     return {"quarter": count, "two_months": 2 * count}.get(rule.get("per"))
 

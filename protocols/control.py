@@ -24,7 +24,7 @@ from council.notify import bilingual, notify
 from council.rules import allowed
 from council.selectors import body_employees, council_chairs, council_secretaries, deadlines_of
 from council.services import audit
-from council.uploads import DOCUMENT_TYPES, discarded_on_failure, sha256_of, validate_document
+from council.uploads import DOCUMENT_TYPES, discarded_on_failure, store_upload
 from council.workflow import move
 from secretariat.services import is_employee_of
 
@@ -183,19 +183,17 @@ def report_submit(*, actor, assignment, text, now, upload=None):
         submitted_at=now,
     )
     if upload is not None:
-        report.original_name = validate_document(upload, allowed=DOCUMENT_TYPES)
-        report.sha256 = sha256_of(upload)
-        report.file = upload
-    with discarded_on_failure(report, "file"):
+        store_upload(report, upload, allowed=DOCUMENT_TYPES)
+    with discarded_on_failure(report):
         report.save()
         assignment.reported_at = now
         assignment.save(update_fields=["status", "reported_at"])
         for d in deadlines_of(assignment).filter(state__in=Deadline.ACTIVE_STATES):
             deadline_close_for(subject=assignment, kind=d.kind, actor=actor, now=now)
+        lead = assignment if assignment.responsible else responsible_of(assignment)
         if assignment.responsible:
             recipients = council_secretaries(council=assignment.council, day=day)
         else:
-            lead = responsible_of(assignment)
             recipients = body_employees(council=assignment.council, body=lead.body, day=day) if lead else []
         notify(
             recipients=recipients,
@@ -207,9 +205,7 @@ def report_submit(*, actor, assignment, text, now, upload=None):
             ),
             now=now,
             council=assignment.council,
-            url=assignment.get_absolute_url()
-            if assignment.responsible
-            else responsible_of(assignment).get_absolute_url(),
+            url=(lead or assignment).get_absolute_url(),
         )
         audit(
             actor=actor,

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models import Body, Council, localized
+from council.models import Body, Council, StoredDocument, localized
 from council.workflow import Step
 
 
@@ -388,7 +388,7 @@ def report_upload_to(instance, filename):
     return storage_name("reports", filename)
 
 
-class ExecutionReport(models.Model):
+class ExecutionReport(StoredDocument):
     """A body's execution report (the responsible body to the secretary) or a co-executor's part (to the
     responsible body); every resubmission is a new version."""
 
@@ -396,8 +396,6 @@ class ExecutionReport(models.Model):
     version = models.PositiveIntegerField(_("version"))
     text = models.TextField(_("report"))
     file = models.FileField(_("file"), upload_to=report_upload_to, blank=True)
-    original_name = models.CharField(_("file name"), max_length=200, blank=True)
-    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     late = models.BooleanField(_("submitted late"), default=False)
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(_("submitted"))

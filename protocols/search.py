@@ -241,8 +241,7 @@ def _narrow(source, qs, *, user, councils, day):
     elif source.action == "secretariat.view_documents":
         hidden = lacking("secretariat.read_documents_early")
         qs = qs.exclude(
-            Q(**{f"{source.council_path}__in": hidden})
-            & ~Q(**{f"{source.target}__status__in": ["dispatched", "held"]})
+            Q(**{f"{source.council_path}__in": hidden}) & ~Q(**{f"{source.target}__status__in": ["dispatched", "held"]})
         )
     elif source.action == "plans.view_proposal":
         limited = lacking("plans.see_all_proposals")

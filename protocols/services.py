@@ -96,6 +96,31 @@ def protocol_create(*, actor, meeting, now, corrects=None):
     return protocol
 
 
+def protocol_open_for_held_meeting(*, actor, meeting, now):
+    """A meeting was held (a ``secretariat.events`` handler): its protocol draft is opened with the
+    agenda's questions and the protocol's deadline starts (R-000-11a; R-001-3e, R-002-12 by the profile)."""
+    protocol = protocol_create(actor=actor, meeting=meeting, now=now)
+    deadline_open(
+        council=meeting.council,
+        subject=protocol,
+        kind="protocol",
+        rule_id=council_profile(meeting.council).typed.protocol_rule,
+        anchor=meeting.date,
+        now=now,
+        actor=actor,
+        title=bilingual(_("Protocol of the meeting of %(date)s"), date=meeting.date.strftime("%d.%m.%Y")),
+    )
+    return protocol
+
+
+def attendance_lock(meeting):
+    """The attendance of a held meeting changes only while its protocol is a draft (a
+    ``secretariat.events`` check)."""
+    if Protocol.objects.filter(meeting=meeting).exclude(status=Protocol.Status.DRAFT).exists():
+        return _("The protocol has gone beyond a draft; attendance can no longer change.")
+    return None
+
+
 @transaction.atomic
 def protocol_correct(*, actor, protocol, now):
     """A signed protocol is never edited; a correction is a new document linked to it."""
@@ -141,7 +166,7 @@ def public_part_save(*, actor, protocol, participants, remarks_kk, remarks_ru, n
     if not can_edit(actor, protocol, now.date()):
         raise PermissionDenied(_("Only the secretary drafts protocols."))
     protocol = _editable(protocol)
-    if not council_profile(protocol.council).setting("public_protocol"):
+    if not council_profile(protocol.council).typed.public_protocol:
         raise ValidationError(_("The council's regulation does not provide for this part of the protocol."))
     if participants is None or participants < 1:
         raise ValidationError({"participants": _("Give the number of participants.")})
@@ -290,7 +315,7 @@ def members(protocol):
 
 def earliest_agree_by(protocol, day):
     """Members get at least the agreement period of the profile (R-003-65) to answer."""
-    return council_rule_date(protocol.council, council_profile(protocol.council).setting("agreement_rule"), day)
+    return council_rule_date(protocol.council, council_profile(protocol.council).typed.agreement_rule, day)
 
 
 def snapshot(protocol):
@@ -333,7 +358,7 @@ def protocol_send_for_agreement(*, actor, protocol, agree_by, now):
                 "agree_by": _("Members get until %(date)s at least (%(rule)s).")
                 % {
                     "date": earliest.strftime("%d.%m.%Y"),
-                    "rule": council_profile(protocol.council).setting("agreement_rule"),
+                    "rule": council_profile(protocol.council).typed.agreement_rule,
                 }
             }
         )
@@ -352,7 +377,7 @@ def protocol_send_for_agreement(*, actor, protocol, agree_by, now):
             _("Agree the draft protocol of the meeting of %(date)s by %(by)s")
             % {"date": protocol.meeting.date.strftime("%d.%m.%Y"), "by": agree_by.strftime("%d.%m.%Y")},
             _("No answer by then counts as agreement.")
-            if council_profile(protocol.council).setting("silence_is_consent")
+            if council_profile(protocol.council).typed.silence_is_consent
             else "",
         ),
         now=now,
@@ -398,7 +423,7 @@ def agreement_state(protocol, day, people=None):
     after the date, which counts as agreement where the profile says so, R-003-65) or "waiting".
     ``people``: the members, when the caller has them already."""
     answers = {a.person_id: a for a in protocol.answers.filter(version=protocol.version)}
-    consent = council_profile(protocol.council).setting("silence_is_consent")
+    consent = council_profile(protocol.council).typed.silence_is_consent
     past = protocol.agree_by is not None and day > protocol.agree_by
     rows = []
     for person in members(protocol) if people is None else people:
@@ -448,7 +473,7 @@ def protocol_present(*, actor, protocol, now):
     move(protocol, Protocol.Status.FOR_SIGNATURE, actor=actor, now=now, council=protocol.council)
     protocol.save(update_fields=["status"])
     profile = council_profile(protocol.council)
-    if profile.setting("protocol_due_on") == "presented":
+    if profile.typed.protocol_due_on == "presented":
         deadline_close_for(subject=protocol, kind="protocol", actor=actor, now=now)
     notify(
         recipients=[s for _c, s in signers(protocol, now.date()) if s],
@@ -473,7 +498,7 @@ def _signer_candidates(protocol, day):
     (R-000-11a), or the presiding person and the secretary (R-001-3e)."""
     from council.selectors import council_chairs, council_secretaries
 
-    for capacity in council_profile(protocol.council).setting("protocol_signers") or ["chair"]:
+    for capacity in council_profile(protocol.council).typed.protocol_signers:
         if capacity == Signature.Capacity.CHAIR:
             people = council_chairs(council=protocol.council, day=day)
         elif capacity == Signature.Capacity.PRESIDING:
@@ -527,7 +552,7 @@ def _freeze(protocol, *, actor, now):
     last = Protocol.objects.filter(council=protocol.council, year=protocol.year).aggregate(n=Max("number"))["n"]
     protocol.number = (last or 0) + 1
     protocol.signed_at = now
-    years = profile.setting("retention_years")
+    years = profile.typed.retention_years
     if years:
         protocol.keep_until = _add_years(local, years)
     move(protocol, Protocol.Status.SIGNED, actor=actor, now=now, council=protocol.council)
@@ -537,13 +562,13 @@ def _freeze(protocol, *, actor, now):
         getattr(protocol, f"pdf_{lang}").save(name, ContentFile(pdf), save=False)
         setattr(protocol, f"sha256_{lang}", hashlib.sha256(pdf).hexdigest())
     protocol.save()
-    if profile.setting("protocol_due_on") == "signed":
+    if profile.typed.protocol_due_on == "signed":
         deadline_close_for(subject=protocol, kind="protocol", actor=actor, now=now)
     deadline_open(
         council=protocol.council,
         subject=protocol,
         kind="protocol-dispatch",
-        rule_id=profile.setting("protocol_dispatch_rule"),
+        rule_id=profile.typed.protocol_dispatch_rule,
         anchor=local,
         now=now,
         actor=actor,
@@ -590,7 +615,7 @@ def protocol_dispatch(*, actor, protocol, now, bodies=()):
     protocol = _locked(protocol)
     if not can_edit(actor, protocol, now.date()):
         raise PermissionDenied(_("Only the secretary sends the protocol."))
-    extra = [r for r in council_profile(protocol.council).setting("protocol_recipients") or [] if r != "members"]
+    extra = [r for r in council_profile(protocol.council).typed.protocol_recipients if r != "members"]
     if extra and not bodies:
         raise ValidationError(
             {"bodies": _("The regulation also requires copies to the concerned units and bodies; choose them.")}

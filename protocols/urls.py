@@ -1,5 +1,7 @@
 from django.urls import path
 
+from council.files import document_download
+
 from . import views, views_control
 
 app_name = "protocols"
@@ -22,7 +24,7 @@ urlpatterns = [
     path("councils/<slug:code>/execution/", views_control.assignment_list, name="assignment_list"),
     path("assignments/<int:pk>/", views_control.assignment_detail, name="assignment_detail"),
     path("assignments/<int:pk>/report/", views_control.assignment_report, name="assignment_report"),
-    path("reports/<int:pk>/file/", views_control.report_file, name="report_file"),
+    path("reports/<int:pk>/file/", document_download, {"kind": "report"}, name="report_file"),
     path("assignments/<int:pk>/analyse/", views_control.assignment_analyse, name="assignment_analyse"),
     path("assignments/<int:pk>/removal/", views_control.assignment_removal, name="assignment_removal"),
     path("assignments/<int:pk>/extension/", views_control.extension_request, name="extension_request"),

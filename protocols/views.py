@@ -27,7 +27,7 @@ from council.views import visible_council_or_404
 
 from . import services
 from .forms import AgreeByForm, DecisionForm, DispatchForm, ItemForm, PublicPartForm, SignForm
-from .models import Decision, Protocol, ProtocolItem
+from .models import Decision, Protocol, ProtocolItem, Vote
 
 
 def _may_read(user, protocol, day):
@@ -82,7 +82,7 @@ def protocol_list(request, code):
             "page": page,
             "statuses": Protocol.Status.choices,
             "filters": {"status": status, "year": year or "", "q": q, "kept": request.GET.get("kept", "")},
-            "retention_years": council_profile(council).setting("retention_years"),
+            "retention_years": council_profile(council).typed.retention_years,
             "today": today,
         },
     )
@@ -111,7 +111,7 @@ def protocol_detail(request, pk):
             "items": items,
             "editor": editor,
             "editable": editor and protocol.status == Protocol.Status.DRAFT,
-            "public": council_profile(protocol.council).setting("public_protocol"),
+            "public": council_profile(protocol.council).typed.public_protocol,
             "agreement": agreement,
             "may_answer": is_member and protocol.status == Protocol.Status.AGREEMENT,
             "my_answer": my_answer,
@@ -170,7 +170,7 @@ def item_edit(request, pk):
 def public_part(request, pk):
     """Participants and citizens' complaints of a police chief's report to the public (R-002-12..R-002-14)."""
     protocol = _protocol_or_404(request, pk)
-    if not council_profile(protocol.council).setting("public_protocol"):
+    if not council_profile(protocol.council).typed.public_protocol:
         raise Http404
     _editor_or_403(request, protocol)
     form = PublicPartForm(
@@ -270,8 +270,6 @@ def decision_votes(request, pk):
         else:
             messages.success(request, result.reason)
             return redirect(protocol)
-    from .models import Vote
-
     return render(
         request,
         "protocols/decision_votes.html",

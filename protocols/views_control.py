@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from council.files import serve_stored_file
 from council.http import (
     SEARCH_MAX,
     attach_errors,
@@ -185,24 +184,6 @@ def assignment_report(request, pk):
         request,
         "protocols/assignment_report.html",
         {"assignment": assignment, "council": assignment.council, "form": form, "types": DOCUMENT_TYPES},
-    )
-
-
-@login_required
-def report_file(request, pk):
-    """The document attached to an execution report, for whoever may open the assignment's page."""
-    report = get_object_or_404(ExecutionReport.objects.select_related("assignment"), pk=pk)
-    assignment = _assignment_or_404(request, report.assignment_id)
-    if not report.file:
-        raise Http404
-    return serve_stored_file(
-        request,
-        report.file,
-        expected_sha256=report.sha256,
-        filename=report.original_name or "report",
-        subject=report,
-        council=assignment.council,
-        page=assignment.get_absolute_url(),
     )
 
 

@@ -5,14 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from council.deadline_services import council_profile, deadline_open
+from council.deadline_services import council_profile
 from council.models import Seat
-from council.notify import bilingual
 from council.selectors import council_roster
 from council.services import audit
 from council.workflow import move
 
 from .counting import Presence, SeatPresence, quorum
+from .events import attendance_lock, meeting_held
 from .models import Attendance, Invitee, Meeting
 from .services import can_schedule
 
@@ -36,7 +36,7 @@ def meeting_quorum(meeting, rows=None):
         )
         for e, a in rows
     ]
-    return quorum(council_profile(meeting.council).setting("quorum") or {}, seats)
+    return quorum(council_profile(meeting.council).typed.quorum, seats)
 
 
 def default_presiding(rows):
@@ -58,8 +58,8 @@ def attendance_record(*, actor, meeting, presence, now, presiding_seat_id=None, 
         raise PermissionDenied(_("Attendance is recorded by the secretary."))
     if meeting.status not in (Meeting.Status.DISPATCHED, Meeting.Status.HELD):
         raise ValidationError(_("Attendance is recorded on the meeting day, after the agenda is sent."))
-    if meeting.status == Meeting.Status.HELD and meeting.protocols.exclude(status="draft").exists():
-        raise ValidationError(_("The protocol has gone beyond a draft; attendance can no longer change."))
+    if meeting.status == Meeting.Status.HELD and (reason := attendance_lock(meeting)):
+        raise ValidationError(reason)
     errors = []
     for entry in council_roster(council=meeting.council, day=meeting.date):
         value = presence.get(entry.seat.pk, Attendance.Presence.ABSENT)
@@ -107,10 +107,8 @@ def attendance_record(*, actor, meeting, presence, now, presiding_seat_id=None, 
 
 @transaction.atomic
 def meeting_hold(*, actor, meeting, now):
-    """The meeting took place with a quorum: its protocol draft is opened with the agenda's questions and
-    the protocol's deadline starts (R-000-11a; R-001-3e, R-002-12 by the profile)."""
-    from protocols.services import protocol_create
-
+    """The meeting took place with a quorum; the apps that react to a held meeting are told in the same
+    transaction (the protocols app opens its draft protocol and the protocol's deadline, R-000-11a)."""
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if not can_schedule(actor, meeting.council, now.date()):
         raise PermissionDenied(_("The secretary records that the meeting was held."))
@@ -129,16 +127,5 @@ def meeting_hold(*, actor, meeting, now):
     move(meeting, Meeting.Status.HELD, actor=actor, now=now, council=meeting.council)
     meeting.held_at = now
     meeting.save(update_fields=["status", "held_at"])
-    profile = council_profile(meeting.council)
-    protocol = protocol_create(actor=actor, meeting=meeting, now=now)
-    deadline_open(
-        council=meeting.council,
-        subject=protocol,
-        kind="protocol",
-        rule_id=profile.setting("protocol_rule"),
-        anchor=meeting.date,
-        now=now,
-        actor=actor,
-        title=bilingual(_("Protocol of the meeting of %(date)s"), date=meeting.date.strftime("%d.%m.%Y")),
-    )
+    meeting_held(actor=actor, meeting=meeting, now=now)
     return meeting

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models import Body, Council, localized
+from council.models import Body, Council, StoredDocument, localized
 from council.workflow import Step
 
 
@@ -206,7 +206,7 @@ def material_upload_to(instance, filename):
     return storage_name("materials", filename)
 
 
-class Material(models.Model):
+class Material(StoredDocument):
     """A document for a question (R-000-10a, R-000-10b). Nothing is overwritten: a resubmission is a new
     version."""
 
@@ -221,10 +221,6 @@ class Material(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     version = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to=material_upload_to)
-    original_name = models.CharField(_("file name"), max_length=200)
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
-    size = models.PositiveBigIntegerField(_("size"))
-    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     late = models.BooleanField(_("submitted late"), default=False)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("submitted by")

@@ -3,7 +3,9 @@
 import io
 import zipfile
 
+from council.models import Body
 from council.pdf import render_pdf
+from council.selectors import councils_visible_to, deadlines_of
 from council.uploads import clean_original_name
 
 from .models import Material, Meeting
@@ -30,9 +32,6 @@ def item_checklist(item):
     """What the question still needs, for the responsible body and the secretary (R-000-10a, R-000-10b):
     the responsible body's reference note and list of invited persons, and each co-executor's
     contribution, with the date it is due and the latest version received, or None when it is missing."""
-    from council.models import Body
-    from council.selectors import deadlines_of
-
     due = {d.kind: d for d in deadlines_of(item).order_by("id")}
     latest = {}
     for m in item.materials.order_by("-version"):
@@ -75,8 +74,6 @@ def document_pack(meeting) -> bytes:
 
 def meetings_for_member(*, user, day):
     """Coming meetings of the councils where the user sits, with the dispatched ones first to read."""
-    from council.selectors import councils_visible_to
-
     councils = councils_visible_to(user=user, day=day)
     return (
         Meeting.objects.filter(council__in=councils, date__gte=day)

@@ -22,7 +22,7 @@ from council.selectors import (
     deadlines_of,
 )
 from council.services import audit
-from council.uploads import MATERIAL_TYPES, discarded_on_failure, sha256_of, validate_document
+from council.uploads import MATERIAL_TYPES, discarded_on_failure, store_upload
 from council.workflow import move
 
 from .models import AgendaItem, Agreement, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
@@ -53,7 +53,7 @@ def meeting_schedule(
         raise PermissionDenied(_("Only the secretary schedules meetings."))
     if date < now.date():
         raise ValidationError({"date": _("A meeting is scheduled for a future date.")})
-    if online and not council_profile(council).setting("online_meetings"):
+    if online and not council_profile(council).typed.online_meetings:
         raise ValidationError({"online": _("The council's regulation does not provide for online meetings.")})
     meeting = Meeting.objects.create(
         council=council,
@@ -89,7 +89,7 @@ def _open_agenda_deadline(meeting, *, actor, now):
         council=meeting.council,
         subject=meeting,
         kind="agenda-dispatch",
-        rule_id=council_profile(meeting.council).setting("agenda_rule"),
+        rule_id=council_profile(meeting.council).typed.agenda_rule,
         anchor=meeting.date,
         now=now,
         actor=actor,
@@ -109,7 +109,7 @@ def _open_materials_deadline(item, *, actor, now):
         council=meeting.council,
         subject=item,
         kind="materials",
-        rule_id=profile.setting("materials_rule"),
+        rule_id=profile.typed.materials_rule,
         anchor=meeting.date,
         now=now,
         actor=actor,
@@ -127,7 +127,7 @@ def _open_materials_deadline(item, *, actor, now):
                 council=meeting.council,
                 subject=item,
                 kind=f"contribution-{body_id}",
-                rule_id=profile.setting("contributions_rule"),
+                rule_id=profile.typed.contributions_rule,
                 anchor=materials.due_date,
                 now=now,
                 actor=actor,
@@ -284,17 +284,17 @@ def material_submit(*, actor, item, kind, upload, now):
         body_id = item.responsible_body_id
     if body_id is None:
         raise ValidationError(_("The question has no responsible executor yet."))
-    original = validate_document(upload, allowed=MATERIAL_TYPES)
-    pages = None
+    material = Material(item=item, body_id=body_id, kind=kind, submitted_by=actor, submitted_at=now)
+    original = store_upload(material, upload, allowed=MATERIAL_TYPES)
     if kind == Material.Kind.REFERENCE_NOTE:
         if not original.lower().endswith(".pdf"):
             raise ValidationError({"file": _("The reference note is submitted as PDF, so its pages can be counted.")})
-        pages = pdf_pages(upload)
-        if pages > REFERENCE_NOTE_MAX_PAGES:
+        material.pages = pdf_pages(upload)
+        if material.pages > REFERENCE_NOTE_MAX_PAGES:
             raise ValidationError(
                 {
                     "file": _("The reference note has %(pages)s pages; at most %(max)s are allowed (R-000-10b).")
-                    % {"pages": pages, "max": REFERENCE_NOTE_MAX_PAGES}
+                    % {"pages": material.pages, "max": REFERENCE_NOTE_MAX_PAGES}
                 }
             )
     deadline_kind = "materials" if kind != Material.Kind.CONTRIBUTION else f"contribution-{body_id}"
@@ -303,7 +303,7 @@ def material_submit(*, actor, item, kind, upload, now):
     if (
         late
         and kind != Material.Kind.CONTRIBUTION
-        and council_profile(council).setting("late_materials") == "chair_exception"
+        and council_profile(council).typed.late_materials == "chair_exception"
         and item.late_allowed_at is None
     ):
         raise ValidationError(
@@ -311,21 +311,9 @@ def material_submit(*, actor, item, kind, upload, now):
             % {"date": deadline.due_date.strftime("%d.%m.%Y")}
         )
     previous = Material.objects.filter(item=item, kind=kind, body_id=body_id).aggregate(v=Max("version"))["v"] or 0
-    material = Material(
-        item=item,
-        body_id=body_id,
-        kind=kind,
-        version=previous + 1,
-        file=upload,
-        original_name=original,
-        sha256=sha256_of(upload),
-        size=upload.size,
-        pages=pages,
-        late=late,
-        submitted_by=actor,
-        submitted_at=now,
-    )
-    with discarded_on_failure(material, "file"):
+    material.version = previous + 1
+    material.late = late
+    with discarded_on_failure(material):
         material.save()
         if kind == Material.Kind.REFERENCE_NOTE:
             deadline_close_for(subject=item, kind="materials", actor=actor, now=now)

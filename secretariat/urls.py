@@ -1,5 +1,7 @@
 from django.urls import path
 
+from council.files import document_download
+
 from . import views
 
 app_name = "secretariat"
@@ -12,7 +14,7 @@ urlpatterns = [
     path("agenda-items/<int:pk>/invitees/", views.invitee_add, name="invitee_add"),
     path("invitees/<int:pk>/confirm/", views.invitee_confirm, name="invitee_confirm"),
     path("agenda-items/<int:pk>/materials/", views.item_materials, name="item_materials"),
-    path("materials/<int:pk>/", views.material_download, name="material_download"),
+    path("materials/<int:pk>/", document_download, {"kind": "material"}, name="material_download"),
     path("agenda-items/<int:pk>/report/", views.item_report, name="item_report"),
     path("agenda-items/<int:pk>/decide/", views.item_decide, name="item_decide"),
     path("agenda-items/<int:pk>/allow-late/", views.item_allow_late, name="item_allow_late"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
-from council.files import check_stored_files, serve_stored_file
+from council.files import check_stored_files
 from council.http import BadInput, attach_errors, id_list, id_param, refuse_bad_input, run_action, text_param
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
@@ -64,7 +64,7 @@ def meeting_new(request, code):
     council = visible_council_or_404(request, code)
     if not services.can_schedule(request.user, council, timezone.localdate()):
         raise PermissionDenied
-    online_allowed = bool(council_profile(council).setting("online_meetings"))
+    online_allowed = council_profile(council).typed.online_meetings
     form = MeetingForm(request.POST or None, initial={"date": request.GET.get("date")}, online_allowed=online_allowed)
     day = None
     try:
@@ -274,27 +274,9 @@ def item_materials(request, pk):
             "form": form,
             "can_submit": bool(kinds),
             "may_allow_late": item.late_allowed_at is None
-            and council_profile(council).setting("late_materials") == "chair_exception"
+            and council_profile(council).typed.late_materials == "chair_exception"
             and allowed(request.user, "secretariat.chair_decide", council, day=today),
         },
-    )
-
-
-@login_required
-def material_download(request, pk):
-    material = get_object_or_404(Material.objects.select_related("item__meeting__council"), pk=pk)
-    if not request.user.has_perm("council.open_council", material.item.meeting.council):
-        raise Http404
-    if not _may_read_documents(request.user, material.item.meeting, timezone.localdate()):
-        raise PermissionDenied
-    return serve_stored_file(
-        request,
-        material.file,
-        expected_sha256=material.sha256,
-        filename=material.original_name,
-        subject=material,
-        council=material.item.meeting.council,
-        page=reverse("secretariat:item_materials", args=[material.item_id]),
     )
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models import Council, RegulationProfile
+from council.models import Council, RegulationProfile, StoredDocument
 from council.workflow import Step
 
 
@@ -16,7 +16,13 @@ def approval_upload_to(instance, filename):
     return storage_name("territorial", filename)
 
 
-class Approval(models.Model):
+class Approval(StoredDocument):
+    """A territorial council's regulation or composition sent to the republic chair, with its document."""
+
+    file_field = "document"
+    uploaded_by_field = "created_by"
+    uploaded_at_field = "created_at"
+
     class Kind(models.TextChoices):
         REGULATION = "regulation", _("regulation of the council")
         COMPOSITION = "composition", _("composition of the council")
@@ -41,8 +47,6 @@ class Approval(models.Model):
     kind = models.CharField(_("what is approved"), max_length=16, choices=Kind.choices)
     note = models.TextField(_("covering note"), blank=True)
     document = models.FileField(_("document"), upload_to=approval_upload_to, blank=True)
-    document_name = models.CharField(_("file name"), max_length=200, blank=True)
-    document_sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     profile = models.ForeignKey(
         RegulationProfile,
         on_delete=models.PROTECT,

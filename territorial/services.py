@@ -8,7 +8,7 @@ from council.notify import notify
 from council.rules import allowed
 from council.selectors import council_chairs, council_composition, council_secretaries
 from council.services import audit
-from council.uploads import discarded_on_failure, sha256_of, validate_document
+from council.uploads import discarded_on_failure, store_upload
 from council.workflow import move
 
 from .models import Approval
@@ -46,14 +46,12 @@ def approval_create(*, actor, council, kind, note="", document=None, profile=Non
         raise PermissionDenied(_("Only the secretary of this council prepares its approvals."))
     approval = Approval(council=council, kind=kind, note=note, created_by=actor, created_at=now, profile=profile)
     if document is not None:
-        approval.document_name = validate_document(document)
-        approval.document_sha256 = sha256_of(document)
-        approval.document = document
+        store_upload(approval, document)
     elif kind == Approval.Kind.REGULATION:
         raise ValidationError({"document": _("Attach the regulation document.")})
     if kind == Approval.Kind.COMPOSITION:
         approval.composition = composition_snapshot(council, now.date())
-    with discarded_on_failure(approval, "document"):
+    with discarded_on_failure(approval):
         approval.save()
         audit(actor=actor, verb="approval.create", subject=approval, council=council, at=now, kind=kind)
     return approval

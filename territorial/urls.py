@@ -1,5 +1,7 @@
 from django.urls import path
 
+from council.files import document_download
+
 from . import views
 
 app_name = "territorial"
@@ -8,7 +10,7 @@ urlpatterns = [
     path("councils/<slug:code>/approvals/new/", views.approval_new, name="approval_new"),
     path("approvals/", views.approvals_awaiting, name="approvals_awaiting"),
     path("approvals/<int:pk>/", views.approval_detail, name="approval_detail"),
-    path("approvals/<int:pk>/document/", views.approval_document, name="approval_document"),
+    path("approvals/<int:pk>/document/", document_download, {"kind": "approval"}, name="approval_document"),
     path("approvals/<int:pk>/submit/", views.approval_submit_view, name="approval_submit"),
     path("approvals/<int:pk>/decide/", views.approval_decide_view, name="approval_decide"),
 ]

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.files import serve_stored_file
 from council.models import Council
 from council.rules import allowed
 from council.views import visible_council_or_404
@@ -83,21 +82,6 @@ def approval_detail(request, pk):
             and approval.status == Approval.Status.SUBMITTED,
             "decision_form": DecisionForm(),
         },
-    )
-
-
-@login_required
-def approval_document(request, pk):
-    approval = _approval_or_404(request, pk)
-    if not approval.document:
-        raise Http404
-    return serve_stored_file(
-        request,
-        approval.document,
-        expected_sha256=approval.document_sha256,
-        filename=approval.document_name or "document",
-        subject=approval,
-        council=approval.council,
     )
 
 

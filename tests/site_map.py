@@ -6,77 +6,25 @@ draft plan, a scheduled meeting with a question, a material, a draft protocol wi
 a report to the chair, an oblast council's approval; plus a sent agenda (a meeting day to record), a
 proposal, a request for an extraordinary meeting and an extension request."""
 
-import datetime as dt
-
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.helpers import pdf_of, upload
-
-ROLES = [
-    "anonymous",
-    "admin",
-    "secretary",
-    "chair",
-    "member_mvd",
-    "sec_mvd",
-    "acting_mju",
-    "oblast_secretary",
-    "oblast_member_dp",
-    "judge",
-]
-
 
 def build(demo, user_named):
-    """Create the world; returns the objects by name."""
+    """The permission matrix's world (tests/world.py), plus a meeting whose agenda is sent (its day can be
+    recorded) and the ids the forms choose from; returns the objects by name."""
     from council.models import Body, Seat
-    from plans.models import Proposal
-    from plans.services import plan_create, plan_item_save
-    from protocols.models import Assignment, ChairReport, Decision, Extension, Protocol, ProtocolItem
-    from secretariat.models import AgendaItem, ExtraordinaryRequest, Invitee, Meeting
-    from secretariat.services import material_submit
-    from territorial.models import Approval
-    from territorial.services import approval_create
-    from tests.factories import UserFactory
+    from secretariat.models import AgendaItem, Invitee, Meeting
+    from tests.world import build as build_world
 
+    w = build_world(demo, user_named)
     now = timezone.now()
-    secretary = user_named("secretary")
-    republic, oblast = demo["republic"], demo["oblast"]
-    mvd = Body.objects.get(code="mvd")
-    approval = approval_create(
-        actor=user_named("oblast_secretary"),
-        council=oblast,
-        kind=Approval.Kind.REGULATION,
-        document=upload("Положение.pdf", pdf_of(1)),
-        now=now,
-    )
-    plan = plan_create(actor=secretary, council=republic, start=dt.date(2027, 1, 1), now=now)
-    plan_item_save(actor=secretary, plan=plan, now=now, data={"question_kk": "Мәселе", "question_ru": "Вопрос"})
-    proposal = Proposal.objects.create(
-        council=republic,
-        period_start=dt.date(2027, 7, 1),
-        author=user_named("member_mvd"),
-        body=mvd,
-        question_kk="Ұсыныс",
-        question_ru="Предложение",
-        justification_ru="Обоснование",
-        responsible_body=mvd,
-        created_at=now,
-    )
-    meeting = Meeting.objects.create(council=republic, date=dt.date(2027, 1, 22), created_by=secretary, created_at=now)
-    item = AgendaItem.objects.create(
-        meeting=meeting, number=1, question_kk="Мәселе", question_ru="Вопрос", responsible_body=mvd
-    )
-    invitee = Invitee.objects.create(item=item, person=UserFactory(username="judge"), full_name_ru="Судья")
-    material = material_submit(
-        actor=user_named("sec_mvd"), item=item, kind="other", upload=upload("Справка.pdf", pdf_of(1)), now=now
-    )
-    # A meeting whose agenda is sent: its day can be recorded.
+    republic = demo["republic"]
     day_meeting = Meeting.objects.create(
         council=republic,
         date=timezone.localdate(),
-        created_by=secretary,
+        created_by=user_named("secretary"),
         created_at=now,
         status=Meeting.Status.DISPATCHED,
     )
@@ -85,70 +33,17 @@ def build(demo, user_named):
         number=1,
         question_kk="Күн мәселесі",
         question_ru="Вопрос дня",
-        responsible_body=mvd,
+        responsible_body=Body.objects.get(code="mvd"),
         status=AgendaItem.Status.ACCEPTED,
     )
-    day_invitee = Invitee.objects.create(item=day_item, full_name_ru="Приглашённый")
-    protocol = Protocol.objects.create(meeting=meeting, council=republic, created_by=secretary, created_at=now)
-    pitem = ProtocolItem.objects.create(protocol=protocol, number=1, question_kk="Мәселе", question_ru="Вопрос")
-    decision = Decision.objects.create(item=pitem, number=1, text_kk="Шешім", text_ru="Решение")
-    assignment = Assignment.objects.create(
-        decision=decision,
-        council=republic,
-        body=mvd,
-        responsible=True,
-        order=1,
-        due_date=dt.date(2027, 3, 1),
-        original_due_date=dt.date(2027, 3, 1),
-        created_at=now,
-    )
-    extension = Extension.objects.create(
-        assignment=assignment,
-        reason="Нужно больше времени",
-        old_due_date=dt.date(2027, 3, 1),
-        new_due_date=dt.date(2027, 4, 1),
-        requested_by=user_named("sec_mvd"),
-        requested_at=now,
-    )
-    extraordinary = ExtraordinaryRequest.objects.create(
-        council=republic,
-        requested_by=user_named("member_mvd"),
-        body=mvd,
-        question_kk="Шұғыл мәселе",
-        question_ru="Срочный вопрос",
-        justification="Обстановка",
-        desired_date=dt.date(2027, 2, 10),
-        created_at=now,
-    )
-    chair_report = ChairReport.objects.create(
-        council=republic,
-        start=dt.date(2026, 1, 1),
-        end=dt.date(2026, 12, 31),
-        conclusions_kk="Қорытынды",
-        conclusions_ru="Выводы",
-        created_by=secretary,
-        created_at=now,
-    )
     return {
+        **w,
         "now": now,
         "republic": republic,
-        "oblast": oblast,
-        "approval": approval,
-        "plan": plan,
-        "proposal": proposal,
-        "meeting": meeting,
-        "item": item,
-        "invitee": invitee,
-        "material": material,
+        "oblast": demo["oblast"],
+        "pitem": w["protocol_item"],
         "day_meeting": day_meeting,
-        "day_invitee": day_invitee,
-        "protocol": protocol,
-        "pitem": pitem,
-        "decision": decision,
-        "assignment": assignment,
-        "extension": extension,
-        "extraordinary": extraordinary,
-        "chair_report": chair_report,
+        "day_invitee": Invitee.objects.create(item=day_item, full_name_ru="Приглашённый"),
         "seats": list(Seat.objects.filter(council=republic).values_list("pk", flat=True)),
         "bodies": list(Body.objects.values_list("pk", flat=True)),
     }

@@ -21,21 +21,10 @@ from django.urls import reverse
 from council.models import AuditEvent, Body, Notification
 from council.uploads import clean_original_name
 from tests.helpers import NOW, pdf_of, upload
+from tests.world import ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "anonymous",
-    "admin",
-    "secretary",
-    "chair",
-    "member_mvd",
-    "sec_mvd",
-    "acting_mju",
-    "oblast_secretary",
-    "oblast_member_dp",
-    "judge",
-]
 # download -> expected status per role, in the order of ROLES (302: anonymous visitors go to the login page)
 EXPECTED = {
     # the agenda of this meeting is not sent yet: members read its documents once it is (R-000-10e)

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests import site_map
+from tests.world import ROLES
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +105,7 @@ def targets(demo, user_named):
     return pages + [("post", url, fields) for url, fields in site_map.forms(world).items()]
 
 
-@pytest.mark.parametrize("role", site_map.ROLES)
+@pytest.mark.parametrize("role", ROLES)
 @settings(
     max_examples=4,
     deadline=None,

@@ -7,20 +7,10 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from tests.world import ROLES
+
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "anonymous",
-    "admin",
-    "secretary",
-    "chair",
-    "member_mvd",
-    "sec_mvd",
-    "acting_mju",
-    "oblast_secretary",
-    "oblast_member_dp",
-    "judge",  # invited to a question of a coming meeting (R-000-12)
-]
 
 # page -> expected status per role, in the order of ROLES
 MATRIX = {

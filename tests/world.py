@@ -11,6 +11,20 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+# The demo users every matrix runs through; another council's people come last.
+ROLES = [
+    "anonymous",
+    "admin",
+    "secretary",
+    "chair",
+    "member_mvd",
+    "sec_mvd",
+    "acting_mju",
+    "oblast_secretary",
+    "oblast_member_dp",
+    "judge",  # invited to a question of a coming meeting (R-000-12)
+]
+
 WORD = "Ксилофон"
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -58,7 +72,7 @@ def build(demo, user_named):
         question_ru=f"{WORD} предложение",
         justification_ru="Обоснование",
         justification_file=ContentFile(PDF, name="justification.pdf"),
-        justification_name="justification.pdf",
+        original_name="justification.pdf",
         created_at=now,
     )
     meeting = Meeting.objects.create(

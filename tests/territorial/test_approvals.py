@@ -37,7 +37,7 @@ def test_regulation_goes_from_draft_to_approval_and_sets_the_profile(client, dem
     approval = Approval.objects.get()
     assert response.status_code == 302 and response["Location"] == approval.get_absolute_url()
     assert approval.status == Approval.Status.DRAFT
-    assert approval.document_name == "Положение.pdf" and len(approval.document_sha256) == 64
+    assert approval.original_name == "Положение.pdf" and len(approval.sha256) == 64
     assert not approval.document.name.endswith("Положение.pdf")  # stored under a safe generated name
 
     client.post(reverse("territorial:approval_submit", args=[approval.pk]))
