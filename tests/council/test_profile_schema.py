@@ -19,6 +19,15 @@ from plans.coverage import period_start
 from tests.helpers import NOW
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are compared in English, whatever language an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def profile_of(*, rules=None, settings=None):
     return RegulationProfile(
         code="test", name_kk="Сынақ", name_ru="Проверка", rules=rules or {}, settings=settings or {}
