@@ -164,10 +164,10 @@ def generate(scale=1.0):
         )
         cur.execute(
             """
-            INSERT INTO secretariat_agendaitem (number, question_kk, question_ru, co_executor_ids, responsible_body_id,
-                meeting_id, status)
+            INSERT INTO secretariat_agendaitem (number, question_kk, question_ru, responsible_body_id, meeting_id,
+                status)
             SELECT n, 'Мәселе ' || m.id || '-' || n, 'Вопрос ' || m.id || '-' || n || ' о состоянии законности',
-                '[]'::jsonb, (%(bodies)s::int[])[1 + (m.id + n) %% %(nb)s], m.id, 'accepted'
+                (%(bodies)s::int[])[1 + (m.id + n) %% %(nb)s], m.id, 'accepted'
             FROM secretariat_meeting m CROSS JOIN generate_series(1, %(items)s) AS n
             """,
             p,

@@ -127,7 +127,9 @@ class AgendaItem(models.Model):
         related_name="+",
         verbose_name=_("responsible executor (listed first)"),
     )
-    co_executor_ids = models.JSONField(_("co-executors, in order"), default=list, blank=True)
+    co_executors = models.ManyToManyField(
+        Body, through="AgendaItemCoExecutor", related_name="+", verbose_name=_("co-executors"), blank=True
+    )
     plan_item = models.ForeignKey(
         "plans.PlanItem",
         on_delete=models.SET_NULL,
@@ -160,6 +162,23 @@ class AgendaItem(models.Model):
     @property
     def question(self):
         return localized(self, "question")
+
+    def ordered_co_executors(self):
+        """The co-executors in their listed order; prefetch `co_executor_links__body` for lists."""
+        return [link.body for link in self.co_executor_links.all()]
+
+
+class AgendaItemCoExecutor(models.Model):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="co_executor_links")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [models.UniqueConstraint(fields=["item", "body"], name="agenda_item_co_executor_once")]
+
+    def __str__(self):
+        return str(self.body)
 
 
 class Invitee(models.Model):

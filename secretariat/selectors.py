@@ -36,11 +36,12 @@ def item_checklist(item):
     latest = {}
     for m in item.materials.order_by("-version"):
         latest.setdefault((m.kind, m.body_id), m)
-    bodies = Body.objects.in_bulk([item.responsible_body_id, *item.co_executor_ids])
+    co_executor_ids = [link.body_id for link in item.co_executor_links.all()]
+    bodies = Body.objects.in_bulk([item.responsible_body_id, *co_executor_ids])
     wanted = [
         (item.responsible_body_id, k, "materials") for k in (Material.Kind.REFERENCE_NOTE, Material.Kind.INVITEES)
     ]
-    wanted += [(b, Material.Kind.CONTRIBUTION, f"contribution-{b}") for b in item.co_executor_ids]
+    wanted += [(b, Material.Kind.CONTRIBUTION, f"contribution-{b}") for b in co_executor_ids]
     return [
         {
             "body": bodies[body_id],

@@ -1,7 +1,8 @@
-"""Shared test data: the session's "now" and small documents to upload."""
+"""Shared test data and helpers: the session's "now", small documents to upload, reading pages."""
 
 import datetime as dt
 import io
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -33,9 +34,24 @@ TZ = dt.timezone(dt.timedelta(hours=5))
 DAY = dt.datetime(2026, 12, 1, 15, tzinfo=TZ)  # the meeting day of ``dispatched_meeting``, a Tuesday
 
 
-def at(day, hour=10):
-    """``hour`` o'clock in Almaty on ``day``."""
-    return dt.datetime.combine(day, dt.time(hour), tzinfo=TZ)
+def at(day, hour=10, minute=0):
+    """``hour``:``minute`` in Almaty on ``day``."""
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=TZ)
+
+
+def content(response):
+    """The body of a response, streamed or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def textarea(page, name):
+    """The text of the page's textarea ``name``."""
+    return re.search(rf'<textarea name="{name}"[^>]*>\s*(.*?)</textarea>', page, re.S).group(1)
+
+
+def current_section(page):
+    """The version as stored now, shown next to a refused edit."""
+    return re.search(r'<section aria-labelledby="current-h" id="current">(.*?)</section>', page, re.S).group(1)
 
 
 def roster(meeting):

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from council.models import AuditEvent, Body
 from council.uploads import CONTENT_TYPES, MATERIAL_TYPES, fill_stored_facts, store_upload
-from tests.helpers import NOW, at, pdf_of, upload
+from tests.helpers import NOW, at, content, pdf_of, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +36,6 @@ def office_file(first_entry):
         archive.writestr(first_entry, "application/octet-stream")
         archive.writestr("content.xml", "<document/>")
     return buffer.getvalue()
-
-
-def content(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 def submit_material(request, user_named, data):

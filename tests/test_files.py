@@ -20,7 +20,7 @@ from django.urls import reverse
 
 from council.models import AuditEvent, Body, Notification
 from council.uploads import clean_original_name
-from tests.helpers import NOW, pdf_of, upload
+from tests.helpers import NOW, content, pdf_of, upload
 from tests.world import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -128,10 +128,6 @@ def files(demo, user_named, scheduled_item):
             "approval_document": reverse("territorial:approval_document", args=[approval.pk]),
         },
     }
-
-
-def content(response):
-    return b"".join(response.streaming_content) if response.streaming else response.content
 
 
 @pytest.mark.parametrize("role", ROLES)

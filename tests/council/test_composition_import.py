@@ -21,7 +21,7 @@ CSV = (
 )
 
 
-def upload(client, council, name, content):
+def import_file(client, council, name, content):
     url = reverse("admin:council_council_import", args=[council.pk])
     return client.post(url, {"file": SimpleUploadedFile(name, content)})
 
@@ -29,7 +29,7 @@ def upload(client, council, name, content):
 def test_csv_preview_reports_rejected_rows_and_writes_nothing(client, user_named, demo):
     client.force_login(user_named("oblast_secretary"))
     seats_before = Seat.objects.count()
-    response = upload(client, demo["oblast"], "composition.csv", CSV.encode())
+    response = import_file(client, demo["oblast"], "composition.csv", CSV.encode())
     assert response.status_code == 200
     assert response.context["accepted"] == 2
     [rejected] = response.context["rejected"]
@@ -42,7 +42,7 @@ def test_csv_preview_reports_rejected_rows_and_writes_nothing(client, user_named
 
 def test_confirm_imports_accepted_rows_and_a_second_import_changes_nothing(client, user_named, demo):
     client.force_login(user_named("oblast_secretary"))
-    preview = upload(client, demo["oblast"], "composition.csv", CSV.encode())
+    preview = import_file(client, demo["oblast"], "composition.csv", CSV.encode())
     url = reverse("admin:council_council_import", args=[demo["oblast"].pk])
     response = client.post(url, {"payload": preview.context["payload"]})
     assert response.status_code == 302
@@ -54,7 +54,7 @@ def test_confirm_imports_accepted_rows_and_a_second_import_changes_nothing(clien
     assert Appointment.objects.filter(person=person, start="2026-02-01").exists()
     assert not User.objects.filter(username="x y").exists()
     counts = (Seat.objects.count(), User.objects.count(), Appointment.objects.count())
-    again = upload(client, oblast, "composition.csv", CSV.encode())
+    again = import_file(client, oblast, "composition.csv", CSV.encode())
     client.post(url, {"payload": again.context["payload"]})
     assert (Seat.objects.count(), User.objects.count(), Appointment.objects.count()) == counts
 
@@ -69,7 +69,7 @@ def test_xlsx_is_accepted(client, user_named, demo):
     buffer = io.BytesIO()
     book.save(buffer)
     client.force_login(user_named("oblast_secretary"))
-    response = upload(client, demo["oblast"], "composition.xlsx", buffer.getvalue())
+    response = import_file(client, demo["oblast"], "composition.xlsx", buffer.getvalue())
     assert response.context["accepted"] == 1 and not response.context["rejected"]
 
 
@@ -83,7 +83,7 @@ def test_xlsx_is_accepted(client, user_named, demo):
 )
 def test_an_unreadable_file_gets_a_clear_message(client, sign_in, demo, name, content, message):
     sign_in("oblast_secretary")
-    response = upload(client, demo["oblast"], name, content)
+    response = import_file(client, demo["oblast"], name, content)
     assert response.status_code == 200
     assert message in response.context["error"]
 
@@ -98,7 +98,7 @@ def test_a_forged_payload_is_refused(client, user_named, demo):
 
 def test_no_import_into_another_council(client, user_named, demo):
     client.force_login(user_named("oblast_secretary"))
-    response = upload(client, demo["republic"], "composition.csv", CSV.encode())
+    response = import_file(client, demo["republic"], "composition.csv", CSV.encode())
     assert response.status_code == 403
 
 
@@ -109,7 +109,7 @@ def test_a_row_naming_another_councils_account_is_rejected_with_the_reason(clien
         "body_code;position_ru;position_kk;username;full_name_ru;start\n"
         "almaty-obl-dchs;Начальник ДЧС области;Облыс ТЖД бастығы;chair;Кто-то;01.02.2026\n"
     )
-    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    response = import_file(client, demo["oblast"], "composition.csv", csv.encode())
     [rejected] = response.context["rejected"]
     assert "chair" in " ".join(rejected.errors) and "another council" in " ".join(rejected.errors)
     assert response.context["accepted"] == 0
@@ -129,7 +129,7 @@ def test_a_row_naming_a_position_seated_on_another_council_is_rejected(client, u
         f"{chair_seat.position.body.code};{chair_seat.position.title_ru};{chair_seat.position.title_kk};"
         "new_person;Новый Человек;01.02.2026\n"
     )
-    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    response = import_file(client, demo["oblast"], "composition.csv", csv.encode())
     [rejected] = response.context["rejected"]
     assert "another council" in " ".join(rejected.errors)
     client.post(
@@ -147,7 +147,7 @@ def test_the_scope_is_checked_again_when_the_preview_is_confirmed(client, user_n
         "body_code;position_ru;position_kk;username;full_name_ru;start\n"
         "almaty-obl-dchs;Начальник ДЧС области;Облыс ТЖД бастығы;late_comer;Поздний;01.02.2026\n"
     )
-    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    response = import_file(client, demo["oblast"], "composition.csv", csv.encode())
     assert response.context["accepted"] == 1
     UserFactory(username="late_comer", home_council=demo["republic"])
     client.post(
@@ -162,6 +162,6 @@ def test_a_secretary_does_not_import_themselves_into_a_seat(client, user_named, 
         "body_code;position_ru;position_kk;role;username;full_name_ru;start\n"
         "almaty-obl-dchs;Начальник ДЧС области;Облыс ТЖД бастығы;chair;oblast_secretary;Я;01.02.2026\n"
     )
-    response = upload(client, demo["oblast"], "composition.csv", csv.encode())
+    response = import_file(client, demo["oblast"], "composition.csv", csv.encode())
     [rejected] = response.context["rejected"]
     assert "yourself" in " ".join(rejected.errors)

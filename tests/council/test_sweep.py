@@ -3,7 +3,6 @@ no duplicates after a second or concurrent run, nothing half-done after a failur
 
 import datetime as dt
 import threading
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -19,13 +18,9 @@ from council.deadline_services import (
 )
 from council.models import Body, Council, Deadline, Notification
 from council.tasks import deadline_sweep as deadline_sweep_task
+from tests.helpers import at
 
-ALMATY = ZoneInfo("Asia/Almaty")
 pytestmark = pytest.mark.django_db
-
-
-def at(day, hour=9, minute=0):
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ALMATY)
 
 
 @pytest.fixture
@@ -66,12 +61,12 @@ def test_reminders_overdue_and_escalation_come_on_their_days(republic, time_mach
 
     sweep_at(at(dt.date(2026, 11, 23), 8, 59))
     assert notices() == []
-    sweep_at(at(dt.date(2026, 11, 23)))
+    sweep_at(at(dt.date(2026, 11, 23), 9))
     assert notices() == [("sec_mvd", f"deadline:{d.pk}:{d.due_date}:remind:3")]
     sweep_at(at(dt.date(2026, 11, 24), 12))
     assert len(notices()) == 1
-    sweep_at(at(dt.date(2026, 11, 25)))
-    sweep_at(at(dt.date(2026, 11, 26)))
+    sweep_at(at(dt.date(2026, 11, 25), 9))
+    sweep_at(at(dt.date(2026, 11, 26), 9))
     assert [k for _, k in notices("sec_mvd")] == [
         f"deadline:{d.pk}:{d.due_date}:remind:3",
         f"deadline:{d.pk}:{d.due_date}:remind:1",
@@ -80,27 +75,27 @@ def test_reminders_overdue_and_escalation_come_on_their_days(republic, time_mach
     d.refresh_from_db()
     assert d.state == Deadline.State.OPEN
 
-    sweep_at(at(dt.date(2026, 11, 27)))
+    sweep_at(at(dt.date(2026, 11, 27), 9))
     d.refresh_from_db()
     assert d.state == Deadline.State.OVERDUE
     assert ("secretary", f"deadline:{d.pk}:{d.due_date}:overdue:1") in notices()
     assert ("sec_mvd", f"deadline:{d.pk}:{d.due_date}:overdue:1") in notices()
     assert not Notification.objects.filter(recipient__username="chair").exists()
 
-    sweep_at(at(dt.date(2026, 11, 30)))
+    sweep_at(at(dt.date(2026, 11, 30), 9))
     assert ("chair", f"deadline:{d.pk}:{d.due_date}:escalate:3") in notices()
     d.refresh_from_db()
     assert d.next_action_at is None
     count = len(notices())
-    sweep_at(at(dt.date(2026, 12, 20)))
+    sweep_at(at(dt.date(2026, 12, 20), 9))
     assert len(notices()) == count
 
 
 def test_a_second_sweep_sends_nothing_twice(republic):
     d = open_rework(republic, dt.date(2026, 11, 23))
-    first = deadline_sweep(now=at(dt.date(2026, 11, 27)))
+    first = deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     assert first.notices == 3  # the latest reminder to sec_mvd, overdue to sec_mvd and the secretary
-    again = deadline_sweep(now=at(dt.date(2026, 11, 27)))
+    again = deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     assert again.handled == 0 and again.notices == 0
     assert Notification.objects.filter(deadline=d).count() == 3
 
@@ -115,7 +110,7 @@ def test_a_met_deadline_is_not_chased(republic):
     d = open_rework(republic, dt.date(2026, 11, 23))
     d = deadline_close(deadline=d, actor=None, now=at(dt.date(2026, 11, 25), 15))
     assert d.state == Deadline.State.MET
-    deadline_sweep(now=at(dt.date(2026, 12, 10)))
+    deadline_sweep(now=at(dt.date(2026, 12, 10), 9))
     assert notices() == []
 
 
@@ -137,7 +132,7 @@ def test_a_new_profile_version_never_moves_existing_deadlines(republic):
     new_profile = profile_new_version(
         profile=profile,
         actor=None,
-        now=at(dt.date(2026, 11, 23)),
+        now=at(dt.date(2026, 11, 23), 9),
         rules={**profile.rules, "R-000-10c": {"amount": 5}},
     )
     Council.objects.filter(pk=republic.pk).update(profile=new_profile)
@@ -151,7 +146,7 @@ def test_a_new_profile_version_never_moves_existing_deadlines(republic):
 def test_notices_are_emailed_in_the_recipients_language_after_commit(republic, django_capture_on_commit_callbacks):
     open_rework(republic, dt.date(2026, 11, 23), body_code="vap")
     with django_capture_on_commit_callbacks(execute=True):
-        deadline_sweep(now=at(dt.date(2026, 11, 23)))
+        deadline_sweep(now=at(dt.date(2026, 11, 23), 9))
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["sec_vap@council.example.kz"]
     assert mail.outbox[0].subject == "Мерзімге 3 күн қалды: Материалдарды пысықтау"  # sec_vap reads Kazakh
@@ -170,7 +165,7 @@ def test_a_failure_mid_sweep_leaves_nothing_half_done(republic, monkeypatch):
         return created
 
     monkeypatch.setattr(deadline_services, "notify", notify_then_die)
-    result = deadline_sweep(now=at(dt.date(2026, 11, 27)))
+    result = deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     assert [pk for pk, _ in result.errors] == [second.pk]
     second.refresh_from_db()
     assert (second.state, second.stage) == (Deadline.State.OPEN, 0)
@@ -178,7 +173,7 @@ def test_a_failure_mid_sweep_leaves_nothing_half_done(republic, monkeypatch):
     assert Notification.objects.filter(deadline=first).count() == 3
 
     monkeypatch.setattr(deadline_services, "notify", real_notify)
-    deadline_sweep(now=at(dt.date(2026, 11, 27)))
+    deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     second.refresh_from_db()
     assert second.state == Deadline.State.OVERDUE
     assert Notification.objects.filter(deadline=second).count() == 3
@@ -198,7 +193,7 @@ def test_two_concurrent_sweeps_send_each_notice_once(demo):
     def run():
         barrier.wait()
         try:
-            results.append(deadline_sweep(now=at(dt.date(2026, 11, 27)), batch=7))
+            results.append(deadline_sweep(now=at(dt.date(2026, 11, 27), 9), batch=7))
         finally:
             connection.close()
 

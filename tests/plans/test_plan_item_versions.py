@@ -12,6 +12,7 @@ from django.urls import reverse
 from council.models import Body
 from plans import services
 from plans.models import PlanItem
+from tests.helpers import current_section, textarea
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
@@ -50,14 +51,6 @@ def hidden(page, name):
     return re.search(rf'name="{name}" value="([^"]*)"', page).group(1)
 
 
-def textarea(page, name):
-    return re.search(rf'<textarea name="{name}"[^>]*>\s*(.*?)</textarea>', page, re.S).group(1)
-
-
-def current_item(page):
-    return re.search(r'<section aria-labelledby="current-h" id="current">(.*?)</section>', page, re.S).group(1)
-
-
 def form_of(page, **changes):
     """What the edit page would post, unchanged except for ``changes``."""
     return {
@@ -89,7 +82,7 @@ def test_a_second_save_of_a_plan_item_over_a_newer_one_is_refused_and_keeps_the_
     assert response.status_code == 200
     assert f"{SECRETARY} saved this plan item at 10:00; nothing was saved." in page
     assert textarea(page, "question_ru") == "О преступности среди молодёжи"  # what the second user typed is kept
-    assert "О состоянии преступности в 2027 году" in current_item(page)  # next to the item as stored now
+    assert "О состоянии преступности в 2027 году" in current_section(page)  # next to the item as stored now
     item = plan.items.get(number=1)
     assert (item.question_ru, item.version) == ("О состоянии преступности в 2027 году", 2)
 

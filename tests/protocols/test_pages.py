@@ -104,13 +104,15 @@ def test_the_protocol_list_filters_and_makes_constant_queries(client, sign_in, d
     assert "01.12.2026" in client.get(url, {"q": "профилактике"}).content.decode()
     assert "01.12.2026" not in client.get(url, {"q": "налоги"}).content.decode()
     with CaptureQueriesContext(connection) as one:
-        client.get(url)
+        assert client.get(url).status_code == 200
     for _n in range(5):  # more protocols of other (corrected) documents
         Protocol.objects.create(
             meeting=draft.meeting, council=draft.council, corrects=draft, created_by=draft.created_by, created_at=DAY
         )
     with CaptureQueriesContext(connection) as six:
-        page = client.get(url).content.decode()
+        response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
     assert page.count("исправление") == 5
     assert len(six.captured_queries) == len(one.captured_queries)
 

@@ -65,6 +65,11 @@ def test_attendance_is_refused_for_an_acting_official_who_is_not_appointed(dispa
         attendance_record(actor=user_named("member_mvd"), meeting=dispatched_meeting, presence=presence, now=DAY)
 
 
+def test_a_meeting_is_not_held_before_its_day(dispatched_meeting, user_named):
+    with pytest.raises(ValidationError):
+        meeting_hold(actor=user_named("secretary"), meeting=dispatched_meeting, now=DAY - dt.timedelta(days=1))
+
+
 def test_holding_opens_the_draft_and_the_protocol_deadline(held):
     """R-000-11a: 5 working days after the meeting of Tuesday 1 December 2026; 16-17 December are
     Independence Day, far enough not to matter: Tuesday 8 December."""

@@ -14,7 +14,7 @@ from django.utils import translation
 
 from protocols import services
 from protocols.models import Protocol, ProtocolItem
-from tests.helpers import DAY
+from tests.helpers import DAY, current_section, textarea
 
 pytestmark = pytest.mark.django_db
 
@@ -40,14 +40,6 @@ def version_on(page):
     return int(re.search(r'name="version" value="(\d+)"', page).group(1))
 
 
-def textarea(page, name):
-    return re.search(rf'<textarea name="{name}"[^>]*>\s*(.*?)</textarea>', page, re.S).group(1)
-
-
-def current_text(page):
-    return re.search(r'<section aria-labelledby="current-h" id="current">(.*?)</section>', page, re.S).group(1)
-
-
 def test_a_second_save_of_what_was_heard_over_a_newer_one_is_refused_and_keeps_the_typed_text(editors, held):
     first, second = editors
     item = held.protocols.get().items.get(number=1)
@@ -63,7 +55,7 @@ def test_a_second_save_of_what_was_heard_over_a_newer_one_is_refused_and_keeps_t
     assert response.status_code == 200
     assert f"{SECRETARY} saved this question at 15:00; nothing was saved." in page
     assert textarea(page, "heard_ru") == "Доклад администратора"  # what the second user typed is kept
-    assert "Доклад МВД" in current_text(page)  # next to the text as stored now
+    assert "Доклад МВД" in current_section(page)  # next to the text as stored now
     item.refresh_from_db()
     assert (item.heard_ru, item.version) == ("Доклад МВД", 2)
 
@@ -91,7 +83,7 @@ def test_a_save_with_the_current_version_succeeds_raises_it_and_a_resent_page_is
     assert (item.heard_ru, item.version) == ("Доклад", 2)
 
 
-def test_a_page_that_does_not_say_its_version_saves_nothing_and_shows_the_current_text(editors, held):
+def test_a_page_that_does_not_say_its_version_saves_nothing_and_shows_the_current_section(editors, held):
     first, _second = editors
     item = held.protocols.get().items.get(number=1)
     url = reverse("protocols:item_edit", args=[item.pk])
@@ -130,7 +122,7 @@ def test_a_decision_saved_by_someone_else_meanwhile_is_not_overwritten(editors, 
     page = response.content.decode()
     assert f"{SECRETARY} saved this decision at 15:00; nothing was saved." in page
     assert textarea(page, "text_ru") == "Усилить контроль"
-    assert "01.02.2027" in current_text(page) and "Принять к сведению" in current_text(page)
+    assert "01.02.2027" in current_section(page) and "Принять к сведению" in current_section(page)
     decision.refresh_from_db()
     assert (decision.text_ru, decision.due_date.isoformat(), decision.version) == (
         "Принять к сведению",

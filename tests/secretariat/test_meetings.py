@@ -33,7 +33,10 @@ def test_scheduling_opens_the_materials_and_agenda_deadlines(demo, user_named, a
         plan_items=[approved_item],
     )
     [item] = meeting.items.all()
-    assert (item.responsible_body.code, item.co_executor_ids) == ("mvd", [Body.objects.get(code="knb").pk])
+    assert (item.responsible_body.code, [b.pk for b in item.ordered_co_executors()]) == (
+        "mvd",
+        [Body.objects.get(code="knb").pk],
+    )
     materials = Deadline.objects.get(kind="materials", subject_id=item.pk)
     # R-000-10b: 20 calendar days before 22 January 2027 is Saturday 2 January: back to Thursday 31 December.
     assert (materials.rule_id, materials.due_date, materials.responsible_body.code) == (

@@ -19,17 +19,10 @@ def pdf(name="Положение.pdf", content=PDF):
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def login(client, user):
-    user.preferred_language = "ru"
-    user.save()
-    client.force_login(user)
-    return client
-
-
-def test_regulation_goes_from_draft_to_approval_and_sets_the_profile(client, demo, user_named):
+def test_regulation_goes_from_draft_to_approval_and_sets_the_profile(client, sign_in, demo, user_named):
     oblast = demo["oblast"]
     profile = profile_ensure_presets()["territorial-council"]
-    login(client, user_named("oblast_secretary"))
+    sign_in("oblast_secretary")
     response = client.post(
         reverse("territorial:approval_new", args=[oblast.code]),
         {"kind": "regulation", "note": "Новая редакция положения", "document": pdf(), "profile": profile.pk},
@@ -45,7 +38,7 @@ def test_regulation_goes_from_draft_to_approval_and_sets_the_profile(client, dem
     assert approval.status == Approval.Status.SUBMITTED
     assert Notification.objects.filter(recipient__username="chair", url=approval.get_absolute_url()).exists()
 
-    login(client, user_named("chair"))
+    sign_in("chair")
     awaiting = client.get(reverse("territorial:approvals_awaiting")).content.decode()
     assert approval.get_absolute_url() in awaiting
     client.post(reverse("territorial:approval_decide", args=[approval.pk]), {"decision": "approve"})
@@ -60,14 +53,14 @@ def test_regulation_goes_from_draft_to_approval_and_sets_the_profile(client, dem
     assert Notification.objects.filter(recipient__username="oblast_secretary", key__contains="approved").exists()
 
 
-def test_returning_needs_remarks_and_the_council_resubmits(client, demo, user_named):
+def test_returning_needs_remarks_and_the_council_resubmits(client, sign_in, demo, user_named):
     now = timezone.now()
     approval = approval_create(
         actor=user_named("oblast_secretary"), council=demo["oblast"], kind="composition", now=now
     )
     assert len(approval.composition) == 5
     approval_submit(actor=user_named("oblast_secretary"), approval=approval, now=now)
-    login(client, user_named("chair"))
+    sign_in("chair")
     response = client.post(reverse("territorial:approval_decide", args=[approval.pk]), {"decision": "return"})
     assert response.status_code == 400
     assert "Напишите замечания" in response.content.decode()
@@ -103,8 +96,8 @@ def test_an_illegal_move_is_refused_with_the_reason(demo, user_named):
         ("empty.pdf", b"", "пуст"),
     ],
 )
-def test_a_bad_file_is_refused_and_the_form_keeps_what_was_typed(client, demo, user_named, name, content, message):
-    login(client, user_named("oblast_secretary"))
+def test_a_bad_file_is_refused_and_the_form_keeps_what_was_typed(client, sign_in, demo, name, content, message):
+    sign_in("oblast_secretary")
     response = client.post(
         reverse("territorial:approval_new", args=[demo["oblast"].code]),
         {"kind": "regulation", "note": "Текст сопроводительной записки", "document": pdf(name, content)},
@@ -116,10 +109,10 @@ def test_a_bad_file_is_refused_and_the_form_keeps_what_was_typed(client, demo, u
     assert not Approval.objects.exists()
 
 
-def test_only_the_councils_secretary_prepares(client, demo, user_named):
-    login(client, user_named("oblast_member_dp"))
+def test_only_the_councils_secretary_prepares(client, sign_in, demo, user_named):
+    sign_in("oblast_member_dp")
     assert client.get(reverse("territorial:approval_new", args=["almaty-oblast"])).status_code == 403
-    login(client, user_named("member_mvd"))
+    sign_in("member_mvd")
     assert client.get(reverse("territorial:approval_new", args=["almaty-oblast"])).status_code == 404
 
 
@@ -136,7 +129,7 @@ def test_only_the_republic_chair_decides(demo, user_named):
             approval_decide(actor=user_named(username), approval=approval, approve=True, now=now)
 
 
-def test_the_republic_council_has_no_approvals_page(client, demo, user_named):
-    login(client, user_named("secretary"))
+def test_the_republic_council_has_no_approvals_page(client, sign_in, demo, user_named):
+    sign_in("secretary")
     assert client.get(reverse("territorial:approval_list", args=["republic"])).status_code == 404
     assert Council.objects.get(code="republic").parent is None
