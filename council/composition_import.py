@@ -12,7 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Appointment, Body, Position, Seat, User
+from .models import Appointment, AuditVerb, Body, Position, Seat, User
 from .services import audit
 
 COLUMNS = [
@@ -232,5 +232,5 @@ def apply(*, council, rows, actor, now, keeps):
         )
         counts["appointments"] += created
         counts["rows"] += 1
-    audit(actor=actor, verb="council.import_composition", subject=council, council=council, at=now, **counts)
+    audit(actor=actor, verb=AuditVerb.COUNCIL_IMPORT_COMPOSITION, subject=council, council=council, at=now, **counts)
     return counts

@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from .calendar import Correction, WorkingCalendar, default_calendar
 from .deadlines import apply_rule
-from .models import CalendarDay, Deadline, RegulationProfile
+from .models import AuditVerb, CalendarDay, Deadline, RegulationProfile
 from .notify import email_notifications, notify
 from .profile_schema import ProfileSettings
 from .profiles import KIND_PRESET, PRESETS, validate_presets
@@ -81,7 +81,7 @@ def profile_new_version(*, profile, actor, rules=None, settings_=None, now) -> R
     )
     new.clean()
     new.save()
-    audit(actor=actor, verb="profile.new_version", subject=new, at=now, version=new.version)
+    audit(actor=actor, verb=AuditVerb.PROFILE_NEW_VERSION, subject=new, at=now, version=new.version)
     return new
 
 
@@ -180,7 +180,13 @@ def deadline_open(
     deadline.next_action_at = _next_action(deadline)
     deadline.save()
     audit(
-        actor=actor, verb="deadline.open", subject=deadline, council=council, at=now, rule=rule_id, due=due.isoformat()
+        actor=actor,
+        verb=AuditVerb.DEADLINE_OPEN,
+        subject=deadline,
+        council=council,
+        at=now,
+        rule=rule_id,
+        due=due.isoformat(),
     )
     return deadline
 
@@ -192,10 +198,17 @@ def deadline_close(*, deadline, actor, now) -> Deadline:
     if not deadline.is_active:
         return deadline
     late = timezone.localtime(now, TZ).date() > deadline.due_date
-    deadline.state = Deadline.State.MET_LATE if late else Deadline.State.MET
+    deadline.move_to(Deadline.State.MET_LATE if late else Deadline.State.MET)
     deadline.closed_at, deadline.closed_by, deadline.next_action_at = now, actor, None
     deadline.save(update_fields=["state", "closed_at", "closed_by", "next_action_at"])
-    audit(actor=actor, verb="deadline.close", subject=deadline, council=deadline.council, at=now, state=deadline.state)
+    audit(
+        actor=actor,
+        verb=AuditVerb.DEADLINE_CLOSE,
+        subject=deadline,
+        council=deadline.council,
+        at=now,
+        state=deadline.state,
+    )
     return deadline
 
 
@@ -214,10 +227,11 @@ def deadline_waive(*, deadline, actor, reason, now) -> Deadline:
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     if not deadline.is_active:
         raise ValidationError(_("Only an open or overdue deadline can be waived."))
-    deadline.state, deadline.waive_reason = Deadline.State.WAIVED, reason.strip()
+    deadline.move_to(Deadline.State.WAIVED)
+    deadline.waive_reason = reason.strip()
     deadline.closed_at, deadline.closed_by, deadline.next_action_at = now, actor, None
     deadline.save(update_fields=["state", "waive_reason", "closed_at", "closed_by", "next_action_at"])
-    audit(actor=actor, verb="deadline.waive", subject=deadline, council=deadline.council, at=now, reason=reason)
+    audit(actor=actor, verb=AuditVerb.DEADLINE_WAIVE, subject=deadline, council=deadline.council, at=now, reason=reason)
     return deadline
 
 
@@ -232,12 +246,13 @@ def deadline_reschedule(*, deadline, anchor, actor, reason, now, calendar=None, 
     old = deadline.due_date
     deadline.anchor_date = anchor
     deadline.due_date = due_date or apply_rule(deadline.rule, anchor, calendar or current_calendar())
-    deadline.state, deadline.stage = Deadline.State.OPEN, 0
+    deadline.move_to(Deadline.State.OPEN)
+    deadline.stage = 0
     deadline.next_action_at = _next_action(deadline)
     deadline.save(update_fields=["anchor_date", "due_date", "state", "stage", "next_action_at"])
     audit(
         actor=actor,
-        verb="deadline.reschedule",
+        verb=AuditVerb.DEADLINE_RESCHEDULE,
         subject=deadline,
         council=deadline.council,
         at=now,
@@ -318,7 +333,7 @@ def _perform(deadline, kind, days, now, people, emails):
     if kind == REMIND:
         recipients = people.responsible(deadline, day)
     elif kind == OVERDUE:
-        deadline.state = Deadline.State.OVERDUE
+        deadline.move_to(Deadline.State.OVERDUE)
         recipients = people.responsible(deadline, day) + people.secretaries(deadline.council, day)
     else:
         recipients = people.chairs(deadline.council, day) + people.secretaries(deadline.council, day)

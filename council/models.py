@@ -24,6 +24,15 @@ from .deadlines import get_rule
 from .profile_schema import SETTINGS, ProfileSettings, UnknownSetting, parse_rules, parse_settings
 
 
+def illegal_transition(obj, old, new):
+    """The translated refusal of a move its object's transition table does not allow."""
+    return ValidationError(
+        _("This %(object)s is “%(from)s”; it cannot become “%(to)s”."),
+        params={"object": type(obj)._meta.verbose_name, "from": old, "to": new},
+        code="illegal_transition",
+    )
+
+
 def localized(obj, field):
     """The Kazakh or Russian value of ``field`` for the active language (English falls back to Russian)."""
     lang = translation.get_language() or settings.LANGUAGE_CODE
@@ -328,6 +337,76 @@ class Heartbeat(models.Model):
         return f"{self.name}: {self.at:%Y-%m-%d %H:%M:%S}"
 
 
+class AuditVerb(models.TextChoices):
+    """Every action the audit log records, ``<noun>.<verb>``; a workflow move is ``<model>.<new status>``."""
+
+    USER_SET_LANGUAGE = "user.set_language", _("language changed")
+    COUNCIL_IMPORT_COMPOSITION = "council.import_composition", _("composition imported")
+    PROFILE_NEW_VERSION = "profile.new_version", _("new regulation profile version")
+    DEADLINE_OPEN = "deadline.open", _("deadline opened")
+    DEADLINE_CLOSE = "deadline.close", _("deadline closed")
+    DEADLINE_WAIVE = "deadline.waive", _("deadline waived")
+    DEADLINE_RESCHEDULE = "deadline.reschedule", _("deadline moved")
+    FILE_MISSING = "file.missing", _("stored file missing")
+    FILE_INTEGRITY_FAILED = "file.integrity_failed", _("stored file altered")
+    PLAN_CREATE = "plan.create", _("plan created")
+    PLAN_ITEM_SAVE = "plan.item_save", _("plan item saved")
+    PLAN_ITEM_DELETE = "plan.item_delete", _("plan item deleted")
+    PLAN_CORRECT = "plan.correct", _("plan corrected")
+    PLAN_SUBMITTED = "plan.submitted", _("plan submitted")
+    PLAN_APPROVED = "plan.approved", _("plan approved")
+    PLAN_RETURNED = "plan.returned", _("plan returned")
+    PROPOSAL_SUBMIT = "proposal.submit", _("proposal submitted")
+    PROPOSAL_ACCEPTED = "proposal.accepted", _("proposal accepted")
+    PROPOSAL_REJECTED = "proposal.rejected", _("proposal not accepted")
+    MEETING_SCHEDULE = "meeting.schedule", _("meeting scheduled")
+    MEETING_REQUEST_AGREEMENT = "meeting.request_agreement", _("agenda sent for agreement")
+    MEETING_ANSWER = "meeting.answer", _("answer on the agenda")
+    MEETING_ATTENDANCE = "meeting.attendance", _("attendance recorded")
+    MEETING_SCHEDULED = "meeting.scheduled", _("meeting back to scheduled")
+    MEETING_AGENDA_APPROVED = "meeting.agenda_approved", _("agenda approved")
+    MEETING_DISPATCHED = "meeting.dispatched", _("agenda dispatched")
+    MEETING_HELD = "meeting.held", _("meeting held")
+    MEETING_CANCELLED = "meeting.cancelled", _("meeting cancelled")
+    INVITEE_ADD = "invitee.add", _("invitee added")
+    INVITEE_CONFIRM = "invitee.confirm", _("invitee confirmed")
+    MATERIAL_SUBMIT = "material.submit", _("material submitted")
+    ITEM_ALLOW_LATE = "item.allow_late", _("late material allowed")
+    AGENDAITEM_SUBMITTED = "agendaitem.submitted", _("agenda item submitted")
+    AGENDAITEM_REPORTED = "agendaitem.reported", _("agenda item reported")
+    AGENDAITEM_RETURNED = "agendaitem.returned", _("agenda item returned")
+    AGENDAITEM_ACCEPTED = "agendaitem.accepted", _("agenda item accepted")
+    EXTRAORDINARY_REQUEST = "extraordinary.request", _("extraordinary meeting requested")
+    EXTRAORDINARYREQUEST_CONVENED = "extraordinaryrequest.convened", _("extraordinary meeting convened")
+    EXTRAORDINARYREQUEST_DECLINED = "extraordinaryrequest.declined", _("extraordinary meeting declined")
+    PROTOCOL_CREATE = "protocol.create", _("protocol created")
+    PROTOCOL_ITEM = "protocol.item", _("protocol item saved")
+    PROTOCOL_PUBLIC = "protocol.public", _("protocol publication changed")
+    PROTOCOL_DECISION = "protocol.decision", _("decision saved")
+    PROTOCOL_VOTES = "protocol.votes", _("votes recorded")
+    PROTOCOL_VOTES_REMOVED = "protocol.votes_removed", _("votes removed")
+    PROTOCOL_ANSWER = "protocol.answer", _("answer on the protocol")
+    PROTOCOL_SIGN = "protocol.sign", _("protocol signed by one signer")
+    PROTOCOL_DRAFT = "protocol.draft", _("protocol back to draft")
+    PROTOCOL_AGREEMENT = "protocol.agreement", _("protocol sent for agreement")
+    PROTOCOL_FOR_SIGNATURE = "protocol.for_signature", _("protocol presented for signature")
+    PROTOCOL_SIGNED = "protocol.signed", _("protocol signed")
+    PROTOCOL_DISPATCHED = "protocol.dispatched", _("protocol dispatched")
+    ASSIGNMENT_REPORT = "assignment.report", _("execution report")
+    ASSIGNMENT_REPORTED = "assignment.reported", _("assignment reported")
+    ASSIGNMENT_RETURNED = "assignment.returned", _("assignment returned")
+    ASSIGNMENT_PROPOSED = "assignment.proposed", _("proposed for removal from control")
+    ASSIGNMENT_REMOVED = "assignment.removed", _("removed from control")
+    ASSIGNMENT_CANCELLED = "assignment.cancelled", _("assignment cancelled")
+    EXTENSION_REQUEST = "extension.request", _("extension requested")
+    EXTENSION_APPROVED = "extension.approved", _("extension approved")
+    EXTENSION_DECLINED = "extension.declined", _("extension declined")
+    APPROVAL_CREATE = "approval.create", _("approval created")
+    APPROVAL_SUBMITTED = "approval.submitted", _("approval submitted")
+    APPROVAL_APPROVED = "approval.approved", _("approval approved")
+    APPROVAL_RETURNED = "approval.returned", _("approval returned")
+
+
 class AuditEvent(models.Model):
     """An append-only record of every write a service makes: who, when, what, on which council."""
 
@@ -497,6 +576,14 @@ class Deadline(models.Model):
         OVERDUE = "overdue", _("overdue")
         WAIVED = "waived", _("waived")
 
+    # Rescheduling reopens an active deadline; marking overdue twice (a repeated sweep) changes nothing.
+    TRANSITIONS = {
+        State.OPEN: {State.OPEN, State.OVERDUE, State.MET, State.MET_LATE, State.WAIVED},
+        State.OVERDUE: {State.OPEN, State.OVERDUE, State.MET, State.MET_LATE, State.WAIVED},
+        State.MET: set(),
+        State.MET_LATE: set(),
+        State.WAIVED: set(),
+    }
     ACTIVE_STATES = (State.OPEN, State.OVERDUE)
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="deadlines", verbose_name=_("council"))
@@ -580,6 +667,12 @@ class Deadline(models.Model):
     @property
     def is_active(self):
         return self.state in self.ACTIVE_STATES
+
+    def move_to(self, state):
+        """Set ``state`` if the table allows it; the caller saves. No query: the sweep moves rows at volume."""
+        if state not in self.TRANSITIONS[self.state]:
+            raise illegal_transition(self, self.State(self.state).label, self.State(state).label)
+        self.state = state
 
     def days_left(self, today):
         return (self.due_date - today).days

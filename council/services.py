@@ -3,7 +3,7 @@
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import AuditEvent, Heartbeat
+from .models import AuditEvent, AuditVerb, Heartbeat
 
 # The key of the PostgreSQL advisory lock that makes writers of the audit log take turns.
 AUDIT_CHAIN_LOCK = int.from_bytes(b"audit", "big")
@@ -28,7 +28,7 @@ def audit(*, actor, verb, subject=None, council=None, at=None, **data):
             at=at,
             actor=actor if getattr(actor, "pk", None) else None,
             council=council,
-            verb=verb,
+            verb=str(verb),
             subject_type=subject._meta.label_lower if subject is not None else "",
             subject_id=subject.pk if subject is not None else None,
             data=data,
@@ -44,7 +44,7 @@ def user_set_language(*, user, language):
     if user.preferred_language != language:
         user.preferred_language = language
         user.save(update_fields=["preferred_language"])
-        audit(actor=user, verb="user.set_language", subject=user, language=language)
+        audit(actor=user, verb=AuditVerb.USER_SET_LANGUAGE, subject=user, language=language)
 
 
 def heartbeat_record(*, name, at):

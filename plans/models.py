@@ -197,6 +197,12 @@ class Proposal(StoredDocument):
         ACCEPTED = "accepted", _("accepted into the plan")
         REJECTED = "rejected", _("not accepted")
 
+    TRANSITIONS = {
+        Status.SUBMITTED: {Status.ACCEPTED, Status.REJECTED},
+        Status.ACCEPTED: set(),
+        Status.REJECTED: set(),
+    }
+
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("council"))
     period_start = models.DateField(_("for the plan starting"))
     author = models.ForeignKey(

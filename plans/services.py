@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, council_rule_date, deadline_close_for, deadline_open
 from council.deadlines import period_anchor
+from council.models import AuditVerb
 from council.notify import bilingual, notify
 from council.rules import allowed
 from council.selectors import bodies_of, council_chairs, council_people, council_secretaries
@@ -92,7 +93,7 @@ def proposal_submit(
         store_upload(proposal, justification_file)
     with discarded_on_failure(proposal):  # a failed submission leaves no file behind
         proposal.save()
-        audit(actor=actor, verb="proposal.submit", subject=proposal, council=council, at=now)
+        audit(actor=actor, verb=AuditVerb.PROPOSAL_SUBMIT, subject=proposal, council=council, at=now)
         notify(
             recipients=council_secretaries(council=council, day=day),
             key=f"proposal:{proposal.pk}:submitted",
@@ -115,16 +116,22 @@ def proposal_list_url(council):
 
 @transaction.atomic
 def proposal_decide(*, actor, proposal, accept, note="", now):
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = Proposal.objects.select_for_update().select_related("council").get(pk=proposal.pk)
     _require(can_edit(actor, proposal.council, now.date()), _("Only the secretary decides on proposals."))
     if proposal.status != Proposal.Status.SUBMITTED:
         raise ValidationError(_("This proposal has already been decided."))
     if not accept and not note.strip():
         raise ValidationError({"note": _("Say why the proposal is not accepted.")})
-    proposal.status = Proposal.Status.ACCEPTED if accept else Proposal.Status.REJECTED
+    move(
+        proposal,
+        Proposal.Status.ACCEPTED if accept else Proposal.Status.REJECTED,
+        actor=actor,
+        now=now,
+        comment=note.strip(),
+        council=proposal.council,
+    )
     proposal.decision_note = note.strip()
     proposal.save(update_fields=["status", "decision_note"])
-    audit(actor=actor, verb=f"proposal.{proposal.status}", subject=proposal, council=proposal.council, at=now)
     notify(
         recipients=[proposal.author],
         key=f"proposal:{proposal.pk}:{proposal.status}",
@@ -202,7 +209,7 @@ def plan_create(*, actor, council, start, now, period=None):
                 end=plan.end.strftime("%d.%m.%Y"),
             ),
         )
-    audit(actor=actor, verb="plan.create", subject=plan, council=council, at=now)
+    audit(actor=actor, verb=AuditVerb.PLAN_CREATE, subject=plan, council=council, at=now)
     return plan
 
 
@@ -298,7 +305,7 @@ def plan_item_save(*, actor, plan, data, co_executors=(), item=None, now, versio
     history_stamp(item, actor=actor, now=now)
     item.save()
     _set_co_executors(item, co_executors)
-    audit(actor=actor, verb="plan.item_save", subject=item, council=plan.council, at=now, number=item.number)
+    audit(actor=actor, verb=AuditVerb.PLAN_ITEM_SAVE, subject=item, council=plan.council, at=now, number=item.number)
     return item
 
 
@@ -312,7 +319,7 @@ def plan_item_delete(*, actor, item, now):
     for later in plan.items.filter(number__gt=number).order_by("number"):
         later.number -= 1
         later.save(update_fields=["number"])
-    audit(actor=actor, verb="plan.item_delete", subject=plan, council=plan.council, at=now, number=number)
+    audit(actor=actor, verb=AuditVerb.PLAN_ITEM_DELETE, subject=plan, council=plan.council, at=now, number=number)
 
 
 @transaction.atomic
@@ -490,7 +497,7 @@ def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, da
     )
     audit(
         actor=actor,
-        verb="plan.correct",
+        verb=AuditVerb.PLAN_CORRECT,
         subject=plan,
         council=plan.council,
         at=now,

@@ -19,7 +19,7 @@ from council.deadline_services import (
     deadline_reschedule,
     deadline_waive,
 )
-from council.models import Deadline
+from council.models import AuditVerb, Deadline
 from council.notify import bilingual, notify
 from council.rules import allowed
 from council.selectors import body_employees, council_chairs, council_secretaries, deadlines_of
@@ -86,8 +86,6 @@ def assignments_create(*, protocol, actor, now):
     organises and reports, the others contribute their parts (R-000-11e)."""
     created = []
     received = timezone.localtime(now).date()
-    if protocol.corrects_id:
-        _supersede(protocol, actor=actor, now=now)
     decisions = Decision.objects.filter(item__protocol=protocol, adopted=True).prefetch_related("executors")
     for decision in decisions.select_related("item"):
         for executor in sorted(decision.executors.all(), key=lambda e: e.order):
@@ -123,9 +121,12 @@ def assignments_create(*, protocol, actor, now):
     return created
 
 
-def _supersede(correction, *, actor, now):
-    """A sent correction replaces the corrected protocol's decisions: what of them is still under control is
-    cancelled, its deadlines waived, and the bodies told at once (R-003-49); their reports stay on record."""
+def supersede(correction, *, actor, now):
+    """``Protocol.CASCADES``: a sent correction replaces the corrected protocol's decisions: what of them is
+    still under control is cancelled, its deadlines waived, and the bodies told at once (R-003-49); their
+    reports stay on record."""
+    if not correction.corrects_id:
+        return
     reason = str(_("Superseded by the correction, protocol No. %(number)s") % {"number": correction.registration})
     superseded = Assignment.objects.filter(decision__item__protocol_id=correction.corrects_id).exclude(
         status__in=Assignment.CLOSED
@@ -209,7 +210,7 @@ def report_submit(*, actor, assignment, text, now, upload=None):
         )
         audit(
             actor=actor,
-            verb="assignment.report",
+            verb=AuditVerb.ASSIGNMENT_REPORT,
             subject=assignment,
             council=assignment.council,
             at=now,
@@ -307,6 +308,13 @@ def removal_decide(*, actor, assignment, remove, now, comment=""):
         assignment, Assignment.Status.REMOVED, actor=actor, now=now, comment=comment.strip(), council=assignment.council
     )
     _close(assignment, now)
+    assignment.save(update_fields=["status", "closed_at", "on_time"])
+    return assignment
+
+
+def close_parts(assignment, *, actor, now):
+    """``Assignment.CASCADES``: the co-executors' parts of a decision removed from control are closed with
+    it, whatever stage they are at; they follow the responsible assignment and take no step of their own."""
     for part in Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False).exclude(
         status__in=Assignment.CLOSED
     ):
@@ -315,9 +323,6 @@ def removal_decide(*, actor, assignment, remove, now, comment=""):
         part.save(update_fields=["status", "closed_at", "on_time"])
         for d in deadlines_of(part).filter(state__in=Deadline.ACTIVE_STATES):
             deadline_close_for(subject=part, kind=d.kind, actor=actor, now=now)
-    assignment.save(update_fields=["status", "closed_at", "on_time"])
-    audit(actor=actor, verb="assignment.removed", subject=assignment, council=assignment.council, at=now)
-    return assignment
 
 
 def _close(assignment, now):
@@ -374,7 +379,7 @@ def extension_request(*, actor, assignment, new_due_date, reason, now):
         council=assignment.council,
         url=assignment.get_absolute_url(),
     )
-    audit(actor=actor, verb="extension.request", subject=assignment, council=assignment.council, at=now)
+    audit(actor=actor, verb=AuditVerb.EXTENSION_REQUEST, subject=assignment, council=assignment.council, at=now)
     return extension
 
 
@@ -390,7 +395,15 @@ def extension_decide(*, actor, extension, approve, now, comment=""):
         raise ValidationError(_("This request is decided already."))
     if not approve and not comment.strip():
         raise ValidationError({"comment": _("Give the reason for declining.")})
-    extension.status = Extension.Status.APPROVED if approve else Extension.Status.DECLINED
+    move(
+        extension,
+        Extension.Status.APPROVED if approve else Extension.Status.DECLINED,
+        actor=actor,
+        now=now,
+        comment=comment.strip(),
+        council=assignment.council,
+        subject=assignment,
+    )
     extension.decided_by, extension.decided_at, extension.comment = actor, now, comment.strip()
     extension.save(update_fields=["status", "decided_by", "decided_at", "comment"])
     if approve:
@@ -415,7 +428,6 @@ def extension_decide(*, actor, extension, approve, now, comment=""):
         council=assignment.council,
         url=assignment.get_absolute_url(),
     )
-    audit(actor=actor, verb=f"extension.{extension.status}", subject=assignment, council=assignment.council, at=now)
     return extension
 
 

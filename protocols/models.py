@@ -33,6 +33,8 @@ class Protocol(models.Model):
         Status.SIGNED: {Status.DISPATCHED},
         Status.DISPATCHED: set(),
     }
+    # A sent correction cancels what of the corrected protocol is still under control (R-003-49).
+    CASCADES = {Status.DISPATCHED: ("protocols.control.supersede",)}
     FROZEN = (Status.SIGNED, Status.DISPATCHED)
 
     meeting = models.ForeignKey(
@@ -342,6 +344,8 @@ class Assignment(models.Model):
         Status.REMOVED: set(),
         Status.CANCELLED: set(),
     }
+    # Removing the responsible body's assignment from control closes the co-executors' parts with it.
+    CASCADES = {Status.REMOVED: ("protocols.control.close_parts",)}
     OPEN = (Status.IN_WORK, Status.RETURNED)
     CLOSED = (Status.REMOVED, Status.CANCELLED)
 
@@ -427,6 +431,12 @@ class Extension(models.Model):
         REQUESTED = "requested", _("requested")
         APPROVED = "approved", _("approved")
         DECLINED = "declined", _("declined")
+
+    TRANSITIONS = {
+        Status.REQUESTED: {Status.APPROVED, Status.DECLINED},
+        Status.APPROVED: set(),
+        Status.DECLINED: set(),
+    }
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions")
     reason = models.TextField(_("reason"))

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, council_rule_date, deadline_close_for, deadline_open
-from council.models import Body, Council
+from council.models import AuditVerb, Body, Council
 from council.notify import bilingual, notify
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
@@ -92,7 +92,7 @@ def protocol_create(*, actor, meeting, now, corrects=None):
                 Vote.objects.bulk_create(
                     [Vote(decision=d, seat_id=v.seat_id, person_id=v.person_id, choice=v.choice) for v in votes]
                 )
-    audit(actor=actor, verb="protocol.create", subject=protocol, council=meeting.council, at=now)
+    audit(actor=actor, verb=AuditVerb.PROTOCOL_CREATE, subject=protocol, council=meeting.council, at=now)
     return protocol
 
 
@@ -155,7 +155,9 @@ def item_save(*, actor, item, heard_kk, heard_ru, now, version=None):
     item.version += 1
     history_stamp(item, actor=actor, now=now)
     item.save(update_fields=["heard_kk", "heard_ru", "version"])
-    audit(actor=actor, verb="protocol.item", subject=protocol, council=protocol.council, at=now, item=item.number)
+    audit(
+        actor=actor, verb=AuditVerb.PROTOCOL_ITEM, subject=protocol, council=protocol.council, at=now, item=item.number
+    )
     return item
 
 
@@ -173,7 +175,7 @@ def public_part_save(*, actor, protocol, participants, remarks_kk, remarks_ru, n
     protocol.participants = participants
     protocol.public_remarks_kk, protocol.public_remarks_ru = remarks_kk.strip(), remarks_ru.strip()
     protocol.save(update_fields=["participants", "public_remarks_kk", "public_remarks_ru"])
-    audit(actor=actor, verb="protocol.public", subject=protocol, council=protocol.council, at=now)
+    audit(actor=actor, verb=AuditVerb.PROTOCOL_PUBLIC, subject=protocol, council=protocol.council, at=now)
     return protocol
 
 
@@ -231,12 +233,17 @@ def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=Non
         [DecisionExecutor(decision=decision, body_id=b, order=i) for i, b in enumerate(seen, start=1)]
     )
     audit(
-        actor=actor, verb="protocol.decision", subject=protocol, council=protocol.council, at=now, decision=decision.pk
+        actor=actor,
+        verb=AuditVerb.PROTOCOL_DECISION,
+        subject=protocol,
+        council=protocol.council,
+        at=now,
+        decision=decision.pk,
     )
     if removed is not None:
         audit(
             actor=actor,
-            verb="protocol.votes_removed",
+            verb=AuditVerb.PROTOCOL_VOTES_REMOVED,
             subject=protocol,
             council=protocol.council,
             at=now,
@@ -300,7 +307,12 @@ def votes_record(*, actor, decision, choices, now):
     decision.adopted, decision.casting_vote = result.adopted, result.casting_vote
     decision.save(update_fields=["votes_for", "votes_against", "abstained", "adopted", "casting_vote"])
     audit(
-        actor=actor, verb="protocol.votes", subject=protocol, council=protocol.council, at=now, adopted=result.adopted
+        actor=actor,
+        verb=AuditVerb.PROTOCOL_VOTES,
+        subject=protocol,
+        council=protocol.council,
+        at=now,
+        adopted=result.adopted,
     )
     return result
 
@@ -403,7 +415,9 @@ def protocol_answer(*, actor, protocol, agrees, remarks="", now):
         person=actor,
         defaults={"agrees": agrees, "remarks": remarks.strip(), "answered_at": now},
     )
-    audit(actor=actor, verb="protocol.answer", subject=protocol, council=protocol.council, at=now, agrees=agrees)
+    audit(
+        actor=actor, verb=AuditVerb.PROTOCOL_ANSWER, subject=protocol, council=protocol.council, at=now, agrees=agrees
+    )
     if not agrees:
         from council.selectors import council_secretaries
 
@@ -537,7 +551,9 @@ def protocol_sign(*, actor, protocol, password, now, ip_address=None):
     if not password or not actor.check_password(password):
         raise ValidationError({"password": _("The password is not correct; the protocol is not signed.")})
     Signature.objects.create(protocol=protocol, capacity=capacity, person=actor, signed_at=now, ip_address=ip_address)
-    audit(actor=actor, verb="protocol.sign", subject=protocol, council=protocol.council, at=now, capacity=capacity)
+    audit(
+        actor=actor, verb=AuditVerb.PROTOCOL_SIGN, subject=protocol, council=protocol.council, at=now, capacity=capacity
+    )
     required = {c for c, _p in signers(protocol, now.date())}
     if required <= set(protocol.signatures.values_list("capacity", flat=True)):
         _freeze(protocol, actor=actor, now=now)

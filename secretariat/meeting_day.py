@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile
-from council.models import Seat
+from council.models import AuditVerb, Seat
 from council.selectors import council_roster
 from council.services import audit
 from council.workflow import move
@@ -101,7 +101,7 @@ def attendance_record(*, actor, meeting, presence, now, presiding_seat_id=None, 
     for invitee in Invitee.objects.filter(item__meeting=meeting):
         invitee.attended = invitee.pk in attended
         invitee.save(update_fields=["attended"])
-    audit(actor=actor, verb="meeting.attendance", subject=meeting, council=meeting.council, at=now)
+    audit(actor=actor, verb=AuditVerb.MEETING_ATTENDANCE, subject=meeting, council=meeting.council, at=now)
     return meeting
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
-from council.models import Body
+from council.models import AuditVerb
 from council.notify import bilingual, notify
 from council.rules import allowed, speaks_for
 from council.selectors import (
@@ -25,7 +25,16 @@ from council.services import audit
 from council.uploads import MATERIAL_TYPES, discarded_on_failure, store_upload
 from council.workflow import move
 
-from .models import AgendaItem, Agreement, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
+from .models import (
+    AgendaItem,
+    AgendaItemCoExecutor,
+    Agreement,
+    ExtraordinaryRequest,
+    Invitee,
+    Material,
+    Meeting,
+    Receipt,
+)
 
 
 def can_schedule(user, council, day):
@@ -74,11 +83,14 @@ def meeting_schedule(
             question_ru=plan_item.question_ru,
             responsible_body=plan_item.responsible_body,
             plan_item=plan_item,
-            co_executor_ids=[b.pk for b in plan_item.ordered_co_executors()],
+        )
+        AgendaItemCoExecutor.objects.bulk_create(
+            AgendaItemCoExecutor(item=item, body=body, order=order)
+            for order, body in enumerate(plan_item.ordered_co_executors())
         )
         _open_materials_deadline(item, actor=actor, now=now)
     _open_agenda_deadline(meeting, actor=actor, now=now)
-    audit(actor=actor, verb="meeting.schedule", subject=meeting, council=council, at=now, date=date.isoformat())
+    audit(actor=actor, verb=AuditVerb.MEETING_SCHEDULE, subject=meeting, council=council, at=now, date=date.isoformat())
     return meeting
 
 
@@ -120,24 +132,22 @@ def _open_materials_deadline(item, *, actor, now):
             date=meeting.date.strftime("%d.%m.%Y"),
         ),
     )
-    bodies = Body.objects.in_bulk(item.co_executor_ids)
-    for body_id in item.co_executor_ids:
-        if body_id in bodies:
-            deadline_open(
-                council=meeting.council,
-                subject=item,
-                kind=f"contribution-{body_id}",
-                rule_id=profile.typed.contributions_rule,
-                anchor=materials.due_date,
-                now=now,
-                actor=actor,
-                responsible_body=bodies[body_id],
-                title=bilingual(
-                    _("Contribution to question %(number)s of the meeting of %(date)s for the responsible body"),
-                    number=item.number,
-                    date=meeting.date.strftime("%d.%m.%Y"),
-                ),
-            )
+    for link in item.co_executor_links.select_related("body"):
+        deadline_open(
+            council=meeting.council,
+            subject=item,
+            kind=f"contribution-{link.body_id}",
+            rule_id=profile.typed.contributions_rule,
+            anchor=materials.due_date,
+            now=now,
+            actor=actor,
+            responsible_body=link.body,
+            title=bilingual(
+                _("Contribution to question %(number)s of the meeting of %(date)s for the responsible body"),
+                number=item.number,
+                date=meeting.date.strftime("%d.%m.%Y"),
+            ),
+        )
     return materials
 
 
@@ -166,7 +176,7 @@ def invitee_add(
         position_kk=position_kk.strip(),
         body=body,
     )
-    audit(actor=actor, verb="invitee.add", subject=invitee, council=item.meeting.council, at=now)
+    audit(actor=actor, verb=AuditVerb.INVITEE_ADD, subject=invitee, council=item.meeting.council, at=now)
     return invitee
 
 
@@ -185,7 +195,7 @@ def invitee_confirm(*, actor, invitee, now, attendance=True, documents=True):
         invitee.documents_received_at = now
     invitee.confirmed_by = actor
     invitee.save(update_fields=["attendance_confirmed_at", "documents_received_at", "confirmed_by"])
-    audit(actor=actor, verb="invitee.confirm", subject=invitee, council=item.meeting.council, at=now)
+    audit(actor=actor, verb=AuditVerb.INVITEE_CONFIRM, subject=invitee, council=item.meeting.council, at=now)
     return invitee
 
 
@@ -212,7 +222,7 @@ def meeting_request_agreement(*, actor, meeting, agree_by, now):
     )
     audit(
         actor=actor,
-        verb="meeting.request_agreement",
+        verb=AuditVerb.MEETING_REQUEST_AGREEMENT,
         subject=meeting,
         council=meeting.council,
         at=now,
@@ -234,7 +244,7 @@ def meeting_answer(*, actor, meeting, agrees, comment="", now):
     agreement, _created = Agreement.objects.update_or_create(
         meeting=meeting, person=actor, defaults={"agrees": agrees, "comment": comment.strip(), "answered_at": now}
     )
-    audit(actor=actor, verb="meeting.answer", subject=meeting, council=meeting.council, at=now, agrees=agrees)
+    audit(actor=actor, verb=AuditVerb.MEETING_ANSWER, subject=meeting, council=meeting.council, at=now, agrees=agrees)
     return agreement
 
 
@@ -274,7 +284,8 @@ def material_submit(*, actor, item, kind, upload, now):
     council = item.meeting.council
     secretary = can_schedule(actor, council, day)
     if kind == Material.Kind.CONTRIBUTION:
-        bodies = [b for b in item.co_executor_ids if is_employee_of(actor, council, b, day)]
+        co_executor_ids = item.co_executor_links.values_list("body_id", flat=True)
+        bodies = [b for b in co_executor_ids if is_employee_of(actor, council, b, day)]
         if not bodies:
             raise PermissionDenied(_("Only a co-executor's secretariat employee submits its contribution."))
         body_id = bodies[0]
@@ -322,7 +333,7 @@ def material_submit(*, actor, item, kind, upload, now):
             deadline_close_for(subject=item, kind=deadline_kind, actor=actor, now=now)
         audit(
             actor=actor,
-            verb="material.submit",
+            verb=AuditVerb.MATERIAL_SUBMIT,
             subject=material,
             council=council,
             at=now,
@@ -418,7 +429,7 @@ def item_allow_late(*, actor, item, reason, now):
         raise ValidationError({"reason": _("Give the reason for the exception.")})
     item.late_allowed_by, item.late_allowed_at = actor, now
     item.save(update_fields=["late_allowed_by", "late_allowed_at"])
-    audit(actor=actor, verb="item.allow_late", subject=item, council=council, at=now, reason=reason.strip())
+    audit(actor=actor, verb=AuditVerb.ITEM_ALLOW_LATE, subject=item, council=council, at=now, reason=reason.strip())
     _notify_body(
         item,
         f"item:{item.pk}:late-allowed",
@@ -530,7 +541,7 @@ def extraordinary_request(*, actor, council, question_kk, question_ru, justifica
         council=council,
         url=reverse("secretariat:meeting_list", args=[council.code]),
     )
-    audit(actor=actor, verb="extraordinary.request", subject=request, council=council, at=now)
+    audit(actor=actor, verb=AuditVerb.EXTRAORDINARY_REQUEST, subject=request, council=council, at=now)
     return request
 
 

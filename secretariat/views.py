@@ -222,7 +222,10 @@ def invitee_confirm(request, pk):
 @login_required
 def item_materials(request, pk):
     item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__council", "responsible_body", "late_allowed_by"), pk=pk
+        AgendaItem.objects.select_related("meeting__council", "responsible_body", "late_allowed_by").prefetch_related(
+            "co_executor_links"
+        ),
+        pk=pk,
     )
     council = item.meeting.council
     if not request.user.has_perm("council.open_council", council):
@@ -233,7 +236,9 @@ def item_materials(request, pk):
     responsible = services.can_schedule(request.user, council, today) or services.is_responsible_employee(
         request.user, item, today
     )
-    co_executor = any(services.is_employee_of(request.user, council, b, today) for b in item.co_executor_ids)
+    co_executor = any(
+        services.is_employee_of(request.user, council, link.body_id, today) for link in item.co_executor_links.all()
+    )
     kinds = [
         (k, label)
         for k, label in Material.Kind.choices

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from council.models import AuditVerb
 from council.notify import notify
 from council.rules import allowed
 from council.selectors import council_chairs, council_composition, council_secretaries
@@ -53,7 +54,7 @@ def approval_create(*, actor, council, kind, note="", document=None, profile=Non
         approval.composition = composition_snapshot(council, now.date())
     with discarded_on_failure(approval):
         approval.save()
-        audit(actor=actor, verb="approval.create", subject=approval, council=council, at=now, kind=kind)
+        audit(actor=actor, verb=AuditVerb.APPROVAL_CREATE, subject=approval, council=council, at=now, kind=kind)
     return approval
 
 
@@ -95,6 +96,7 @@ def approval_decide(*, actor, approval, approve, remarks="", now):
         actor=actor,
         now=now,
         comment=remarks.strip(),
+        council=approval.council,
     )
     approval.remarks, approval.decided_by, approval.decided_at = remarks.strip(), actor, now
     approval.save(update_fields=["status", "remarks", "decided_by", "decided_at"])
