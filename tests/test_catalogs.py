@@ -44,3 +44,44 @@ def test_kazakh_admin_calendar_widget_has_no_english(client, demo, user_named):
     client.force_login(user)
     script = client.get("/admin/jsi18n/").content.decode()  # the catalog is JSON with \u escapes
     assert json.dumps("Желтоқсан") in script and json.dumps("Күнді таңдаңыз") in script
+
+
+def test_the_catalogs_hold_every_message_of_the_code(tmp_path):
+    """A message added to the code without `make messages-update` would show in English: extract the messages
+    of a copy of the tree and find each of them in the Kazakh and Russian catalogs."""
+    import shutil
+    import sys
+
+    root = LOCALE.parent
+    copy = tmp_path / "tree"
+    shutil.copytree(
+        root,
+        copy,
+        ignore=shutil.ignore_patterns(".venv", "var", "staticfiles", ".git", "node_modules", "test-results", "*.mo"),
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "kk",
+            "--no-location",
+            "--ignore=tests",
+            "--ignore=bench",
+            "--ignore=staticfiles",
+            "-v0",
+        ],
+        cwd=copy,
+        check=True,
+        env={**__import__("os").environ, "DEBUG": "true"},
+    )
+
+    def msgids(path):
+        result = subprocess.run(["msgcat", "--no-wrap", str(path)], capture_output=True, text=True, check=True)
+        return {line[len('msgid "') : -1] for line in result.stdout.splitlines() if line.startswith('msgid "')}
+
+    extracted = msgids(copy / "locale/kk/LC_MESSAGES/django.po") - {""}
+    for language in ("kk", "ru"):
+        missing = extracted - msgids(LOCALE / language / "LC_MESSAGES/django.po")
+        assert not missing, f"{language}: run `make messages-update` and translate: {sorted(missing)[:10]}"
