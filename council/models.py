@@ -401,6 +401,7 @@ class AuditVerb(models.TextChoices):
     EXTENSION_REQUEST = "extension.request", _("extension requested")
     EXTENSION_APPROVED = "extension.approved", _("extension approved")
     EXTENSION_DECLINED = "extension.declined", _("extension declined")
+    CHAIR_REPORT_CREATE = "chair_report.create", _("report to the chair on execution")
     APPROVAL_CREATE = "approval.create", _("approval created")
     APPROVAL_SUBMITTED = "approval.submitted", _("approval submitted")
     APPROVAL_APPROVED = "approval.approved", _("approval approved")
@@ -756,3 +757,26 @@ class StoredDocument(models.Model):
     @property
     def uploaded_at(self):
         return getattr(self, self.uploaded_at_field)
+
+
+class CoExecutorLink(models.Model):
+    """A co-executor of a question, in its listed order: plan items and agenda questions keep theirs the
+    same way (the agenda question copies the plan item's)."""
+
+    body = models.ForeignKey("council.Body", on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return str(self.body)
+
+
+class WithCoExecutors:
+    """For a question with ``co_executor_links``."""
+
+    def ordered_co_executors(self):
+        """The co-executors in their listed order; prefetch `co_executor_links__body` for lists."""
+        return [link.body for link in self.co_executor_links.all()]

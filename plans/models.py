@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models import Body, Council, StoredDocument, localized
+from council.models import Body, CoExecutorLink, Council, StoredDocument, WithCoExecutors, localized
 from council.workflow import Step
 
 
@@ -72,7 +72,7 @@ class Plan(models.Model):
         return reverse("plans:plan_detail", args=[self.pk])
 
 
-class PlanItem(models.Model):
+class PlanItem(WithCoExecutors, models.Model):
     """One line of the plan (R-003-15): number, question, responsible executor first, co-executors,
     deadline, form of completion, planned quarter or month and meeting; for analytical plans the stage
     of the measure (R-004-4)."""
@@ -128,21 +128,12 @@ class PlanItem(models.Model):
     def form(self):
         return localized(self, "form")
 
-    def ordered_co_executors(self):
-        return [link.body for link in self.co_executor_links.all()]
 
-
-class PlanItemCoExecutor(models.Model):
+class PlanItemCoExecutor(CoExecutorLink):
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="co_executor_links")
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
-    order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(CoExecutorLink.Meta):
         constraints = [models.UniqueConstraint(fields=["item", "body"], name="plan_item_co_executor_once")]
-
-    def __str__(self):
-        return str(self.body)
 
 
 class PlanRevision(models.Model):

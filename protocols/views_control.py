@@ -34,7 +34,7 @@ from council.selectors import bodies_of, council_bodies, councils_overseen_by, c
 from council.uploads import DOCUMENT_TYPES
 from council.views import visible_council_or_404
 
-from . import compliance, control
+from . import compliance, control, selectors, services
 from .models import Assignment, ChairReport, ExecutionReport, Extension
 from .search import STATUS_PATHS, status_choices
 from .search import kinds as search_kinds
@@ -90,18 +90,11 @@ def assignment_list(request, code):
     today = timezone.localdate()
     own_first = allowed(request.user, "protocols.own_body_first", council, day=today)
     own = [b.pk for b in bodies_of(user=request.user, council=council, day=today)] if own_first else []
-    qs = Assignment.objects.filter(council=council).select_related("body", "decision__item__protocol__meeting")
     body = request.GET.get("body", str(own[0]) if own and "body" not in request.GET else "")
     status = request.GET.get("status", "open" if "status" not in request.GET else "")
-    if id_param({"body": body}, "body", label=_("Body")) is not None:
-        qs = qs.filter(body_id=int(body))
-    if status == "open":
-        qs = qs.exclude(status__in=Assignment.CLOSED)
-    elif status == "overdue":
-        qs = qs.filter(status__in=Assignment.OPEN, due_date__lt=today)
-    elif status in Assignment.Status.values:
-        qs = qs.filter(status=status)
-    page = Paginator(qs.order_by("due_date", "id"), 50).get_page(request.GET.get("page"))
+    body_id = int(body) if id_param({"body": body}, "body", label=_("Body")) is not None else None
+    qs = selectors.assignments_filtered(council=council, today=today, body_id=body_id, status=status)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "protocols/assignment_list.html",
@@ -316,8 +309,8 @@ def chair_report(request, code):
         if not writer:
             raise PermissionDenied
         if form.is_valid():
-            report = ChairReport.objects.create(
-                council=council, created_by=request.user, created_at=timezone.now(), **form.cleaned_data
+            report = services.chair_report_create(
+                actor=request.user, council=council, now=timezone.now(), **form.cleaned_data
             )
             messages.success(request, _("The report to the chair is prepared."))
             return redirect(

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from council.models import Body, Council, StoredDocument, localized
+from council.models import Body, CoExecutorLink, Council, StoredDocument, WithCoExecutors, localized
 from council.workflow import Step
 
 
@@ -96,7 +96,7 @@ class Agreement(models.Model):
         return f"{self.meeting}: {self.person}"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(WithCoExecutors, models.Model):
     """A question of the meeting; the body listed first prepares it (R-000-10a). The secretary checks its
     materials and reports to the chair, who accepts them or returns them for rework (R-000-10c)."""
 
@@ -163,22 +163,12 @@ class AgendaItem(models.Model):
     def question(self):
         return localized(self, "question")
 
-    def ordered_co_executors(self):
-        """The co-executors in their listed order; prefetch `co_executor_links__body` for lists."""
-        return [link.body for link in self.co_executor_links.all()]
 
-
-class AgendaItemCoExecutor(models.Model):
+class AgendaItemCoExecutor(CoExecutorLink):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="co_executor_links")
-    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+")
-    order = models.PositiveSmallIntegerField(default=0)
 
-    class Meta:
-        ordering = ["order", "id"]
+    class Meta(CoExecutorLink.Meta):
         constraints = [models.UniqueConstraint(fields=["item", "body"], name="agenda_item_co_executor_once")]
-
-    def __str__(self):
-        return str(self.body)
 
 
 class Invitee(models.Model):

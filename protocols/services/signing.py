@@ -1,0 +1,136 @@
+"""Signing and freezing: signers by the profile, registration number, the PDFs in Kazakh and Russian with
+their SHA-256, the dispatch deadline (R-000-11a, R-000-11c, R-001-3e)."""
+
+import hashlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.deadline_services import council_profile, deadline_close_for, deadline_open
+from council.models import AuditVerb, Council
+from council.notify import bilingual
+from council.pdf import PDF_LANGUAGES, render_pdf
+from council.services import audit
+from council.workflow import move
+from secretariat.models import Attendance, Invitee
+
+from ..models import Protocol, Signature
+from .drafts import _locked
+
+
+def _signer_candidates(protocol, day):
+    """(capacity, people who may sign in it) for each signature the profile requires: the chair
+    (R-000-11a), or the presiding person and the secretary (R-001-3e)."""
+    from council.selectors import council_chairs, council_secretaries
+
+    for capacity in council_profile(protocol.council).typed.protocol_signers:
+        if capacity == Signature.Capacity.CHAIR:
+            people = council_chairs(council=protocol.council, day=day)
+        elif capacity == Signature.Capacity.PRESIDING:
+            sat = protocol.meeting.attendance.filter(seat_id=protocol.meeting.presiding_id).select_related("person")
+            people = [a.person for a in sat if a.person]
+        else:
+            people = council_secretaries(council=protocol.council, day=day)
+        yield capacity, people
+
+
+def signers(protocol, day):
+    """(capacity, person) for each signature the profile requires, the first person who may give it."""
+    return [(capacity, people[0] if people else None) for capacity, people in _signer_candidates(protocol, day)]
+
+
+def capacity_of(user, protocol, day):
+    """The capacity in which ``user`` may sign now, or None."""
+    done = set(protocol.signatures.values_list("capacity", flat=True))
+    for capacity, people in _signer_candidates(protocol, day):
+        if capacity not in done and user in people:
+            return capacity
+    return None
+
+
+@transaction.atomic
+def protocol_sign(*, actor, protocol, password, now, ip_address=None):
+    """The signer signs from their own account, confirming with their password; the last signature
+    freezes the protocol (registration number, the PDFs in Kazakh and Russian with their SHA-256) and
+    starts the dispatch deadline (R-000-11c, R-001-3e)."""
+    protocol = _locked(protocol)
+    if protocol.status != Protocol.Status.FOR_SIGNATURE:
+        raise ValidationError(_("The protocol is not presented for signature."))
+    capacity = capacity_of(actor, protocol, now.date())
+    if capacity is None:
+        raise PermissionDenied(_("You are not a signer of this protocol, or you have signed it already."))
+    if not password or not actor.check_password(password):
+        raise ValidationError({"password": _("The password is not correct; the protocol is not signed.")})
+    Signature.objects.create(protocol=protocol, capacity=capacity, person=actor, signed_at=now, ip_address=ip_address)
+    audit(
+        actor=actor, verb=AuditVerb.PROTOCOL_SIGN, subject=protocol, council=protocol.council, at=now, capacity=capacity
+    )
+    required = {c for c, _p in signers(protocol, now.date())}
+    if required <= set(protocol.signatures.values_list("capacity", flat=True)):
+        _freeze(protocol, actor=actor, now=now)
+    return protocol
+
+
+def _freeze(protocol, *, actor, now):
+    profile = council_profile(protocol.council)
+    Council.objects.select_for_update().get(pk=protocol.council_id)  # one number at a time per council
+    local = timezone.localtime(now).date()
+    protocol.year = local.year
+    last = Protocol.objects.filter(council=protocol.council, year=protocol.year).aggregate(n=Max("number"))["n"]
+    protocol.number = (last or 0) + 1
+    protocol.signed_at = now
+    years = profile.typed.retention_years
+    if years:
+        protocol.keep_until = _add_years(local, years)
+    move(protocol, Protocol.Status.SIGNED, actor=actor, now=now, council=protocol.council)
+    for lang in PDF_LANGUAGES:
+        pdf = render_pdf("pdf/protocol.html", protocol_context(protocol), lang=lang)
+        name = f"protocol-{protocol.council.code}-{protocol.year}-{protocol.number}-{lang}.pdf"
+        getattr(protocol, f"pdf_{lang}").save(name, ContentFile(pdf), save=False)
+        setattr(protocol, f"sha256_{lang}", hashlib.sha256(pdf).hexdigest())
+    protocol.save()
+    if profile.typed.protocol_due_on == "signed":
+        deadline_close_for(subject=protocol, kind="protocol", actor=actor, now=now)
+    deadline_open(
+        council=protocol.council,
+        subject=protocol,
+        kind="protocol-dispatch",
+        rule_id=profile.typed.protocol_dispatch_rule,
+        anchor=local,
+        now=now,
+        actor=actor,
+        title=bilingual(_("Signed protocol No. %(number)s sent to the members"), number=protocol.registration),
+    )
+
+
+def _add_years(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def protocol_context(protocol):
+    """Everything the protocol's document shows, read in a fixed number of queries."""
+    from secretariat.meeting_day import roster_with_attendance
+
+    meeting = protocol.meeting
+    items = list(protocol.items.prefetch_related("decisions__executors__body").order_by("number"))
+    attendance = roster_with_attendance(meeting)
+    invitees = list(Invitee.objects.filter(item__meeting=meeting, attended=True).order_by("item__number", "id"))
+    return {
+        "protocol": protocol,
+        "meeting": meeting,
+        "council": protocol.council,
+        "items": items,
+        "attendance": attendance,
+        "present": [(e, a) for e, a in attendance if a and a.presence != Attendance.Presence.ABSENT],
+        "absent": [(e, a) for e, a in attendance if not a or a.presence == Attendance.Presence.ABSENT],
+        "invitees": invitees,
+        "signatures": list(protocol.signatures.select_related("person")),
+        "signers": signers(protocol, meeting.date),
+    }

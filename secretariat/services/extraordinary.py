@@ -1,0 +1,105 @@
+"""Writes of extraordinary meetings: a member's request and the chair's decision (R-000-9e)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from council.models import AuditVerb
+from council.notify import notify
+from council.rules import allowed
+from council.selectors import bodies_of, council_chairs, council_secretaries
+from council.services import audit
+from council.workflow import move
+
+from ..models import AgendaItem, ExtraordinaryRequest, Meeting
+from .meetings import _open_agenda_deadline, _open_materials_deadline
+
+
+@transaction.atomic
+def extraordinary_request(*, actor, council, question_kk, question_ru, justification, desired_date, now):
+    """A member asks for an extraordinary meeting on an unplanned question (R-000-9e)."""
+    day = now.date()
+    if not allowed(actor, "secretariat.request_extraordinary", council, day=day):
+        raise PermissionDenied(_("Extraordinary meetings are convened on the initiative of members."))
+    bodies = bodies_of(user=actor, council=council, day=day)
+    if not (question_kk.strip() and question_ru.strip() and justification.strip()):
+        raise ValidationError(_("Give the question in Kazakh and in Russian and its justification."))
+    if desired_date <= day:
+        raise ValidationError({"desired_date": _("A meeting is scheduled for a future date.")})
+    request = ExtraordinaryRequest.objects.create(
+        council=council,
+        requested_by=actor,
+        body=bodies[0],
+        question_kk=question_kk.strip(),
+        question_ru=question_ru.strip(),
+        justification=justification.strip(),
+        desired_date=desired_date,
+        created_at=now,
+    )
+    notify(
+        recipients=council_chairs(council=council, day=day) + council_secretaries(council=council, day=day),
+        key=f"extraordinary:{request.pk}:requested",
+        render=lambda: (
+            _("Request for an extraordinary meeting: %(question)s") % {"question": str(request)},
+            request.justification,
+        ),
+        now=now,
+        council=council,
+        url=reverse("secretariat:meeting_list", args=[council.code]),
+    )
+    audit(actor=actor, verb=AuditVerb.EXTRAORDINARY_REQUEST, subject=request, council=council, at=now)
+    return request
+
+
+@transaction.atomic
+def extraordinary_decide(*, actor, request, convene, reason="", date=None, now):
+    """The chair convenes the extraordinary meeting (its only question is the requested one) or declines
+    with a reason."""
+    request = ExtraordinaryRequest.objects.select_for_update().select_related("council").get(pk=request.pk)
+    council = request.council
+    if not allowed(actor, "secretariat.chair_decide", council, day=now.date()):
+        raise PermissionDenied(_("Only the chair convenes the council."))
+    if not convene and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for declining.")})
+    move(
+        request,
+        ExtraordinaryRequest.Status.CONVENED if convene else ExtraordinaryRequest.Status.DECLINED,
+        actor=actor,
+        now=now,
+        comment=reason.strip(),
+        council=council,
+    )
+    if convene:
+        date = date or request.desired_date
+        meeting = Meeting.objects.create(
+            council=council, kind=Meeting.Kind.EXTRAORDINARY, date=date, created_by=actor, created_at=now
+        )
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            number=1,
+            question_kk=request.question_kk,
+            question_ru=request.question_ru,
+            responsible_body=request.body,
+        )
+        _open_materials_deadline(item, actor=actor, now=now)
+        _open_agenda_deadline(meeting, actor=actor, now=now)
+        request.meeting = meeting
+    request.save(update_fields=["status", "meeting"])
+    notify(
+        recipients=[request.requested_by] + council_secretaries(council=council, day=now.date()),
+        key=f"extraordinary:{request.pk}:{request.status}",
+        render=lambda: (
+            (
+                _("Extraordinary meeting convened: %(question)s")
+                if convene
+                else _("Extraordinary meeting declined: %(question)s")
+            )
+            % {"question": str(request)},
+            reason.strip(),
+        ),
+        now=now,
+        council=council,
+        url=request.meeting.get_absolute_url() if request.meeting else "",
+    )
+    return request
