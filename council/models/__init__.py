@@ -1,0 +1,29 @@
+"""The core app's tables, by noun: the registry, the engine (profiles, calendar, deadlines, notices,
+audit) and what questions and documents share. Everything is importable from ``council.models``."""
+
+from .documents import (  # noqa: F401
+    CoExecutorLink,
+    StoredDocument,
+    WithCoExecutors,
+)
+from .engine import (  # noqa: F401
+    AuditEvent,
+    AuditVerb,
+    CalendarDay,
+    Deadline,
+    Heartbeat,
+    Notification,
+    RegulationProfile,
+)
+from .registry import (  # noqa: F401
+    Appointment,
+    BilingualName,
+    Body,
+    Council,
+    CouncilOfficer,
+    Position,
+    Seat,
+    User,
+    illegal_transition,
+    localized,
+)
