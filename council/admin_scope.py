@@ -29,11 +29,6 @@ def admin_scope(request):
     return request._council_admin_scope
 
 
-def councils_of_position(position_id) -> set:
-    """Councils where the position has, or had, a seat: whoever holds it has a role there."""
-    return set(Seat.objects.filter(position_id=position_id).values_list("council_id", flat=True))
-
-
 def councils_of_person(person) -> set:
     """Councils where the person is registered, or holds or held a role: a seat's position (as holder or
     acting official) or a place in the secretariat, at any time."""

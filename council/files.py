@@ -30,7 +30,7 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent
+from .models import AuditEvent, AuditVerb
 from .notify import notify
 from .rules import allowed
 from .services import audit
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 MISSING = "missing"
 ALTERED = "altered"
-VERBS = {MISSING: "file.missing", ALTERED: "file.integrity_failed"}
+VERBS = {MISSING: AuditVerb.FILE_MISSING, ALTERED: AuditVerb.FILE_INTEGRITY_FAILED}
 CHUNK = 1024 * 1024
 
 

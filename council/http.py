@@ -1,8 +1,10 @@
 """Small helpers shared by the apps' views."""
 
 import functools
+import ipaddress
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import BadRequest, ValidationError
 from django.shortcuts import redirect, render
@@ -131,10 +133,6 @@ def client_ip(request):
     and can be anything, so they are never used. Otherwise, or when the header lacks that entry or it is
     not an address, the connection's own address (REMOTE_ADDR).
     """
-    import ipaddress
-
-    from django.conf import settings
-
     remote = request.META.get("REMOTE_ADDR") or None
     if not settings.BEHIND_TLS_PROXY:
         return remote

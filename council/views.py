@@ -115,5 +115,6 @@ def healthz(request):
 
 
 def bad_request(request, exception):
-    """Django's own 400 page renders without the request; this one keeps the layout and the language."""
-    return render(request, "400.html", status=400)
+    """Django's own 400 page renders without the request; this one keeps the layout and the language, and
+    names the refused value when the view said which (``council.http.BadInput``)."""
+    return render(request, "400.html", {"message": getattr(exception, "message", None)}, status=400)

@@ -230,6 +230,9 @@ def _narrow(source, qs, *, user, councils, day):
     """The same limits as the pages, in the query: what a council's members may not open yet is left out
     where the user has no role that opens it."""
     from council.selectors import bodies_of
+    from secretariat.models import Meeting
+
+    from .models import Protocol
 
     def lacking(action):
         return [c.pk for c in councils if not allowed(user, action, c, day=day)]
@@ -237,11 +240,12 @@ def _narrow(source, qs, *, user, councils, day):
     if source.action == "protocols.view_protocol":
         hidden = lacking("protocols.read_draft")
         status = f"{source.target}__status"
-        qs = qs.exclude(**{f"{source.council_path}__in": hidden, status: "draft"})
+        qs = qs.exclude(**{f"{source.council_path}__in": hidden, status: Protocol.Status.DRAFT})
     elif source.action == "secretariat.view_documents":
         hidden = lacking("secretariat.read_documents_early")
         qs = qs.exclude(
-            Q(**{f"{source.council_path}__in": hidden}) & ~Q(**{f"{source.target}__status__in": ["dispatched", "held"]})
+            Q(**{f"{source.council_path}__in": hidden})
+            & ~Q(**{f"{source.target}__status__in": Meeting.DOCUMENTS_RELEASED})
         )
     elif source.action == "plans.view_proposal":
         limited = lacking("plans.see_all_proposals")

@@ -29,6 +29,8 @@ class Meeting(models.Model):
         Status.HELD: set(),
         Status.CANCELLED: set(),
     }
+    # Members read the agenda's documents once it is sent (R-000-10e).
+    DOCUMENTS_RELEASED = (Status.DISPATCHED, Status.HELD)
 
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("council"))
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.REGULAR)
@@ -67,8 +69,7 @@ class Meeting(models.Model):
 
     @property
     def documents_released(self):
-        """Members read the agenda's documents once it is sent (R-000-10e)."""
-        return self.status in (self.Status.DISPATCHED, self.Status.HELD)
+        return self.status in self.DOCUMENTS_RELEASED
 
     @property
     def place(self):

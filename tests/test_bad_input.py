@@ -250,3 +250,16 @@ def test_a_bad_request_raised_anywhere_gets_the_page_in_the_layout(client, sign_
     response = bad_request(request, None)
     assert response.status_code == 400
     assert "mainnav" in response.content.decode()
+
+
+def test_a_refused_value_raised_anywhere_is_named_on_the_page(sign_in, demo):
+    from django.test import RequestFactory
+
+    from council.http import BadInput
+    from council.views import bad_request
+
+    request = RequestFactory().get("/")
+    request.user = sign_in("secretary", "en")
+    response = bad_request(request, BadInput("“year” must be a whole number from 2000 to 2100."))
+    assert response.status_code == 400
+    assert "from 2000 to 2100" in response.content.decode()
