@@ -17,14 +17,30 @@ from .selectors import council_change_log, council_composition, councils_visible
 from .services import user_set_language
 
 
+def object_or_404(request, queryset, *, council="council", perm=None, **lookup):
+    """The view preamble: the object, if the user may open its council; 404 otherwise, so other councils'
+    records do not leak; 403 when the user opens the council but lacks ``perm`` on the object.
+
+    ``council`` is the path from the object to its council (``"meeting__council"`` for an agenda question);
+    it is fetched in the same query."""
+    if council != "self":
+        queryset = queryset.select_related(council)
+    obj = get_object_or_404(queryset, **lookup)
+    owner = obj
+    if council != "self":
+        for step in council.split("__"):
+            owner = getattr(owner, step)
+    if not request.user.has_perm("council.open_council", owner):
+        raise Http404
+    if perm and not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+    return obj
+
+
 def visible_council_or_404(request, code, perm="council.open_council"):
     """The council, if the user may see it; 404 otherwise, so other councils' existence does not leak."""
-    council = get_object_or_404(Council, code=code, is_active=True)
-    if not request.user.has_perm("council.open_council", council):
-        raise Http404
-    if perm != "council.open_council" and not request.user.has_perm(perm, council):
-        raise PermissionDenied
-    return council
+    perm = None if perm == "council.open_council" else perm
+    return object_or_404(request, Council.objects.filter(is_active=True), council="self", perm=perm, code=code)
 
 
 @login_required

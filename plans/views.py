@@ -12,7 +12,7 @@ from council.http import attach_errors, id_list, refuse_bad_input, run_action, t
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
 from council.selectors import council_secretaries, deadlines_of
-from council.views import visible_council_or_404
+from council.views import object_or_404, visible_council_or_404
 
 from . import services
 from .coverage import coverage_warnings
@@ -29,10 +29,7 @@ from .models import Plan, PlanItem, Proposal
 
 
 def _plan_or_404(request, pk):
-    plan = get_object_or_404(Plan.objects.select_related("council", "approved_by", "created_by"), pk=pk)
-    if not request.user.has_perm("council.open_council", plan.council):
-        raise Http404
-    return plan
+    return object_or_404(request, Plan.objects.select_related("approved_by", "created_by"), pk=pk)
 
 
 @login_required
@@ -402,9 +399,7 @@ def proposal_new(request, code):
 @require_POST
 @refuse_bad_input
 def proposal_decide(request, pk):
-    proposal = get_object_or_404(Proposal.objects.select_related("council"), pk=pk)
-    if not request.user.has_perm("council.open_council", proposal.council):
-        raise Http404
+    proposal = object_or_404(request, Proposal.objects, pk=pk)
     accept = request.POST.get("decision") == "accept"
     note = text_param(request.POST, "note", label=_("Note"))
     try:

@@ -23,24 +23,15 @@ from council.http import (
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
 from council.selectors import deadlines_of
-from council.views import visible_council_or_404
+from council.views import object_or_404, visible_council_or_404
 
 from . import services
 from .forms import AgreeByForm, DecisionForm, DispatchForm, ItemForm, PublicPartForm, SignForm
 from .models import Decision, Protocol, ProtocolItem, Vote
 
 
-def _may_read(user, protocol, day):
-    return allowed(user, "protocols.view_protocol", protocol, day=day)
-
-
 def _protocol_or_404(request, pk):
-    protocol = get_object_or_404(Protocol.objects.select_related("council", "meeting"), pk=pk)
-    if not request.user.has_perm("council.open_council", protocol.council):
-        raise Http404
-    if not _may_read(request.user, protocol, timezone.localdate()):
-        raise PermissionDenied
-    return protocol
+    return object_or_404(request, Protocol.objects.select_related("meeting"), perm="protocols.view_protocol", pk=pk)
 
 
 def _editor_or_403(request, protocol):

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,7 +32,7 @@ from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
 from council.selectors import bodies_of, council_bodies, councils_overseen_by, councils_visible_to
 from council.uploads import DOCUMENT_TYPES
-from council.views import visible_council_or_404
+from council.views import object_or_404, visible_council_or_404
 
 from . import compliance, control, selectors, services
 from .models import Assignment, ChairReport, ExecutionReport, Extension
@@ -73,12 +73,7 @@ class ChairReportForm(forms.Form):
 
 
 def _assignment_or_404(request, pk):
-    assignment = get_object_or_404(
-        Assignment.objects.select_related("council", "body", "decision__item__protocol__meeting"), pk=pk
-    )
-    if not request.user.has_perm("council.open_council", assignment.council):
-        raise Http404
-    return assignment
+    return object_or_404(request, Assignment.objects.select_related("body", "decision__item__protocol__meeting"), pk=pk)
 
 
 @login_required
@@ -248,9 +243,7 @@ def extension_request(request, pk):
 @require_POST
 @refuse_bad_input
 def extension_decide(request, pk):
-    extension = get_object_or_404(Extension.objects.select_related("assignment__council"), pk=pk)
-    if not request.user.has_perm("council.open_council", extension.assignment.council):
-        raise Http404
+    extension = object_or_404(request, Extension.objects, council="assignment__council", pk=pk)
     approve = request.POST.get("decision") == "approve"
     comment = text_param(request.POST, "comment", label=_("Comment"))
     return run_action(
@@ -336,9 +329,7 @@ def chair_report(request, code):
 
 @login_required
 def chair_report_pdf(request, pk, lang):
-    report = get_object_or_404(ChairReport.objects.select_related("council"), pk=pk)
-    if not request.user.has_perm("council.open_council", report.council):
-        raise Http404
+    report = object_or_404(request, ChairReport.objects, pk=pk)
     today = timezone.localdate()
     _report_reader_or_403(request, report.council, today)
     if lang not in PDF_LANGUAGES:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from council.http import BadInput, attach_errors, id_list, id_param, refuse_bad_
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
 from council.selectors import deadlines_base
-from council.views import visible_council_or_404
+from council.views import object_or_404, visible_council_or_404
 from plans.models import PlanItem
 from plans.selectors import items_for_meeting
 
@@ -28,10 +28,11 @@ from .selectors import item_checklist
 
 
 def _meeting_or_404(request, pk):
-    meeting = get_object_or_404(Meeting.objects.select_related("council"), pk=pk)
-    if not request.user.has_perm("council.open_council", meeting.council):
-        raise Http404
-    return meeting
+    return object_or_404(request, Meeting.objects, pk=pk)
+
+
+def _item_or_404(request, pk):
+    return object_or_404(request, AgendaItem.objects, council="meeting__council", pk=pk)
 
 
 @login_required
@@ -188,11 +189,7 @@ def meeting_answer(request, pk):
 @login_required
 @require_POST
 def invitee_add(request, pk):
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
-    if not request.user.has_perm("council.open_council", item.meeting.council):
-        raise Http404
-    if not request.user.has_perm("secretariat.add_invitee", item):
-        raise PermissionDenied
+    item = object_or_404(request, AgendaItem.objects, council="meeting__council", perm="secretariat.add_invitee", pk=pk)
     form = InviteeForm(request.POST)
     if not form.is_valid():
         for field, errors in form.errors.items():
@@ -211,9 +208,7 @@ def invitee_add(request, pk):
 @login_required
 @require_POST
 def invitee_confirm(request, pk):
-    invitee = get_object_or_404(Invitee.objects.select_related("item__meeting__council"), pk=pk)
-    if not request.user.has_perm("council.open_council", invitee.item.meeting.council):
-        raise Http404
+    invitee = object_or_404(request, Invitee.objects, council="item__meeting__council", pk=pk)
     services.invitee_confirm(actor=request.user, invitee=invitee, now=timezone.now())
     messages.success(request, _("Attendance and receipt of the documents are confirmed."))
     return redirect(invitee.item.meeting)
@@ -221,15 +216,13 @@ def invitee_confirm(request, pk):
 
 @login_required
 def item_materials(request, pk):
-    item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__council", "responsible_body", "late_allowed_by").prefetch_related(
-            "co_executor_links"
-        ),
+    item = object_or_404(
+        request,
+        AgendaItem.objects.select_related("responsible_body", "late_allowed_by").prefetch_related("co_executor_links"),
+        council="meeting__council",
         pk=pk,
     )
     council = item.meeting.council
-    if not request.user.has_perm("council.open_council", council):
-        raise Http404
     today = timezone.localdate()
     if not _may_read_documents(request.user, item.meeting, today):
         raise PermissionDenied
@@ -289,9 +282,7 @@ def item_materials(request, pk):
 @require_POST
 @refuse_bad_input
 def item_report(request, pk):
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
-    if not request.user.has_perm("council.open_council", item.meeting.council):
-        raise Http404
+    item = _item_or_404(request, pk)
     note = text_param(request.POST, "note", label=_("Note"))
     return run_action(
         request,
@@ -305,9 +296,7 @@ def item_report(request, pk):
 @require_POST
 @refuse_bad_input
 def item_decide(request, pk):
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
-    if not request.user.has_perm("council.open_council", item.meeting.council):
-        raise Http404
+    item = _item_or_404(request, pk)
     accept = request.POST.get("decision") == "accept"
     remarks = text_param(request.POST, "remarks", label=_("Remarks"))
     return run_action(
@@ -322,9 +311,7 @@ def item_decide(request, pk):
 @require_POST
 @refuse_bad_input
 def item_allow_late(request, pk):
-    item = get_object_or_404(AgendaItem.objects.select_related("meeting__council"), pk=pk)
-    if not request.user.has_perm("council.open_council", item.meeting.council):
-        raise Http404
+    item = _item_or_404(request, pk)
     reason = text_param(request.POST, "reason", label=_("Reason"))
     return run_action(
         request,
@@ -429,9 +416,7 @@ def extraordinary_new(request, code):
 @require_POST
 @refuse_bad_input
 def extraordinary_decide(request, pk):
-    req = get_object_or_404(ExtraordinaryRequest.objects.select_related("council"), pk=pk)
-    if not request.user.has_perm("council.open_council", req.council):
-        raise Http404
+    req = object_or_404(request, ExtraordinaryRequest.objects, pk=pk)
     convene = request.POST.get("decision") == "convene"
     reason = text_param(request.POST, "reason", label=_("Reason"))
     return run_action(

@@ -2,25 +2,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from council.models import Council
-from council.rules import allowed
-from council.views import visible_council_or_404
+from council.views import object_or_404, visible_council_or_404
 
+from . import selectors
 from .forms import ApprovalForm, DecisionForm
 from .models import Approval
 from .services import approval_create, approval_decide, approval_submit, can_decide, can_prepare
 
 
 def _approval_or_404(request, pk):
-    approval = get_object_or_404(Approval.objects.select_related("council__parent", "profile", "created_by"), pk=pk)
-    if not request.user.has_perm("council.open_council", approval.council):
-        raise Http404
-    return approval
+    return object_or_404(request, Approval.objects.select_related("council__parent", "profile", "created_by"), pk=pk)
 
 
 @login_required
@@ -28,7 +24,7 @@ def approval_list(request, code):
     council = visible_council_or_404(request, code)
     if council.parent_id is None:
         raise Http404
-    approvals = council.approvals.select_related("created_by", "decided_by").order_by("-created_at")
+    approvals = selectors.approvals_of(council=council)
     today = timezone.localdate()
     return render(
         request,
@@ -75,7 +71,7 @@ def approval_detail(request, pk):
         {
             "approval": approval,
             "council": approval.council,
-            "steps": approval.steps.select_related("actor", "approval"),
+            "steps": selectors.approval_steps(approval=approval),
             "can_submit": can_prepare(request.user, approval.council, today)
             and Approval.Status.SUBMITTED in Approval.TRANSITIONS[approval.status],
             "can_decide": can_decide(request.user, approval.council, today)
@@ -125,7 +121,7 @@ def approval_decide_view(request, pk):
         {
             "approval": approval,
             "council": approval.council,
-            "steps": approval.steps.select_related("actor", "approval"),
+            "steps": selectors.approval_steps(approval=approval),
             "can_decide": can_decide(request.user, approval.council, timezone.localdate()),
             "decision_form": form,
         },
@@ -136,15 +132,5 @@ def approval_decide_view(request, pk):
 @login_required
 def approvals_awaiting(request):
     """What the republic chair and secretariat have to decide: submitted approvals of councils under theirs."""
-    today = timezone.localdate()
-    parents = [
-        c
-        for c in Council.objects.filter(children__isnull=False).distinct()
-        if allowed(request.user, "territorial.see_awaiting", c, day=today)
-    ]
-    approvals = (
-        Approval.objects.filter(council__parent__in=parents, status=Approval.Status.SUBMITTED)
-        .select_related("council", "created_by")
-        .order_by("created_at")
-    )
+    approvals = selectors.approvals_awaiting(user=request.user, day=timezone.localdate())
     return render(request, "territorial/approvals_awaiting.html", {"approvals": approvals})
