@@ -1,11 +1,18 @@
 import json
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from . import composition_import
 from .admin_scope import (
     CouncilInlineScope,
     CouncilScopedAdmin,
@@ -170,7 +177,6 @@ class CouncilAdmin(CouncilScopedAdmin, HistoryAdmin):
         return {obj.pk}
 
     def get_urls(self):
-        from django.urls import path
 
         return [
             path(
@@ -183,14 +189,6 @@ class CouncilAdmin(CouncilScopedAdmin, HistoryAdmin):
 
     def import_composition(self, request, pk):
         """Upload -> preview with every row checked -> confirm: accepted rows are written, rejected ones listed."""
-        from django.contrib import messages
-        from django.core import signing
-        from django.core.exceptions import PermissionDenied, ValidationError
-        from django.shortcuts import get_object_or_404, redirect
-        from django.template.response import TemplateResponse
-        from django.utils import timezone
-
-        from . import composition_import
 
         council = get_object_or_404(Council, pk=pk)
         if not self.has_change_permission(request, council):

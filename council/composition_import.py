@@ -12,6 +12,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .admin_scope import councils_of_person
 from .models import Appointment, AuditVerb, Body, Position, Seat, User
 from .services import audit
 
@@ -138,7 +139,6 @@ def check_scope(*, council, rows, keeps, actor=None):
     seated on another council or held by another council's person (its holder would gain a role, or come
     in). ``keeps`` is the set of council ids the importing user keeps; rows are matched only within them.
     Nobody imports themselves into a seat."""
-    from .admin_scope import councils_of_person
 
     def kept(person):
         councils = councils_of_person(person)

@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.utils import timezone
+
+from .selectors import councils_overseen_by
 
 
 def navigation(request):
@@ -11,9 +14,6 @@ def navigation(request):
             return user.notifications.filter(read_at__isnull=True).count()
 
         def oversees():  # the compliance link only for those whose page answers (no link to a 403)
-            from django.utils import timezone
-
-            from .selectors import councils_overseen_by
 
             return councils_overseen_by(user=user, day=timezone.localdate()).exists()
 

@@ -20,7 +20,9 @@ from datetime import date
 import rules
 from django.utils import timezone
 
+from .models import CouncilOfficer
 from .roles import MEMBER_ROLES, STAFF_ROLES, Role, council_roles
+from .selectors import active_on, bodies_of
 
 EDITORS = frozenset({Role.SECRETARY, Role.ADMIN})
 CHAIR = frozenset({Role.CHAIR})
@@ -90,8 +92,6 @@ def _territorial_decide(user, council, day):
 
 def speaks_for(user, council, body_id, day) -> bool:
     """Whether the user is the council secretariat's employee of that body (R-000-8, R-000-10f)."""
-    from .models import CouncilOfficer
-    from .selectors import active_on
 
     if body_id is None or not getattr(user, "is_authenticated", False):
         return False
@@ -137,7 +137,6 @@ def _view_proposal(user, proposal, day):
         return False
     if _roles(user, proposal, day) & (EDITORS | CHAIR) or proposal.author_id == user.pk:
         return True
-    from .selectors import bodies_of
 
     return proposal.body_id in {b.pk for b in bodies_of(user=user, council=_council_of(proposal), day=day)}
 

@@ -3,7 +3,7 @@
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .models import AuditEvent, AuditVerb, Heartbeat
+from .models import AuditEvent, AuditVerb, Heartbeat, Notification
 
 # The key of the PostgreSQL advisory lock that makes writers of the audit log take turns.
 AUDIT_CHAIN_LOCK = int.from_bytes(b"audit", "big")
@@ -54,7 +54,6 @@ def heartbeat_record(*, name, at):
 @transaction.atomic
 def notification_mark_read(*, user, now, notification=None):
     """Mark one notice (or all of the user's unread notices) as read."""
-    from .models import Notification
 
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification is not None:

@@ -5,7 +5,7 @@ from council.http import within_calendar
 from council.models import Body
 from council.uploads import DOCUMENT_TYPES, validate_document
 
-from .models import PlanItem, PlanRevision
+from .models import Plan, PlanItem, PlanRevision
 
 
 class BodyChoice(forms.ModelChoiceField):
@@ -163,7 +163,6 @@ class PlanCreateForm(forms.Form):
 
     def __init__(self, *args, periods=(), **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import Plan
 
         self.fields["period"].choices = [(p, Plan.Period(p).label) for p in periods]
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Body, CoExecutorLink, Council, StoredDocument, WithCoExecutors, localized
+from council.uploads import storage_name
 from council.workflow import Step
 
 
 def justification_upload_to(instance, filename):
-    from council.uploads import storage_name
 
     return storage_name("proposals", filename)
 
@@ -175,7 +175,7 @@ class PlanStep(Step):
         verbose_name_plural = _("plan steps")
 
 
-class Proposal(StoredDocument):
+class Proposal(WithCoExecutors, StoredDocument):
     """A member's proposal to the next plan, addressed to the chair (R-000-9a, R-001-3c), with its
     justification note as text or as a stored document."""
 
@@ -208,7 +208,6 @@ class Proposal(StoredDocument):
     responsible_body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed responsible executor")
     )
-    co_executor_ids = models.JSONField(_("proposed co-executors, in order"), default=list, blank=True)
     desired_quarter = models.PositiveSmallIntegerField(_("desired quarter"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     decision_note = models.TextField(_("secretary's note"), blank=True)
@@ -231,3 +230,12 @@ class Proposal(StoredDocument):
     @property
     def justification(self):
         return localized(self, "justification")
+
+
+class ProposalCoExecutor(CoExecutorLink):
+    """A co-executor the proposal names, in its order; the plan item made from it copies them."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="co_executor_links")
+
+    class Meta(CoExecutorLink.Meta):
+        constraints = [models.UniqueConstraint(fields=["proposal", "body"], name="proposal_co_executor_once")]

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +21,7 @@ from council.uploads import discarded_on_failure, store_upload
 from council.workflow import move
 
 from .coverage import period_end, period_start
-from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal
+from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal, ProposalCoExecutor
 
 
 def can_edit(user, council, day):
@@ -85,7 +86,6 @@ def proposal_submit(
         justification_kk=justification_kk.strip(),
         justification_ru=justification_ru.strip(),
         responsible_body=responsible_body,
-        co_executor_ids=[b.pk for b in co_executors if b != responsible_body],
         desired_quarter=desired_quarter,
         created_at=now,
     )
@@ -93,6 +93,10 @@ def proposal_submit(
         store_upload(proposal, justification_file)
     with discarded_on_failure(proposal):  # a failed submission leaves no file behind
         proposal.save()
+        ProposalCoExecutor.objects.bulk_create(
+            ProposalCoExecutor(proposal=proposal, body=body, order=n)
+            for n, body in enumerate(dict.fromkeys(b for b in co_executors if b != responsible_body))
+        )
         audit(actor=actor, verb=AuditVerb.PROPOSAL_SUBMIT, subject=proposal, council=council, at=now)
         notify(
             recipients=council_secretaries(council=council, day=day),
@@ -109,7 +113,6 @@ def proposal_submit(
 
 
 def proposal_list_url(council):
-    from django.urls import reverse
 
     return reverse("plans:proposal_list", args=[council.code])
 
@@ -325,15 +328,17 @@ def plan_item_delete(*, actor, item, now):
 @transaction.atomic
 def plan_add_proposals(*, actor, plan, proposals, now):
     """Items from accepted proposals, with the proposed executors in the proposed order."""
-    from council.models import Body
 
     items = []
-    for proposal in Proposal.objects.filter(pk__in=[p.pk for p in proposals]).order_by("created_at", "pk"):
+    for proposal in (
+        Proposal.objects.prefetch_related("co_executor_links__body")
+        .filter(pk__in=[p.pk for p in proposals])
+        .order_by("created_at", "pk")
+    ):
         if proposal.status != Proposal.Status.ACCEPTED or proposal.council_id != plan.council_id:
             continue
         if PlanItem.objects.filter(plan=plan, proposal=proposal).exists():
             continue
-        bodies = {b.pk: b for b in Body.objects.filter(pk__in=proposal.co_executor_ids)}
         item = plan_item_save(
             actor=actor,
             plan=plan,
@@ -344,7 +349,7 @@ def plan_add_proposals(*, actor, plan, proposals, now):
                 "responsible_body": proposal.responsible_body,
                 "planned_quarter": proposal.desired_quarter,
             },
-            co_executors=[bodies[i] for i in proposal.co_executor_ids if i in bodies],
+            co_executors=proposal.ordered_co_executors(),
         )
         item.proposal = proposal
         item.save(update_fields=["proposal"])

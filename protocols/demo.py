@@ -8,6 +8,16 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import transaction
 
+from council.deadline_services import current_calendar
+from council.models import Body, Council, User
+from council.selectors import council_roster
+from plans import services as plans
+from secretariat.meeting_day import attendance_record, meeting_hold
+from secretariat.models import AgendaItem
+from secretariat.services import agenda_approve, agenda_dispatch, meeting_schedule
+
+from . import services
+
 TZ = ZoneInfo(settings.TIME_ZONE)
 
 
@@ -18,15 +28,6 @@ def _at(day, hour=10):
 @transaction.atomic
 def load_demo_cycle(*, today, password):
     """Idempotent: does nothing when the republic council has meetings already. Returns what it made."""
-    from council.deadline_services import current_calendar
-    from council.models import Body, Council, User
-    from council.selectors import council_roster
-    from plans import services as plans
-    from secretariat.meeting_day import attendance_record, meeting_hold
-    from secretariat.models import AgendaItem
-    from secretariat.services import agenda_approve, agenda_dispatch, meeting_schedule
-
-    from . import services
 
     republic = Council.objects.get(code="republic")
     if republic.meetings.exists():

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Body, Council, StoredDocument, localized
+from council.uploads import storage_name
 from council.workflow import Step
 
 
 def protocol_upload_to(instance, filename):
-    from council.uploads import storage_name
 
     return storage_name("protocols", filename)
 
@@ -387,7 +387,6 @@ class Assignment(models.Model):
 
 
 def report_upload_to(instance, filename):
-    from council.uploads import storage_name
 
     return storage_name("reports", filename)
 

@@ -14,6 +14,7 @@ before it is shown (R-000-8, R-000-10e, R-000-11b).
 import dataclasses
 import datetime
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, Value
 from django.urls import reverse
@@ -23,6 +24,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from council.rules import allowed
+from council.selectors import bodies_of
+from plans.models import Plan, PlanItem, Proposal
+from secretariat.models import AgendaItem, Material, Meeting
+
+from .models import Assignment, Decision, ExecutionReport, Protocol, ProtocolItem
 
 MAX_PER_KIND = 20
 MARK = ("<mark>", "</mark>")
@@ -52,10 +58,6 @@ class Source:
     target: str  # the path from the hit to the object that action is checked on ("" for the hit itself)
 
     def queryset(self):
-        from plans.models import PlanItem, Proposal
-        from secretariat.models import AgendaItem, Material
-
-        from .models import Assignment, Decision, ExecutionReport, ProtocolItem
 
         return {
             "plan_item": lambda: PlanItem.objects.select_related("plan__council"),
@@ -210,10 +212,6 @@ def _highlight(text, words):
 
 def status_choices():
     """(kind, [(value "kind:status", label)]) for the status filter, by kind."""
-    from plans.models import Plan, Proposal
-    from secretariat.models import AgendaItem
-
-    from .models import Assignment, Protocol
 
     by_kind = {
         "plan_item": Plan.Status.choices,
@@ -229,10 +227,6 @@ def status_choices():
 def _narrow(source, qs, *, user, councils, day):
     """The same limits as the pages, in the query: what a council's members may not open yet is left out
     where the user has no role that opens it."""
-    from council.selectors import bodies_of
-    from secretariat.models import Meeting
-
-    from .models import Protocol
 
     def lacking(action):
         return [c.pk for c in councils if not allowed(user, action, c, day=day)]
@@ -284,8 +278,6 @@ def search(*, query, councils, user, day, year=None, kinds=None, body=None, stat
         if status:
             qs = qs.filter(**{source.status_path: status})
         if postgres:
-            from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-
             vector = SearchVector(ru, config="russian") + SearchVector(kk, config="simple")
             q_ru = SearchQuery(query, config="russian", search_type="websearch")
             q_kk = SearchQuery(query, config="simple", search_type="websearch")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Body, CoExecutorLink, Council, StoredDocument, WithCoExecutors, localized
+from council.uploads import storage_name
 from council.workflow import Step
 
 
@@ -211,7 +212,6 @@ class Invitee(models.Model):
 
 
 def material_upload_to(instance, filename):
-    from council.uploads import storage_name
 
     return storage_name("materials", filename)
 

@@ -23,8 +23,10 @@ from plans.selectors import items_for_meeting
 
 from . import services
 from .forms import AgreementRequestForm, ExtraordinaryForm, InviteeForm, MaterialForm, MeetingForm
+from .meeting_day import attendance_record, default_presiding, meeting_quorum, roster_with_attendance
+from .meeting_day import meeting_hold as hold
 from .models import AgendaItem, Attendance, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
-from .selectors import item_checklist
+from .selectors import agenda_items, document_pack, item_checklist, latest_materials, meetings_for_member
 
 
 def _meeting_or_404(request, pk):
@@ -354,7 +356,6 @@ def meeting_pack(request, pk):
     meeting = _meeting_or_404(request, pk)
     if not _may_read_documents(request.user, meeting, timezone.localdate()):
         raise PermissionDenied
-    from .selectors import document_pack, latest_materials
 
     refused = check_stored_files(
         request,
@@ -375,7 +376,6 @@ def meeting_agenda_pdf(request, pk, lang):
     meeting = _meeting_or_404(request, pk)
     if lang not in PDF_LANGUAGES:
         raise Http404
-    from .selectors import agenda_items
 
     pdf = render_pdf("pdf/agenda.html", {"meeting": meeting, "items": list(agenda_items(meeting))}, lang=lang)
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -385,7 +385,6 @@ def meeting_agenda_pdf(request, pk, lang):
 
 @login_required
 def my_meetings(request):
-    from .selectors import meetings_for_member
 
     today = timezone.localdate()
     meetings = list(meetings_for_member(user=request.user, day=today))
@@ -432,7 +431,6 @@ def extraordinary_decide(request, pk):
 @login_required
 def meeting_day(request, pk):
     """Attendance, the presiding person and the live quorum (R-000-9d, R-001-3d)."""
-    from .meeting_day import attendance_record, default_presiding, meeting_quorum, roster_with_attendance
 
     meeting = _meeting_or_404(request, pk)
     today = timezone.localdate()
@@ -492,7 +490,6 @@ def meeting_day(request, pk):
 @login_required
 @require_POST
 def meeting_hold(request, pk):
-    from .meeting_day import meeting_hold as hold
 
     meeting = _meeting_or_404(request, pk)
     try:

@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from council.models import Council, RegulationProfile, StoredDocument
+from council.uploads import storage_name
 from council.workflow import Step
 
 
 def approval_upload_to(instance, filename):
-    from council.uploads import storage_name
 
     return storage_name("territorial", filename)
 

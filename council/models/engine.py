@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..calendar import default_calendar
 from ..deadlines import get_rule
 from ..profile_schema import SETTINGS, ProfileSettings, UnknownSetting, parse_rules, parse_settings
 from .registry import Body, Council, illegal_transition, localized  # noqa: F401
@@ -245,9 +246,6 @@ class CalendarDay(models.Model):
         return f"{self.day:%d.%m.%Y} {self.get_kind_display()}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from ..calendar import default_calendar
 
         if self.day is None or not self.kind:
             return

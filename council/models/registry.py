@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -64,11 +64,9 @@ class User(AbstractUser):
     def has_perm(self, perm, obj=None):
         """The registry's actions answer by the registry, for administrators too: Django lets a superuser
         do anything, but an administrator does not sign for the chair or report for a body."""
-        from ..rules import allowed, is_action
+        from ..rules import allowed, is_action  # here: the registry reads these models at its top
 
         if obj is not None and is_action(perm):
-            from django.utils import timezone
-
             return self.is_active and allowed(self, perm, obj, day=timezone.localdate())
         return super().has_perm(perm, obj)
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from council.deadline_services import council_profile, council_rule_date, deadline_close_for
 from council.models import AuditVerb
 from council.notify import notify
-from council.selectors import council_roster
+from council.selectors import council_roster, council_secretaries
 from council.services import audit
 from council.workflow import move
 
@@ -116,8 +116,6 @@ def protocol_answer(*, actor, protocol, agrees, remarks="", now):
         actor=actor, verb=AuditVerb.PROTOCOL_ANSWER, subject=protocol, council=protocol.council, at=now, agrees=agrees
     )
     if not agrees:
-        from council.selectors import council_secretaries
-
         notify(
             recipients=council_secretaries(council=protocol.council, day=now.date()),
             key=f"protocol:{protocol.pk}:remarks:{protocol.version}:{actor.pk}",

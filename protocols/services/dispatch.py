@@ -11,6 +11,7 @@ from council.models import Body
 from council.notify import notify
 from council.workflow import move
 
+from ..control import assignments_create
 from ..models import Protocol, ProtocolReceipt
 from .agreement import members
 from .drafts import _locked, can_edit
@@ -40,7 +41,6 @@ def protocol_dispatch(*, actor, protocol, now, bodies=()):
         ]
     )
     deadline_close_for(subject=protocol, kind="protocol-dispatch", actor=actor, now=now)
-    from ..control import assignments_create
 
     assignments_create(protocol=protocol, actor=actor, now=now)  # the executors have received it
     notify(

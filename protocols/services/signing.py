@@ -14,8 +14,10 @@ from council.deadline_services import council_profile, deadline_close_for, deadl
 from council.models import AuditVerb, Council
 from council.notify import bilingual
 from council.pdf import PDF_LANGUAGES, render_pdf
+from council.selectors import council_chairs, council_secretaries
 from council.services import audit
 from council.workflow import move
+from secretariat.meeting_day import roster_with_attendance
 from secretariat.models import Attendance, Invitee
 
 from ..models import Protocol, Signature
@@ -25,7 +27,6 @@ from .drafts import _locked
 def _signer_candidates(protocol, day):
     """(capacity, people who may sign in it) for each signature the profile requires: the chair
     (R-000-11a), or the presiding person and the secretary (R-001-3e)."""
-    from council.selectors import council_chairs, council_secretaries
 
     for capacity in council_profile(protocol.council).typed.protocol_signers:
         if capacity == Signature.Capacity.CHAIR:
@@ -116,7 +117,6 @@ def _add_years(day, years):
 
 def protocol_context(protocol):
     """Everything the protocol's document shows, read in a fixed number of queries."""
-    from secretariat.meeting_day import roster_with_attendance
 
     meeting = protocol.meeting
     items = list(protocol.items.prefetch_related("decisions__executors__body").order_by("number"))

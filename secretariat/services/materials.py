@@ -23,7 +23,7 @@ REFERENCE_NOTE_MAX_PAGES = 8  # R-000-10b
 
 
 def pdf_pages(upload):
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # here: only an uploaded PDF needs the reader
     from pypdf.errors import PdfReadError
 
     upload.seek(0)

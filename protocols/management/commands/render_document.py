@@ -12,6 +12,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from council.pdf import PDF_LANGUAGES, render_pdf
+from protocols.models import Protocol
+from protocols.services import protocol_context
+from secretariat.models import Meeting
+from secretariat.selectors import agenda_items
 
 
 class Command(BaseCommand):
@@ -24,10 +28,6 @@ class Command(BaseCommand):
         parser.add_argument("--out", default=".", help="folder for the files (created if missing)")
 
     def handle(self, document, ids, lang, out, **options):
-        from protocols.models import Protocol
-        from protocols.services import protocol_context
-        from secretariat.models import Meeting
-        from secretariat.selectors import agenda_items
 
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
