@@ -22,6 +22,20 @@ MODES = {
 }
 
 
+# Pages whose size grows with history: their time must not (issue of scale, not of speed).
+SCALING_TARGET = {"compliance dashboard": 1.2, "execution control list": 1.2}
+
+
+def page_target(r, scaling):
+    """A page's target: within 3x of the layout baseline (what every page pays for the layout), at most 15
+    queries, and for the lists that grow with history at most 1.2 between 0.1x and 1x data."""
+    if r["name"].startswith(("baseline", "layout baseline")):
+        return {"target": "baseline"}
+    limit = SCALING_TARGET.get(r["name"])
+    met = r["ratio_layout"] <= 3 and r["queries"] <= 15 and (limit is None or scaling <= limit)
+    return {"target": "<= 3x layout, <= 15 queries" + (f", large/small <= {limit}" if limit else ""), "met": met}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     mode = parser.add_mutually_exclusive_group()
@@ -62,31 +76,35 @@ def main():
                         "queries_max": r["queries_max"],
                         "status": r["status"],
                         "ratio": r["ratio"],
+                        "ratio_layout": r["ratio_layout"],
                         "scaling": r["median_ms"] / s["median_ms"],
                         "small_median_ms": round(s["median_ms"], 2),
                         "small_queries": s["queries"],
-                        "target": "baseline" if r["ratio"] == 1 else "<= 3x, <= 15 queries",
-                        **({} if r["ratio"] == 1 else {"met": r["ratio"] <= 3 and r["queries"] <= 15}),
+                        **page_target(r, r["median_ms"] / s["median_ms"]),
                     }
                 )
     if args.only in (None, "pdf"):
         rows += pdf.run(repeats=conf["pdf_repeats"])
     if args.only in (None, "sweep"):
         rows += sweep.run(quick=name != "full", smoke=name == "smoke")
+    for r in rows:  # every figure: its name, value, ratio, target and whether it is met
+        r["value"] = r["median_s"]
+        r.setdefault("met", None)
     if name == "smoke":  # a tiny scale on a busy machine: the figures are shown, never judged
         for r in rows:
-            r.pop("met", None)
+            r["met"] = None
     width = max(len(r["name"]) for r in rows)
     print(
         f"{'benchmark':<{width}}  {'median ms':>9}  {'p95 ms':>7}  {'req/s':>6}  {'queries':>7}  {'ratio':>6}"
-        f"  {'large/small':>11}  target"
+        f"  {'/layout':>7}  {'large/small':>11}  target"
     )
     for r in rows:
         scaling = format(r["scaling"], ".2f") if "scaling" in r else ""
-        mark = "" if "met" not in r else ("  ok" if r["met"] else "  MISSED")
+        layout = format(r["ratio_layout"], ".2f") if "ratio_layout" in r else ""
+        mark = "" if r.get("met") is None else ("  ok" if r["met"] else "  MISSED")
         print(
             f"{r['name']:<{width}}  {1000 * r['median_s']:>9.1f}  {r.get('p95_ms', ''):>7}  {r.get('rps', ''):>6}"
-            f"  {r.get('queries', ''):>7}  {r['ratio']:>6.2f}  {scaling:>11}"
+            f"  {r.get('queries', ''):>7}  {r['ratio']:>6.2f}  {layout:>7}  {scaling:>11}"
             f"  {r['target']}{mark}"
         )
     RESULTS.mkdir(exist_ok=True)

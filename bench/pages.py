@@ -134,6 +134,7 @@ def targets():
     meeting = Meeting.objects.filter(council__code="republic", status="held").order_by("-date").first()
     return [
         ("baseline (one indexed query)", "/bench/baseline/", None),
+        ("layout baseline", "/bench/layout/", "secretary"),
         ("secretary's home", reverse("home"), "secretary"),
         ("meeting page", reverse("secretariat:meeting_detail", args=[meeting.pk]), "secretary"),
         ("member's my meetings", reverse("secretariat:my_meetings"), "member_mvd"),
@@ -157,7 +158,8 @@ def run(database_url, *, requests, seconds):
             rows.append({"name": name, "path": path, **figures})
     finally:
         server.stop()
-    base = rows[0]["median_ms"]
+    base, layout = rows[0]["median_ms"], rows[1]["median_ms"]
     for r in rows:
         r["ratio"] = r["median_ms"] / base
+        r["ratio_layout"] = r["median_ms"] / layout
     return rows

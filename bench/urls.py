@@ -1,7 +1,9 @@
 """The application's URLs plus the baseline: one indexed query, the same stack around it."""
 
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpResponse
+from django.template import engines
 from django.urls import include, path
 
 from council.models import Council
@@ -10,6 +12,19 @@ from council.models import Council
 def baseline(request):
     code = Council.objects.filter(pk=1).values_list("code", flat=True).first()
     return HttpResponse(f"<!DOCTYPE html><title>baseline</title><p>{code}</p>")
+
+
+LAYOUT = engines["django"].from_string(
+    '{% extends "base.html" %}{% block title %}baseline{% endblock %}{% block content %}<p>{{ code }}</p>{% endblock %}'
+)
+
+
+@login_required
+def layout_baseline(request):
+    """The base layout for a logged-in user (navigation, header counts, translations) around one query: what
+    every page pays before its own content."""
+    code = Council.objects.filter(pk=1).values_list("code", flat=True).first()
+    return HttpResponse(LAYOUT.render({"code": code}, request))
 
 
 class QueryCountMiddleware:
@@ -31,4 +46,8 @@ class QueryCountMiddleware:
         return response
 
 
-urlpatterns = [path("bench/baseline/", baseline), path("", include("council.urls"))]
+urlpatterns = [
+    path("bench/baseline/", baseline),
+    path("bench/layout/", layout_baseline),
+    path("", include("council.urls")),
+]
