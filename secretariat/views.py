@@ -388,9 +388,9 @@ def meeting_agenda_pdf(request, pk, lang):
     meeting = _meeting_or_404(request, pk)
     if lang not in PDF_LANGUAGES:
         raise Http404
-    from .selectors import agenda_items
+    from .selectors import agenda_context
 
-    pdf = render_pdf("pdf/agenda.html", {"meeting": meeting, "items": list(agenda_items(meeting))}, lang=lang)
+    pdf = render_pdf("pdf/agenda.html", agenda_context(meeting), lang=lang)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-{meeting.date:%Y-%m-%d}-{lang}.pdf"'
     return response
