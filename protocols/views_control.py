@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -292,9 +292,9 @@ def chair_report(request, code):
     today = timezone.localdate()
     _report_reader_or_403(request, council, today)
     writer = allowed(request.user, "protocols.analyse_execution", council, day=today)
-    start = datetime.date(today.year, 1, 1)
-    form = ChairReportForm(request.POST or None, initial={"start": start, "end": today})
-    period = (start, today)
+    previous_end = council.chair_reports.aggregate(end=Max("end"))["end"]
+    period = control.report_period(today, previous_end)
+    form = ChairReportForm(request.POST or None, initial={"start": period[0], "end": period[1]})
     if form.is_bound and form.is_valid():
         period = (form.cleaned_data["start"], form.cleaned_data["end"])
     elif not form.is_bound and request.GET.get("start"):
