@@ -34,6 +34,9 @@ def _meeting_or_404(request, pk):
     return meeting
 
 
+FINISHED = (Meeting.Status.HELD, Meeting.Status.CANCELLED)
+
+
 @login_required
 def meeting_list(request, code):
     council = visible_council_or_404(request, code)
@@ -44,8 +47,9 @@ def meeting_list(request, code):
         "secretariat/meeting_list.html",
         {
             "council": council,
-            "upcoming": [m for m in meetings if m.date >= today][::-1],
-            "past": [m for m in meetings if m.date < today],
+            # A meeting held (or cancelled) is no longer upcoming, even on its own day.
+            "upcoming": [m for m in meetings if m.date >= today and m.status not in FINISHED][::-1],
+            "past": [m for m in meetings if m.date < today or m.status in FINISHED],
             "can_request": allowed(request.user, "secretariat.request_extraordinary", council, day=today),
             "is_chair": allowed(request.user, "secretariat.chair_decide", council, day=today),
             "requests": council.extraordinary_requests.filter(
@@ -109,6 +113,8 @@ def meeting_detail(request, pk):
     )
     can_schedule = services.can_schedule(request.user, meeting.council, today)
     is_chair = allowed(request.user, "secretariat.chair_decide", meeting.council, day=today)
+    from .meeting_day import roster_with_attendance
+
     answers = services.agreement_status(meeting)  # everyone who sits at the meeting, with their answer
     mine = next((a for e, a in answers if e.person.pk == request.user.pk), None)
     sits = any(e.person.pk == request.user.pk for e, _a in answers)
@@ -135,8 +141,12 @@ def meeting_detail(request, pk):
             else [],
             "may_read": _may_read_documents(request.user, meeting, today),
             "receipts": {r.person_id: r for r in meeting.receipts.all()}
-            if can_schedule and meeting.status == Meeting.Status.DISPATCHED
+            if can_schedule and meeting.status in Meeting.DOCUMENTS_RELEASED
             else {},
+            # After the meeting the secretariat still sees who was there (R-000-9d).
+            "attendance": roster_with_attendance(meeting)
+            if can_schedule and meeting.status == Meeting.Status.HELD
+            else [],
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
             },
@@ -388,6 +398,8 @@ def meeting_agenda_pdf(request, pk, lang):
     meeting = _meeting_or_404(request, pk)
     if lang not in PDF_LANGUAGES:
         raise Http404
+    if not _may_read_documents(request.user, meeting, timezone.localdate()):  # R-000-10e: once sent
+        raise PermissionDenied
     from .selectors import agenda_context
 
     pdf = render_pdf("pdf/agenda.html", agenda_context(meeting), lang=lang)

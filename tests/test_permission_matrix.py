@@ -48,7 +48,7 @@ MATRIX = {
     "item_materials": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
     "material": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
     "meeting_pack": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
-    "meeting_agenda": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "meeting_agenda": [302, 200, 200, 200, 403, 200, 403, 404, 404, 404],
     "my_meetings": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "extraordinary_new": [302, 403, 403, 200, 200, 403, 200, 404, 404, 404],
     # The meeting day and the protocol (R-000-11b: members read the draft once it is sent to them).
