@@ -88,9 +88,10 @@ def test_a_member_cannot_open_the_agenda_pdf_before_it_is_sent(
     url = reverse("secretariat:meeting_agenda_pdf", args=[scheduled_item.meeting.pk, "ru"])
     sign_in("member_knb")
     assert client.get(url).status_code == 403
-    assert "meeting_agenda_pdf" not in client.get(scheduled_item.meeting.get_absolute_url()).content.decode()
+    assert url not in client.get(scheduled_item.meeting.get_absolute_url()).content.decode()  # no link either
     sign_in("secretary")
     assert client.get(url).status_code == 200
+    assert url in client.get(scheduled_item.meeting.get_absolute_url()).content.decode()
 
 
 def test_the_monitoring_groups_quorum_counts_personal_participation_and_the_setting_decides():
