@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -443,7 +443,12 @@ def search(request):
             "hits": hits,
             "query": query,
             "councils": visible,
-            "bodies": Body.objects.order_by("name_ru"),
+            # Only the bodies of the registries of the councils the user sees.
+            "bodies": Body.objects.filter(
+                Q(positions__seats__council__in=visible) | Q(secretariat_employees__council__in=visible)
+            )
+            .distinct()
+            .order_by("name_ru"),
             "filters": {
                 "council": code,
                 "year": year or "",

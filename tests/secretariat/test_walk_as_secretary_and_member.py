@@ -112,3 +112,10 @@ def test_the_monitoring_group_profile_does_not_count_acting_officials_and_the_co
 
     assert council_profile(demo["group"]).typed.acting_counts_for_quorum is False
     assert council_profile(demo["republic"]).typed.acting_counts_for_quorum is True
+
+
+def test_the_search_filter_offers_the_bodies_of_the_councils_the_user_sees(demo, client, sign_in, time_machine):
+    time_machine.move_to(NOW)
+    sign_in("member_mvd")  # a member of the republic council only
+    offered = options(client.get(reverse("protocols:search")).content.decode())
+    assert "МВД" in offered and "ДП области" not in offered  # short names
