@@ -10,9 +10,10 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(abspath $(VENV))/bin/python
 
-# Debian packages: Python, WeasyPrint's libraries, fonts with Kazakh letters, gettext; for tests also
+# Debian packages: Python, WeasyPrint's libraries, fonts with Kazakh letters, Symbola (emoji and symbols typed
+# into a question print from it, council/official.py), gettext; for tests also
 # Chromium (browser journeys) and poppler-utils (pdftotext reads the PDFs back).
-RUN_DEBS := python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext
+RUN_DEBS := python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-symbola gettext
 TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -15,7 +15,9 @@ def render_html(template, context, *, lang):
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # here: loading WeasyPrint takes a second; only PDF requests pay it
 
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    from .official import printable
+
+    return HTML(string=printable(html), base_url=str(settings.BASE_DIR)).write_pdf()
 
 
 def render_pdf(template, context, *, lang) -> bytes:

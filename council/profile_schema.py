@@ -261,6 +261,11 @@ class ProfileSettings:
         _quorum,
     )
     online_meetings: bool = _setting(False, _("Meetings may be held online."), _boolean)
+    acting_counts_for_quorum: bool = _setting(
+        True,
+        _("The official acting in a member's position counts towards the quorum."),
+        _boolean,
+    )
     late_materials: str = _setting(
         "accept_marked_late",
         _('Materials after their date: "accept_marked_late", or "chair_exception" (only with the chair\'s leave).'),

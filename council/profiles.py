@@ -104,6 +104,10 @@ PRESETS = {
             "proposals_rules": {"quarter": "R-003-12.quarterly", "year": "R-003-12.annual"},
             "min_meetings": {"per": "two_months", "count": 1},  # R-001-3b
             "quorum": {"kind": "each_side_majority"},  # R-001-3d (Decision: each side separately)
+            # Seed 001, 3.4 counts members "путем личного участия" (by personal participation). Decision:
+            # an official acting in a member's position does not count towards the group's quorum; the
+            # council's R-000-9d says the opposite, so this is a profile setting.
+            "acting_counts_for_quorum": False,
             "late_materials": "accept_marked_late",
             "silence_is_consent": True,
             "online_meetings": True,  # R-001-3b

@@ -129,6 +129,9 @@ AXES_CLIENT_IP_CALLABLE = "council.http.client_ip"  # the client's address behin
 
 # Languages: Kazakh (state language), Russian (official), English.
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="ru")
+# How documents write a signer's name: "initial" gives "С. Абенов", "initials" gives "С.Н. Абенов"
+# (council/official.py).
+DOCUMENT_SIGNATURE_NAME = env.str("DOCUMENT_SIGNATURE_NAME", default="initials")
 LANGUAGES = [
     ("kk", _("Kazakh")),
     ("ru", _("Russian")),

@@ -18,8 +18,14 @@ class BodiesChoice(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-def bodies():
-    return Body.objects.order_by("name_ru")
+def bodies(council=None):
+    """The bodies a picker offers: those of the council's registry (a seat or a secretariat employee on
+    it), so a republic council's form never lists an oblast's departments; every body without a council."""
+    if council is None:
+        return Body.objects.order_by("name_ru")
+    from council.selectors import council_bodies
+
+    return council_bodies(council)
 
 
 QUARTERS = [("", "—"), (1, "I"), (2, "II"), (3, "III"), (4, "IV")]
@@ -108,10 +114,10 @@ class ItemFields(VersionedForm):
     # item it was opened for.
     item = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, stages=True, **kwargs):
+    def __init__(self, *args, stages=True, council=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible_body"].queryset = bodies()
-        self.fields["co_executors"].queryset = bodies()
+        self.fields["responsible_body"].queryset = bodies(council)
+        self.fields["co_executors"].queryset = bodies(council)
         if not stages:
             del self.fields["stage"]
 
@@ -197,10 +203,10 @@ class ProposalForm(forms.Form):
         label=_("Desired quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible_body"].queryset = bodies()
-        self.fields["co_executors"].queryset = bodies()
+        self.fields["responsible_body"].queryset = bodies(council)
+        self.fields["co_executors"].queryset = bodies(council)
 
     def clean_justification_file(self):
         upload = self.cleaned_data.get("justification_file")

@@ -129,7 +129,7 @@ def _item_form_view(request, plan, item=None, correction=False):
         initial["version"], initial["item"] = item.version, item.pk
     stages = council_profile(plan.council).typed.item_stages
     versioned = item is not None and not correction  # a draft's item: saved only over the version it shows
-    form = form_class(request.POST or None, initial=initial, stages=stages, versioned=versioned)
+    form = form_class(request.POST or None, initial=initial, stages=stages, versioned=versioned, council=plan.council)
     renumbered = request.method == "POST" and item is not None and form.opened_for not in (None, item.pk)
     if renumbered:
         form.is_valid()
@@ -369,7 +369,7 @@ def proposal_new(request, code):
     today = timezone.localdate()
     if not services.can_propose(request.user, council, today):
         raise PermissionDenied
-    form = ProposalForm(request.POST or None, request.FILES or None)
+    form = ProposalForm(request.POST or None, request.FILES or None, council=council)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:

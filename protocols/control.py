@@ -475,3 +475,17 @@ def execution_summary(*, councils, start: datetime.date, end: datetime.date, tod
         if a.extended:
             summary.extended.append(a)
     return summary
+
+
+def report_period(today: datetime.date, previous_end: datetime.date | None = None):
+    """The default period of the report to the chair (R-000-6, R-000-11d): the last full quarter before
+    ``today``; after a previous report, from the day after its end, to the end of that quarter or, when
+    the previous report already covered it, to ``today``."""
+    quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    last_end = quarter_start - datetime.timedelta(days=1)
+    last_start = datetime.date(last_end.year, last_end.month - 2, 1)
+    if previous_end is None:
+        return last_start, last_end
+    start = previous_end + datetime.timedelta(days=1)
+    end = last_end if start <= last_end else today
+    return min(start, end), end

@@ -22,6 +22,11 @@ class DecisionForm(VersionedForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    def __init__(self, *args, council=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = bodies(council)
+        self.fields["co_executors"].queryset = bodies(council)
+
     def executors(self):
         data = self.cleaned_data
         return [data["responsible"], *[b for b in data["co_executors"] if b != data["responsible"]]]
@@ -48,6 +53,10 @@ class DispatchForm(forms.Form):
     bodies = BodiesChoice(
         label=_("Also send copies to"), required=False, queryset=bodies(), widget=forms.CheckboxSelectMultiple
     )
+
+    def __init__(self, *args, council=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bodies"].queryset = bodies(council)
 
 
 class PublicPartForm(forms.Form):

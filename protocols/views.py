@@ -111,7 +111,7 @@ def protocol_detail(request, pk):
             "signatures": list(protocol.signatures.select_related("person")),
             "may_sign": protocol.status == Protocol.Status.FOR_SIGNATURE
             and services.capacity_of(user, protocol, today) is not None,
-            "dispatch_form": DispatchForm(),
+            "dispatch_form": DispatchForm(council=protocol.council),
             "receipts": list(protocol.receipts.select_related("person", "body")) if editor else [],
             "deadlines": deadlines_of(protocol).order_by("due_date"),
             "versions": protocol.versions.order_by("-version"),
@@ -206,7 +206,7 @@ def decision_edit(request, pk, decision_pk=None):
         }
     elif item.agenda_item and item.agenda_item.responsible_body_id:
         initial = {"responsible": item.agenda_item.responsible_body_id}
-    form = DecisionForm(request.POST or None, initial=initial, versioned=decision is not None)
+    form = DecisionForm(request.POST or None, initial=initial, versioned=decision is not None, council=protocol.council)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.decision_save(
@@ -374,7 +374,7 @@ def protocol_sign(request, pk):
 @require_POST
 def protocol_dispatch(request, pk):
     protocol = _protocol_or_404(request, pk)
-    form = DispatchForm(request.POST)
+    form = DispatchForm(request.POST, council=protocol.council)
     bodies = form.cleaned_data["bodies"] if form.is_valid() else []
     return run_action(
         request,

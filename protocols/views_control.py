@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -285,9 +285,9 @@ def chair_report(request, code):
     today = timezone.localdate()
     _report_reader_or_403(request, council, today)
     writer = allowed(request.user, "protocols.analyse_execution", council, day=today)
-    start = datetime.date(today.year, 1, 1)
-    form = ChairReportForm(request.POST or None, initial={"start": start, "end": today})
-    period = (start, today)
+    previous_end = council.chair_reports.aggregate(end=Max("end"))["end"]
+    period = control.report_period(today, previous_end)
+    form = ChairReportForm(request.POST or None, initial={"start": period[0], "end": period[1]})
     if form.is_bound and form.is_valid():
         period = (form.cleaned_data["start"], form.cleaned_data["end"])
     elif not form.is_bound and request.GET.get("start"):
@@ -434,7 +434,12 @@ def search(request):
             "hits": hits,
             "query": query,
             "councils": visible,
-            "bodies": Body.objects.order_by("name_ru"),
+            # Only the bodies of the registries of the councils the user sees.
+            "bodies": Body.objects.filter(
+                Q(positions__seats__council__in=visible) | Q(secretariat_employees__council__in=visible)
+            )
+            .distinct()
+            .order_by("name_ru"),
             "filters": {
                 "council": code,
                 "year": year or "",

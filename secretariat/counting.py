@@ -56,7 +56,13 @@ def _at_least_fraction(total, numerator, denominator):
     return -(-total * numerator // denominator)
 
 
-def quorum(rule: dict, seats: list[SeatPresence]) -> Quorum:
+def quorum(rule: dict, seats: list[SeatPresence], *, acting_counts: bool = True) -> Quorum:
+    """``acting_counts``: whether the official acting in a position counts towards the quorum (R-000-9d
+    says so for the council; the monitoring group counts members by personal participation, R-001-3d)."""
+    if not acting_counts:
+        seats = [
+            dataclasses.replace(s, presence=Presence.ABSENT) if s.presence == Presence.ACTING else s for s in seats
+        ]
     kind = rule.get("kind", "none")
     if kind == "permanent_fraction":
         counted = [s for s in seats if s.permanent]

@@ -36,7 +36,8 @@ def meeting_quorum(meeting, rows=None):
         )
         for e, a in rows
     ]
-    return quorum(council_profile(meeting.council).typed.quorum, seats)
+    typed = council_profile(meeting.council).typed
+    return quorum(typed.quorum, seats, acting_counts=typed.acting_counts_for_quorum)
 
 
 def default_presiding(rows):

@@ -3,6 +3,8 @@
 import io
 import zipfile
 
+from django.utils import timezone
+
 from council.models import Body
 from council.pdf import render_pdf
 from council.selectors import councils_visible_to, deadlines_of
@@ -13,6 +15,28 @@ from .models import Material, Meeting
 
 def agenda_items(meeting):
     return meeting.items.select_related("responsible_body").prefetch_related("invitees").order_by("number")
+
+
+def agenda_approval(meeting):
+    """Who approved the agenda, in which position and when (the stamp "УТВЕРЖДАЮ" / "БЕКІТЕМІН" of the
+    agenda, R-000-10e), or None while it is not approved."""
+    from council.models import Seat
+    from council.selectors import council_roster
+
+    step = (
+        meeting.steps.filter(to_status=Meeting.Status.AGENDA_APPROVED).select_related("actor").order_by("-at").first()
+    )
+    if step is None:
+        return None
+    day = timezone.localtime(step.at).date()
+    seats = council_roster(council=meeting.council, day=day)
+    mine = [e for e in seats if e.person == step.actor] or [e for e in seats if e.seat.role == Seat.Role.CHAIR]
+    return {"person": step.actor, "position": mine[0].seat.position if mine else None, "at": step.at}
+
+
+def agenda_context(meeting):
+    """Everything the agenda's document shows: the questions and the approval stamp."""
+    return {"meeting": meeting, "items": list(agenda_items(meeting)), "approval": agenda_approval(meeting)}
 
 
 def latest_materials(meeting):
@@ -56,13 +80,11 @@ def item_checklist(item):
 
 def document_pack(meeting) -> bytes:
     """One ZIP with the agenda in Kazakh and in Russian and the latest version of every document."""
-    items = list(agenda_items(meeting))
+    context = agenda_context(meeting)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as pack:
         for lang in ("kk", "ru"):
-            pack.writestr(
-                f"00-agenda-{lang}.pdf", render_pdf("pdf/agenda.html", {"meeting": meeting, "items": items}, lang=lang)
-            )
+            pack.writestr(f"00-agenda-{lang}.pdf", render_pdf("pdf/agenda.html", context, lang=lang))
         for m in latest_materials(meeting):
             folder = f"{m.item.number:02d}"
             name = clean_original_name(

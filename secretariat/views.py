@@ -26,7 +26,13 @@ from .forms import AgreementRequestForm, ExtraordinaryForm, InviteeForm, Materia
 from .meeting_day import attendance_record, default_presiding, meeting_quorum, roster_with_attendance
 from .meeting_day import meeting_hold as hold
 from .models import AgendaItem, Attendance, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
-from .selectors import agenda_items, document_pack, item_checklist, latest_materials, meetings_for_member
+from .selectors import (
+    agenda_context,
+    document_pack,
+    item_checklist,
+    latest_materials,
+    meetings_for_member,
+)
 
 
 def _meeting_or_404(request, pk):
@@ -35,6 +41,9 @@ def _meeting_or_404(request, pk):
 
 def _item_or_404(request, pk):
     return object_or_404(request, AgendaItem.objects, council="meeting__council", pk=pk)
+
+
+FINISHED = (Meeting.Status.HELD, Meeting.Status.CANCELLED)
 
 
 @login_required
@@ -47,8 +56,9 @@ def meeting_list(request, code):
         "secretariat/meeting_list.html",
         {
             "council": council,
-            "upcoming": [m for m in meetings if m.date >= today][::-1],
-            "past": [m for m in meetings if m.date < today],
+            # A meeting held (or cancelled) is no longer upcoming, even on its own day.
+            "upcoming": [m for m in meetings if m.date >= today and m.status not in FINISHED][::-1],
+            "past": [m for m in meetings if m.date < today or m.status in FINISHED],
             "can_request": allowed(request.user, "secretariat.request_extraordinary", council, day=today),
             "is_chair": allowed(request.user, "secretariat.chair_decide", council, day=today),
             "requests": council.extraordinary_requests.filter(
@@ -112,6 +122,8 @@ def meeting_detail(request, pk):
     )
     can_schedule = services.can_schedule(request.user, meeting.council, today)
     is_chair = allowed(request.user, "secretariat.chair_decide", meeting.council, day=today)
+    from .meeting_day import roster_with_attendance
+
     answers = services.agreement_status(meeting)  # everyone who sits at the meeting, with their answer
     mine = next((a for e, a in answers if e.person.pk == request.user.pk), None)
     sits = any(e.person.pk == request.user.pk for e, _a in answers)
@@ -138,8 +150,12 @@ def meeting_detail(request, pk):
             else [],
             "may_read": _may_read_documents(request.user, meeting, today),
             "receipts": {r.person_id: r for r in meeting.receipts.all()}
-            if can_schedule and meeting.status == Meeting.Status.DISPATCHED
+            if can_schedule and meeting.status in Meeting.DOCUMENTS_RELEASED
             else {},
+            # After the meeting the secretariat still sees who was there (R-000-9d).
+            "attendance": roster_with_attendance(meeting)
+            if can_schedule and meeting.status == Meeting.Status.HELD
+            else [],
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
             },
@@ -376,8 +392,10 @@ def meeting_agenda_pdf(request, pk, lang):
     meeting = _meeting_or_404(request, pk)
     if lang not in PDF_LANGUAGES:
         raise Http404
+    if not _may_read_documents(request.user, meeting, timezone.localdate()):  # R-000-10e: once sent
+        raise PermissionDenied
 
-    pdf = render_pdf("pdf/agenda.html", {"meeting": meeting, "items": list(agenda_items(meeting))}, lang=lang)
+    pdf = render_pdf("pdf/agenda.html", agenda_context(meeting), lang=lang)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="agenda-{meeting.date:%Y-%m-%d}-{lang}.pdf"'
     return response

@@ -18,3 +18,45 @@ def isodate(value, fmt="%d.%m.%Y"):
 def get_item(mapping, key):
     """mapping[key] in a template, None when absent."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def signname(person):
+    """A person (or a full name) as documents sign: initials and surname, in the form the settings choose
+    (council/official.py)."""
+    from council.official import signature_name
+
+    name = getattr(person, "display_name", person)
+    return signature_name(name or "")
+
+
+@register.filter
+def midphrase(title):
+    """A position as it reads after a name and a comma (council/official.py)."""
+    from council.official import position_in_phrase
+
+    return position_in_phrase(str(title or ""))
+
+
+@register.filter
+def ownline(title):
+    """A position on a line of its own: a signature block or a stamp (council/official.py)."""
+    from council.official import position_on_its_line
+
+    return position_on_its_line(str(title or ""))
+
+
+@register.simple_tag(takes_context=True)
+def official(context, key, **values):
+    """The document's fixed text ``key`` in the document's language (council/official.py)."""
+    from council.official import form
+
+    return form(context.get("doc_lang", "ru"), key, **values)
+
+
+@register.simple_tag(takes_context=True)
+def official_years(context, years):
+    """A keeping period in years in the document's language (council/official.py)."""
+    from council.official import years_phrase
+
+    return years_phrase(years, context.get("doc_lang", "ru"))

@@ -121,7 +121,13 @@ def protocol_context(protocol):
     meeting = protocol.meeting
     items = list(protocol.items.prefetch_related("decisions__executors__body").order_by("number"))
     attendance = roster_with_attendance(meeting)
-    invitees = list(Invitee.objects.filter(item__meeting=meeting, attended=True).order_by("item__number", "id"))
+    # R-000-12: the invited persons of the questions, except those recorded as not having come.
+    invitees = list(
+        Invitee.objects.filter(item__meeting=meeting)
+        .exclude(attended=False)
+        .select_related("item", "body")
+        .order_by("item__number", "id")
+    )
     return {
         "protocol": protocol,
         "meeting": meeting,
@@ -133,4 +139,5 @@ def protocol_context(protocol):
         "invitees": invitees,
         "signatures": list(protocol.signatures.select_related("person")),
         "signers": signers(protocol, meeting.date),
+        "retention_years": council_profile(protocol.council).typed.retention_years,
     }

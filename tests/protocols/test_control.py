@@ -247,3 +247,45 @@ def test_a_sent_correction_supersedes_the_corrected_decisions(sent, user_named):
     assert Notification.objects.filter(recipient__username="sec_mvd", key=f"assignment:{lead.pk}:cancelled").exists()
     active = Assignment.objects.exclude(status__in=Assignment.CLOSED)
     assert [a.decision.item.protocol_id for a in active] == [correction.pk, correction.pk]
+
+
+def test_the_report_to_the_chair_defaults_to_the_last_full_quarter_and_shows_each_figure_once(
+    sent, user_named, client, sign_in, time_machine
+):
+    """R-000-6, R-000-11d: with no period asked for, the page covers the last full quarter (January to
+    March 2027 on 10 April 2027, where decision 1.1 fell due on 05.01.2027); each figure appears once, as
+    the heading of its list, in the page and in the PDF read back in Kazakh and Russian."""
+    import subprocess
+
+    time_machine.move_to(at(dt.date(2027, 4, 10)))
+    sign_in("secretary")
+    url = reverse("protocols:chair_report", args=["republic"])
+    page = client.get(url).content.decode()
+    assert 'value="2027-01-01"' in page and 'value="2027-03-31"' in page
+    assert page.count("Просрочено") == 1 and "Просрочено: 1" in page
+    assert "Исполнено в срок: 0" in page and page.count("Исполнено в срок") == 1
+    response = client.post(
+        url, {"start": "2027-01-01", "end": "2027-03-31", "conclusions_kk": "Қорытынды", "conclusions_ru": "Выводы"}
+    )
+    for lang, overdue in (("ru", "Просрочено: 1"), ("kk", "Мерзімі өтті: 1")):
+        pdf = client.get(response.url.replace("/ru/", f"/{lang}/").replace("/kk/", f"/{lang}/")).content
+        text = " ".join(
+            subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True).stdout.decode().split()
+        )
+        assert "01.01.2027 – 31.03.2027" in text
+        assert text.count(overdue.split(":")[0]) == 1 and overdue in text
+        assert "1/2026, 1.1." in text.split(overdue)[1]  # the list behind the figure
+    # After that report, the next one starts the day after it ended.
+    time_machine.move_to(at(dt.date(2027, 5, 20)))
+    sign_in("secretary")
+    page = client.get(url).content.decode()
+    assert 'value="2027-04-01"' in page and 'value="2027-05-20"' in page
+
+
+def test_the_default_period_of_the_report_to_the_chair():
+    from protocols.control import report_period
+
+    assert report_period(dt.date(2026, 11, 30)) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    assert report_period(dt.date(2027, 1, 10)) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert report_period(dt.date(2026, 11, 30), dt.date(2026, 6, 30)) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
+    assert report_period(dt.date(2026, 11, 30), dt.date(2026, 9, 30)) == (dt.date(2026, 10, 1), dt.date(2026, 11, 30))

@@ -15,7 +15,7 @@ from council.pdf import PDF_LANGUAGES, render_pdf
 from protocols.models import Protocol
 from protocols.services import protocol_context
 from secretariat.models import Meeting
-from secretariat.selectors import agenda_items
+from secretariat.selectors import agenda_context
 
 
 class Command(BaseCommand):
@@ -49,8 +49,7 @@ class Command(BaseCommand):
                         meeting = Meeting.objects.select_related("council").get(pk=pk)
                     except Meeting.DoesNotExist:
                         raise CommandError(f"No meeting with id {pk}.") from None
-                    context = {"meeting": meeting, "items": list(agenda_items(meeting))}
-                    data = render_pdf("pdf/agenda.html", context, lang=language)
+                    data = render_pdf("pdf/agenda.html", agenda_context(meeting), lang=language)
                     name = f"agenda-{meeting.council.code}-{meeting.date:%Y-%m-%d}-{language}.pdf"
                 path = folder / name
                 path.write_bytes(data)
