@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +27,7 @@ from council.http import (
     year_param,
 )
 from council.models import Body
+from council.pagination import keyset_page
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
 from council.selectors import bodies_of, council_bodies, councils_overseen_by, councils_visible_to
@@ -89,7 +89,7 @@ def assignment_list(request, code):
     status = request.GET.get("status", "open" if "status" not in request.GET else "")
     body_id = int(body) if id_param({"body": body}, "body", label=_("Body")) is not None else None
     qs = selectors.assignments_filtered(council=council, today=today, body_id=body_id, status=status)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = keyset_page(qs, keys=("due_date", "id"), after=request.GET.get("after"), size=50)
     return render(
         request,
         "protocols/assignment_list.html",
