@@ -41,6 +41,7 @@ from .models import (
     Seat,
     User,
 )
+from .pagination import LargeListAdmin
 from .profile_schema import DEFAULTS, SETTINGS
 
 
@@ -271,7 +272,7 @@ class CouncilAdmin(CouncilScopedAdmin, HistoryAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(PeopleAndPositionsScope, CouncilScopedAdmin, HistoryAdmin):
+class AppointmentAdmin(LargeListAdmin, PeopleAndPositionsScope, CouncilScopedAdmin, HistoryAdmin):
     """Who holds or acts in a position. Nobody but an administrator appoints themselves: a secretary does
     not make themselves the acting chair."""
 
@@ -294,7 +295,7 @@ class AppointmentAdmin(PeopleAndPositionsScope, CouncilScopedAdmin, HistoryAdmin
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class AuditEventAdmin(LargeListAdmin, ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ("at", "actor", "council", "verb", "subject_type", "subject_id")
     list_filter = ("verb",)
     date_hierarchy = "at"
@@ -354,7 +355,7 @@ class RegulationProfileAdmin(HistoryAdmin):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(ReadOnlyAdmin, CouncilScopedAdmin, admin.ModelAdmin):
+class DeadlineAdmin(LargeListAdmin, ReadOnlyAdmin, CouncilScopedAdmin, admin.ModelAdmin):
     list_display = ("title_ru", "council", "rule_id", "due_date", "state", "responsible_body")
     list_filter = ("state", "rule_id", council_filter("council"))
     search_fields = ("title_ru", "title_kk", "rule_id")
@@ -363,7 +364,7 @@ class DeadlineAdmin(ReadOnlyAdmin, CouncilScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(LargeListAdmin, admin.ModelAdmin):
     """Each notice with what became of its e-mail: pending, sent, failed (attempts and the last error)."""
 
     list_display = ("title", "recipient", "created_at", "read_at", "delivery", "email_attempts", "emailed_at")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from council.http import BadInput
 from council.models import Deadline
-from council.pagination import keyset_page
+from council.pagination import BoundedCountPaginator, keyset_page
 from tests.factories import CouncilFactory, DeadlineFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +64,22 @@ def test_the_control_list_answers_a_damaged_page_link_with_the_400_page(demo, cl
     with translation.override("ru"):  # the site's language for this user
         message = gettext("The page link is damaged or out of date; open the list again.")
     assert message in response.content.decode()
+
+
+def test_admin_lists_that_grow_with_history_count_no_further_than_the_cap(monkeypatch):
+    council = CouncilFactory()
+    for _n in range(8):
+        DeadlineFactory(council=council)
+    monkeypatch.setattr(BoundedCountPaginator, "COUNT_CAP", 5)
+    paginator = BoundedCountPaginator(Deadline.objects.order_by("id"), 2)
+    with CaptureQueriesContext(connection) as ctx:
+        assert paginator.count == 6  # the cap and one more: "there are further pages"
+    assert "LIMIT 6" in ctx.captured_queries[0]["sql"]
+    assert [d.council_id for d in paginator.page(3).object_list] == [council.pk, council.pk]
+
+
+def test_the_admin_deadline_list_opens_with_the_bounded_count(demo, client, sign_in):
+    sign_in("secretary")
+    response = client.get(reverse("admin:council_deadline_changelist"))
+    assert response.status_code == 200
+    assert isinstance(response.context["cl"].paginator, BoundedCountPaginator)
