@@ -29,6 +29,11 @@ urlpatterns = [
     path("", include("secretariat.urls")),
     path("", include("protocols.urls")),
     path("territorial/", include("territorial.urls")),
+    # The read API in the shape of OParl 1.1: each app serves the objects it owns from its ``api`` module.
+    path("api/oparl/v1/", include("council.api.urls")),
+    path("api/oparl/v1/", include("plans.api")),
+    path("api/oparl/v1/", include("secretariat.api")),
+    path("api/oparl/v1/", include("protocols.api")),
     path("admin/", admin.site.urls),
 ]
 handler400 = "council.views.bad_request"
