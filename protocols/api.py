@@ -62,8 +62,9 @@ def protocol_paper_json(request, protocol):
             "body": absolute(request, "oparl-body", protocol.council_id),
             "name": str(protocol),
             "reference": protocol.registration or None,
-            "date": (timezone.localtime(protocol.signed_at).date() if protocol.signed_at else protocol.meeting.date)
-            .isoformat(),
+            "date": (
+                timezone.localtime(protocol.signed_at).date() if protocol.signed_at else protocol.meeting.date
+            ).isoformat(),
             "paperType": str(Protocol._meta.verbose_name),
             "mainFile": files[0] if files else None,
             "auxiliaryFile": files[1:],

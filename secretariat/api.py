@@ -179,9 +179,7 @@ def _meeting_for(request, pk, day):
 
 
 def _meetings_by_pk(pk):
-    return with_history_times(Meeting.objects.filter(pk=pk, council__is_active=True)).select_related(
-        "council__profile"
-    )
+    return with_history_times(Meeting.objects.filter(pk=pk, council__is_active=True)).select_related("council__profile")
 
 
 class MeetingDetail(OParlView):

@@ -30,7 +30,8 @@ def reader(client, user_named, role):
     return lambda path: client.get(path, HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
-@pytest.mark.parametrize("role", ROLES)
+# The invited judge exists only in the permission matrix's world; the demo has every other role.
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "judge"])
 def test_every_object_of_every_type_validates_for_each_role(client, data, user_named, role):
     walker = Walker(reader(client, user_named, role))
     seen = walker.walk()

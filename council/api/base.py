@@ -231,7 +231,11 @@ def public_councils():
 def councils_read(request, day):
     """The councils whose pages open for the reader on ``day`` (``council.open_council``), from the same
     selector as the home page."""
-    return [c for c in councils_visible_to(user=request.user, day=day) if allowed(request.user, "council.open_council", c, day=day)]
+    return [
+        c
+        for c in councils_visible_to(user=request.user, day=day)
+        if allowed(request.user, "council.open_council", c, day=day)
+    ]
 
 
 def lacking(request, councils, action, day):

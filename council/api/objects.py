@@ -29,7 +29,10 @@ BODY_EMBEDS = {}
 
 
 def _names(obj, field="name"):
-    return {f"{VENDOR}:{field}_kk": getattr(obj, f"{field}_kk") or None, f"{VENDOR}:{field}_ru": getattr(obj, f"{field}_ru") or None}
+    return {
+        f"{VENDOR}:{field}_kk": getattr(obj, f"{field}_kk") or None,
+        f"{VENDOR}:{field}_ru": getattr(obj, f"{field}_ru") or None,
+    }
 
 
 def body_json(request, council, day):
@@ -163,7 +166,10 @@ def person_json(request, user, councils):
             "familyName": user.last_name,
             "givenName": user.first_name,
             "membership": memberships,
-            **{f"{VENDOR}:full_name_kk": user.full_name_kk or None, f"{VENDOR}:full_name_ru": user.full_name_ru or None},
+            **{
+                f"{VENDOR}:full_name_kk": user.full_name_kk or None,
+                f"{VENDOR}:full_name_ru": user.full_name_ru or None,
+            },
         }
     )
 
@@ -216,7 +222,10 @@ class OrganizationList(OParlView):
         bodies = with_history_times(Body.objects.filter(pk__in=council_bodies(council).values("pk")))
         return paginated(
             request,
-            [(own, lambda c: council_org_json(request, c)), (bodies, lambda b: state_body_org_json(request, council, b))],
+            [
+                (own, lambda c: council_org_json(request, c)),
+                (bodies, lambda b: state_body_org_json(request, council, b)),
+            ],
         )
 
 

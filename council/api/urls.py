@@ -12,7 +12,9 @@ urlpatterns = [
     path("body/<int:pk>/person/", objects.PersonList.as_view(), name="oparl-body-people"),
     path("body/<int:pk>/membership/", objects.MembershipList.as_view(), name="oparl-body-memberships"),
     path("organization/<int:pk>/", objects.OrganizationDetail.as_view(), name="oparl-organization"),
-    path("organization/<int:pk>/body/<int:body_pk>/", objects.StateBodyDetail.as_view(), name="oparl-organization-body"),
+    path(
+        "organization/<int:pk>/body/<int:body_pk>/", objects.StateBodyDetail.as_view(), name="oparl-organization-body"
+    ),
     path("person/<int:pk>/", objects.PersonDetail.as_view(), name="oparl-person"),
     path("membership/<int:pk>/<int:appointment_pk>/", objects.MembershipDetail.as_view(), name="oparl-membership"),
     path(
