@@ -268,3 +268,9 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 OPARL_THROTTLE_RATE = env.str("OPARL_THROTTLE_RATE", default="600/min")
+
+# PAdES signatures of frozen protocols (council/pdf_signing.py): the organisation's PKCS#12 file and its
+# password; ``make run`` makes a self-signed demo certificate. PDF_SIGNER overrides the backend.
+PDF_SIGNING_PKCS12 = env.str("PDF_SIGNING_PKCS12", default="")
+PDF_SIGNING_PASSWORD = env.str("PDF_SIGNING_PASSWORD", default="")
+PDF_SIGNER = env.str("PDF_SIGNER", default="")
