@@ -25,6 +25,7 @@ from council.api.base import (
 )
 from secretariat.api import material_file_json, material_paper_json, materials_of
 
+from .export import protocol_export_response
 from .models import Decision, Protocol
 
 LANGUAGES = ("kk", "ru")
@@ -74,6 +75,8 @@ def protocol_paper_json(request, protocol):
             else [],
             f"{VENDOR}:meeting": absolute(request, "oparl-meeting", protocol.meeting_id),
             f"{VENDOR}:status": protocol.status,
+            # The signed protocol for the electronic document system: both PDFs and metadata.json in a ZIP.
+            f"{VENDOR}:export": absolute(request, "oparl-protocol-export", protocol.pk) if protocol.frozen else None,
         }
     )
 
@@ -176,10 +179,17 @@ class ProtocolFile(OParlView):
         return Response(protocol_file_json(request, protocol, lang))
 
 
+class ProtocolExport(OParlView):
+    def get(self, request, pk):
+        protocol = _protocol_or_404(request, pk, self.day)
+        return protocol_export_response(request._request, protocol)
+
+
 urlpatterns = [
     path("body/<int:pk>/paper/", PaperList.as_view(), name="oparl-body-papers"),
     path("body/<int:pk>/file/", FileList.as_view(), name="oparl-body-files"),
     path("paper/protocol/<int:pk>/", ProtocolPaper.as_view(), name="oparl-paper-protocol"),
     path("paper/decision/<int:pk>/", DecisionPaper.as_view(), name="oparl-paper-decision"),
     path("file/protocol/<int:pk>/<str:lang>/", ProtocolFile.as_view(), name="oparl-file-protocol"),
+    path("paper/protocol/<int:pk>/export.zip", ProtocolExport.as_view(), name="oparl-protocol-export"),
 ]

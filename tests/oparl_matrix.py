@@ -39,6 +39,9 @@ API_MATRIX = {
     "oparl_paper_protocol": DRAFT,
     "oparl_paper_decision": DRAFT,
     "oparl_file_protocol": NOBODY,  # a draft has no stored PDF
+    "oparl_protocol_export": NOBODY,  # only a signed protocol is exported
+    # The page's export: refused as the protocol's page is (R-000-11b), and there is none for a draft.
+    "protocol_export": [302, 404, 404, 404, 403, 404, 403, 404, 404, 404],
 }
 
 API_POST_MATRIX = {
@@ -46,6 +49,7 @@ API_POST_MATRIX = {
     "api_token_revoke": [302, 404, 302, 404, 404, 404, 404, 404, 404, 404],
     "page:api_tokens": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],  # the empty form again
     **{f"page:{name}": [405] * 10 for name in API_MATRIX if name.startswith("oparl_")},
+    "page:protocol_export": [302, 405, 405, 405, 405, 405, 405, 405, 405, 405],
 }
 
 
@@ -86,6 +90,8 @@ def api_urls(demo, w, user_named):
         "oparl_paper_protocol": reverse("oparl-paper-protocol", args=[protocol.pk]),
         "oparl_paper_decision": reverse("oparl-paper-decision", args=[w["decision"].pk]),
         "oparl_file_protocol": reverse("oparl-file-protocol", args=[protocol.pk, "ru"]),
+        "oparl_protocol_export": reverse("oparl-protocol-export", args=[protocol.pk]),
+        "protocol_export": reverse("protocols:protocol_export", args=[protocol.pk]),
     }
 
 
