@@ -205,6 +205,8 @@ def test_modified_since_and_pages(client, world, user_named):
     assert client.get(url, {"modified_since": past}, **bearer(raw)).json()["pagination"] == everything["pagination"]
     bad = client.get(url, {"modified_since": "yesterday"}, **bearer(raw))
     assert bad.status_code == 400 and "modified_since" in bad.json()["detail"]
+    for junk in ("2026-02-30", "0001-01-01T00:00:00", "²"):
+        assert client.get(url, {"modified_since": junk, "page": junk}, **bearer(raw)).status_code == 400, junk
     papers = reverse("oparl-body-papers", args=[world["meeting"].council_id])
     one = client.get(papers, {"limit": 1}, **bearer(raw)).json()
     assert len(one["data"]) == 1 and one["pagination"]["totalPages"] == one["pagination"]["totalElements"]

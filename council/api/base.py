@@ -7,6 +7,7 @@ answers 404 where its page would refuse. Anonymous readers see only what a counc
 marks public (``public_schedule``, R-002-8)."""
 
 import datetime
+import re
 
 from django.conf import settings
 from django.db.models import F, OuterRef, Subquery
@@ -134,10 +135,13 @@ def _moment(request, name):
     raw = request.query_params.get(name, "").strip()
     if not raw:
         return None
-    value = parse_datetime(raw)
-    if value is None and (day := parse_date(raw)) is not None:
-        value = datetime.datetime.combine(day, datetime.time())
-    if value is None:
+    try:
+        value = parse_datetime(raw)
+        if value is None and (day := parse_date(raw)) is not None:
+            value = datetime.datetime.combine(day, datetime.time())
+    except ValueError:  # well formed but not a real moment, such as 2026-02-30
+        value = None
+    if value is None or not 1900 <= value.year <= 9000:  # far outside, the offset would leave the calendar
         raise exceptions.ParseError(
             _("“%(name)s” must be a date and time in ISO 8601, such as 2026-11-23T10:00:00+05:00.") % {"name": name}
         )
@@ -165,7 +169,7 @@ def _whole(request, name, default, low, high):
     raw = request.query_params.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not re.fullmatch(r"[0-9]{1,12}", raw) or not low <= int(raw) <= high:
         raise exceptions.ParseError(
             _("“%(name)s” must be a whole number from %(min)s to %(max)s.") % {"name": name, "min": low, "max": high}
         )
