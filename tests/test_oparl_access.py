@@ -176,6 +176,8 @@ def test_anonymous_readers_see_only_the_published_schedule(client, public_report
     meeting = next(o for o in seen.values() if o["type"].endswith("/Meeting"))
     assert meeting["start"].startswith("2027-02-10T15:00") and "Дворец культуры" in meeting["location"]["description"]
     assert "agendaItem" not in meeting
+    organizations = [o for o in seen.values() if o["type"].endswith("/Organization")]
+    assert organizations and not any("membership" in o for o in organizations)  # a public schedule names nobody
     assert client.get(reverse("oparl-agenda-item", args=[public_report["item"].pk])).status_code == 404
     council = public_report["council"].pk
     for name in ("oparl-body-people", "oparl-body-papers", "oparl-body-agenda-items", "oparl-body-files"):

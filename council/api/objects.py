@@ -62,10 +62,14 @@ def body_json(request, council, day):
     return data
 
 
-def council_org_json(request, council):
+def council_org_json(request, council, *, members=True):
+    """The council as an Organization; its memberships only for those who open its pages (a public
+    schedule names nobody)."""
     c = council
-    memberships = [absolute(request, "oparl-membership", c.pk, a.pk) for a in _seat_appointments(c).order_by("pk")]
-    memberships += [absolute(request, "oparl-membership-officer", c.pk, o.pk) for o in c.officers.order_by("pk")]
+    memberships = []
+    if members:
+        memberships = [absolute(request, "oparl-membership", c.pk, a.pk) for a in _seat_appointments(c).order_by("pk")]
+        memberships += [absolute(request, "oparl-membership-officer", c.pk, o.pk) for o in c.officers.order_by("pk")]
     return clean(
         {
             **common(request, c, "Organization", "oparl-organization", c.pk),
@@ -217,13 +221,13 @@ class BodyDetail(OParlView):
 class OrganizationList(OParlView):
     def get(self, request, pk):
         day = self.day
-        council = council_or_404(request, pk, day, public=True)
+        council, opens = council_for_list(request, pk, day)
         own = with_history_times(Council.objects.filter(pk=council.pk))
         bodies = with_history_times(Body.objects.filter(pk__in=council_bodies(council).values("pk")))
         return paginated(
             request,
             [
-                (own, lambda c: council_org_json(request, c)),
+                (own, lambda c: council_org_json(request, c, members=opens)),
                 (bodies, lambda b: state_body_org_json(request, council, b)),
             ],
         )
@@ -231,8 +235,9 @@ class OrganizationList(OParlView):
 
 class OrganizationDetail(OParlView):
     def get(self, request, pk):
-        council = council_or_404(request, pk, self.day, public=True)
-        return Response(council_org_json(request, with_history_times(Council.objects.filter(pk=council.pk)).get()))
+        council, opens = council_for_list(request, pk, self.day)
+        found = with_history_times(Council.objects.filter(pk=council.pk)).get()
+        return Response(council_org_json(request, found, members=opens))
 
 
 class StateBodyDetail(OParlView):
