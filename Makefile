@@ -45,8 +45,11 @@ messages: python-deps
 	@DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv -v0
 
 run: export DEBUG := $(or $(DEBUG),true)
+run: export PDF_SIGNING_PKCS12 := $(or $(PDF_SIGNING_PKCS12),var/signing/demo.p12)
+run: export PDF_SIGNING_PASSWORD := $(or $(PDF_SIGNING_PASSWORD),council-demo-signing)
 run: system-deps-run python-deps messages
 	$(BIN)/python manage.py migrate --noinput -v0
+	@test -f "$$PDF_SIGNING_PKCS12" || $(BIN)/python manage.py make_signing_certificate "$$PDF_SIGNING_PKCS12" --password "$$PDF_SIGNING_PASSWORD"
 	$(BIN)/python manage.py load_demo --print-logins
 	$(BIN)/python manage.py load_demo_cycle
 	@echo

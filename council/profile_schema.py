@@ -230,6 +230,11 @@ class ProfileSettings:
         False, _("A member who does not answer by the agreement date counts as agreeing to the draft."), _boolean
     )
     public_protocol: bool = _setting(False, _("The protocol is published on the public page."), _boolean)
+    public_schedule: bool = _setting(
+        False,
+        _("The time and place of the meetings are public: anyone reads them through the open data API (R-002-8)."),
+        _boolean,
+    )
     retention_years: int | None = _setting(
         None, _("Years a signed protocol is kept (null: no term is set)."), _whole(1, nullable=True)
     )

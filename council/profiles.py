@@ -134,6 +134,7 @@ PRESETS = {
             "protocol_signers": ["secretary", "chair"],  # R-002-15
             "protocol_rule": "R-002-12",  # drawn up the same day
             "public_protocol": True,  # R-002-12..14: number of participants; citizens' complaints and proposals
+            "public_schedule": True,  # R-002-8: time, place and schedule are published
             "protocol_due_on": "signed",
             "retention_years": None,
         },

@@ -141,7 +141,19 @@ def _view_proposal(user, proposal, day):
     return proposal.body_id in {b.pk for b in bodies_of(user=user, council=_council_of(proposal), day=day)}
 
 
+def _own_account(user, account, day):
+    """A user creates read-API tokens for their own account only."""
+    return getattr(account, "pk", None) == user.pk
+
+
+def _own_token(user, token, day):
+    """A token is revoked by its owner only."""
+    return token.user_id == user.pk
+
+
 OBJECT_ACTIONS = {
+    "council.create_api_token": _own_account,
+    "council.revoke_api_token": _own_token,
     "council.open_council": opens,
     "plans.view_plan": opens,
     "plans.view_proposal": _view_proposal,

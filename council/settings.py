@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
+    "rest_framework",
     "council",
     "plans",
     "secretariat",
@@ -262,3 +263,17 @@ LOGGING = {
 
 # Demo accounts (`manage.py load_demo`) all share this password; printed by `make run` only with DEBUG.
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="council-demo-2026")
+
+# The read API (/api/oparl/v1/, Django REST framework): JSON only, GET only, a throttle per token.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+OPARL_THROTTLE_RATE = env.str("OPARL_THROTTLE_RATE", default="600/min")
+
+# PAdES signatures of frozen protocols (council/pdf_signing.py): the organisation's PKCS#12 file and its
+# password; ``make run`` makes a self-signed demo certificate. PDF_SIGNER overrides the backend.
+PDF_SIGNING_PKCS12 = env.str("PDF_SIGNING_PKCS12", default="")
+PDF_SIGNING_PASSWORD = env.str("PDF_SIGNING_PASSWORD", default="")
+PDF_SIGNER = env.str("PDF_SIGNER", default="")

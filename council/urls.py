@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views, views_deadlines
+from . import views, views_deadlines, views_tokens
 
 admin.site.site_header = _("Council secretariat: administration")
 admin.site.site_title = _("Council secretariat")
@@ -17,6 +17,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("accounts/api-tokens/", views_tokens.api_tokens, name="api_tokens"),
+    path("accounts/api-tokens/<int:pk>/revoke/", views_tokens.api_token_revoke_view, name="api_token_revoke"),
     path("councils/<slug:code>/", views.council_detail, name="council_detail"),
     path("councils/<slug:code>/deadlines/", views_deadlines.council_deadlines, name="council_deadlines"),
     path("deadlines/", views_deadlines.my_deadlines, name="my_deadlines"),
@@ -29,6 +31,11 @@ urlpatterns = [
     path("", include("secretariat.urls")),
     path("", include("protocols.urls")),
     path("territorial/", include("territorial.urls")),
+    # The read API in the shape of OParl 1.1: each app serves the objects it owns from its ``api`` module.
+    path("api/oparl/v1/", include("council.api.urls")),
+    path("api/oparl/v1/", include("plans.api")),
+    path("api/oparl/v1/", include("secretariat.api")),
+    path("api/oparl/v1/", include("protocols.api")),
     path("admin/", admin.site.urls),
 ]
 handler400 = "council.views.bad_request"

@@ -21,3 +21,9 @@ class PlansConfig(AppConfig):
             page=lambda proposal: reverse("plans:proposal_list", args=[proposal.council.code]),
             fallback_name="justification",
         )
+
+        from council.api.objects import BODY_EMBEDS
+
+        from .api import terms_of_body
+
+        BODY_EMBEDS["legislativeTerm"] = terms_of_body

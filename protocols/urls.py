@@ -21,6 +21,7 @@ urlpatterns = [
     path("protocols/<int:pk>/dispatch/", views.protocol_dispatch, name="protocol_dispatch"),
     path("protocols/<int:pk>/correct/", views.protocol_correct, name="protocol_correct"),
     path("protocols/<int:pk>/pdf/<str:lang>/", views.protocol_pdf, name="protocol_pdf"),
+    path("protocols/<int:pk>/export.zip", views.protocol_export, name="protocol_export"),
     path("councils/<slug:code>/execution/", views_control.assignment_list, name="assignment_list"),
     path("assignments/<int:pk>/", views_control.assignment_detail, name="assignment_detail"),
     path("assignments/<int:pk>/report/", views_control.assignment_report, name="assignment_report"),

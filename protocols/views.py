@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from council.deadline_services import council_profile
 from council.files import serve_stored_file
@@ -26,6 +26,7 @@ from council.selectors import deadlines_of
 from council.views import object_or_404, visible_council_or_404
 
 from . import services
+from .export import protocol_export_response
 from .forms import AgreeByForm, DecisionForm, DispatchForm, ItemForm, PublicPartForm, SignForm
 from .models import Decision, Protocol, ProtocolItem, Vote
 
@@ -424,3 +425,10 @@ def protocol_pdf(request, pk, lang):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
+
+
+@login_required
+@require_GET
+def protocol_export(request, pk):
+    """The signed protocol for the electronic document system: both PDFs and their metadata in one ZIP."""
+    return protocol_export_response(request, _protocol_or_404(request, pk))

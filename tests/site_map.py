@@ -70,6 +70,17 @@ def list_pages(w):
             "page": (INT, ["1"]),
         },
         reverse("inbox"): {"unread": (CHOICE, ["1"]), "page": (INT, ["1"])},
+        reverse("oparl-body-papers", args=[w["republic"].pk]): {
+            "modified_since": (DATE, ["2026-01-01T00:00:00+05:00"]),
+            "created_until": (DATE, ["2030-01-01"]),
+            "page": (INT, ["1", "2"]),
+            "limit": (INT, ["1", "50"]),
+        },
+        reverse("oparl-body-meetings", args=[w["republic"].pk]): {
+            "modified_since": (DATE, ["2026-01-01"]),
+            "page": (INT, ["1"]),
+            "limit": (INT, ["1", "200"]),
+        },
         reverse("plans:proposal_list", args=["republic"]): {"status": (CHOICE, ["submitted", "accepted"])},
         reverse("secretariat:meeting_new", args=["republic"]): {"date": (DATE, ["2027-01-22"])},
         reverse("protocols:protocol_list", args=["republic"]): {

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from tests.oparl_matrix import API_MATRIX, API_POST_MATRIX, api_actions, api_urls
 from tests.world import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +77,9 @@ MATRIX = {
 }
 
 
+MATRIX.update(API_MATRIX)  # the read API and the account's token pages
+
+
 @pytest.fixture
 def world(demo, user_named):
     from tests.world import build
@@ -84,7 +88,7 @@ def world(demo, user_named):
 
 
 @pytest.fixture
-def urls(demo, world):
+def urls(demo, world, user_named):
     w = world
     approval, plan, meeting, item, material = w["approval"], w["plan"], w["meeting"], w["item"], w["material"]
     protocol, pitem, decision, assignment = w["protocol"], w["protocol_item"], w["decision"], w["assignment"]
@@ -144,11 +148,12 @@ def urls(demo, world):
         "approvals_awaiting": reverse("territorial:approvals_awaiting"),
         "admin_republic": reverse("admin:council_council_change", args=[demo["republic"].pk]),
         "admin_oblast": reverse("admin:council_council_change", args=[demo["oblast"].pk]),
+        **api_urls(demo, w, user_named),
     }
 
 
 @pytest.fixture
-def actions(demo, world):
+def actions(demo, world, user_named):
     """Every POST-only action, on the republic council's objects (the oblast's approval for the
     territorial ones)."""
     w = world
@@ -182,6 +187,7 @@ def actions(demo, world):
         "assignment_removal": reverse("protocols:assignment_removal", args=[assignment.pk]),
         "extension_request": reverse("protocols:extension_request", args=[assignment.pk]),
         "extension_decide": reverse("protocols:extension_decide", args=[w["extension"].pk]),
+        **api_actions(user_named),
     }
 
 
@@ -358,3 +364,6 @@ def test_no_page_links_to_a_page_that_refuses_the_user(client, urls, user_named,
         if status in (403, 404):
             refused[href] = status
     assert refused == {}
+
+
+POST_MATRIX.update(API_POST_MATRIX)

@@ -27,3 +27,4 @@ from .registry import (  # noqa: F401
     illegal_transition,
     localized,
 )
+from .tokens import ApiToken, token_digest  # noqa: F401

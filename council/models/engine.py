@@ -38,6 +38,8 @@ class AuditVerb(models.TextChoices):
     """Every action the audit log records, ``<noun>.<verb>``; a workflow move is ``<model>.<new status>``."""
 
     USER_SET_LANGUAGE = "user.set_language", _("language changed")
+    API_TOKEN_CREATE = "api_token.create", _("API token created")
+    API_TOKEN_REVOKE = "api_token.revoke", _("API token revoked")
     COUNCIL_IMPORT_COMPOSITION = "council.import_composition", _("composition imported")
     PROFILE_NEW_VERSION = "profile.new_version", _("new regulation profile version")
     DEADLINE_OPEN = "deadline.open", _("deadline opened")

@@ -14,6 +14,7 @@ from council.deadline_services import council_profile, deadline_close_for, deadl
 from council.models import AuditVerb, Council
 from council.notify import bilingual
 from council.pdf import PDF_LANGUAGES, render_pdf
+from council.pdf_signing import pdf_signer
 from council.selectors import council_chairs, council_secretaries
 from council.services import audit
 from council.workflow import move
@@ -90,6 +91,8 @@ def _freeze(protocol, *, actor, now):
     move(protocol, Protocol.Status.SIGNED, actor=actor, now=now, council=protocol.council)
     for lang in PDF_LANGUAGES:
         pdf = render_pdf("pdf/protocol.html", protocol_context(protocol), lang=lang)
+        # PAdES with the organisation's certificate; the SHA-256 on record is of the signed file.
+        pdf = pdf_signer().sign(pdf, reason=f"{protocol} ({lang})", location=protocol.council.short_name_ru)
         name = f"protocol-{protocol.council.code}-{protocol.year}-{protocol.number}-{lang}.pdf"
         getattr(protocol, f"pdf_{lang}").save(name, ContentFile(pdf), save=False)
         setattr(protocol, f"sha256_{lang}", hashlib.sha256(pdf).hexdigest())
