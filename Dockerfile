@@ -1,5 +1,5 @@
-# Image for web, worker and beat (docker-compose.yml). Debian 12 with its Python 3.11, like the
-# development machines.
+# Image for web, worker, beat and backup (docker-compose.yml). Debian 12 with its Python 3.11, like the
+# development machines; postgresql-client-15 (the server's major version) for `manage.py backup`.
 FROM debian:bookworm-slim
 
 ENV PYTHONUNBUFFERED=1 \
@@ -10,7 +10,7 @@ ENV PYTHONUNBUFFERED=1 \
 
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      python3 python3-venv ca-certificates gettext \
+      python3 python3-venv ca-certificates gettext postgresql-client-15 \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core \
  && rm -rf /var/lib/apt/lists/*
 
@@ -29,4 +29,5 @@ RUN DJANGO_SETTINGS_MODULE=council.settings SECRET_KEY=build-only \
 
 USER council
 EXPOSE 8000
-CMD ["gunicorn", "council.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gthread workers (gunicorn.conf.py): GUNICORN_WORKERS, GUNICORN_THREADS and the rest from the environment.
+CMD ["gunicorn", "council.wsgi:application", "--config", "gunicorn.conf.py"]

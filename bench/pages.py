@@ -1,4 +1,4 @@
-"""Pages through the real stack: gunicorn with 2 workers on 127.0.0.1 and a load client of keep-alive
+"""Pages through the real stack: gunicorn (gthread, 2 workers of 4 threads) on 127.0.0.1 and a load client of keep-alive
 connections, bounded in requests and time. Each page against the baseline view measured in the same run."""
 
 import http.client
@@ -15,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 CONCURRENCY = 2
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+THREADS = int(os.environ.get("BENCH_THREADS", "4"))
 
 
 def session_cookie(username):
@@ -35,22 +37,29 @@ def session_cookie(username):
 
 
 class Server:
+    """gunicorn as production starts it (``--config gunicorn.conf.py``: gthread workers), with
+    BENCH_WORKERS workers of BENCH_THREADS threads."""
+
     def __init__(self, database_url):
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": database_url,
+            "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+            "GUNICORN_WORKERS": str(WORKERS),
+            "GUNICORN_THREADS": str(THREADS),
+            "GUNICORN_ACCESSLOG": "",
+        }
         self.proc = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
                 "council.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{PORT}",
+                "--config",
+                "gunicorn.conf.py",
                 "--log-level",
                 "warning",
-                "--env",
-                "DJANGO_SETTINGS_MODULE=bench.settings",
             ],
             cwd=ROOT,
             env=env,

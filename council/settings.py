@@ -236,11 +236,15 @@ if not DEBUG:
     LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
     if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # Uploads (materials, justification notes): the limits users are told about.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Downloads handed to the reverse proxy (nginx X-Accel-Redirect): after the permission and SHA-256 checks the
+# response names the file under this internal location and the proxy sends it, so no Python worker is held
+# by a slow client. Empty (the default): the application sends the file itself (council.files).
+X_ACCEL_REDIRECT_PREFIX = env.str("X_ACCEL_REDIRECT_PREFIX", default="")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 LOGGING = {
