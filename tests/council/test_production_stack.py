@@ -132,3 +132,20 @@ def test_the_proxy_and_the_application_agree_on_tls_forwarding_and_downloads():
     assert internal and internal.group(1) == prefix
     assert "media:/srv/media:ro" in COMPOSE
     assert re.search(r"location /static/ \{[^}]*max-age=31536000, immutable", NGINX)
+
+
+@pytest.mark.django_db
+def test_the_security_policy_allows_no_inline_code_but_admins_one_hashed_style(client, demo, user_named):
+    """No 'unsafe-inline' anywhere; the admin history list's style attribute is allowed by its hash alone;
+    /favicon.ico leads to the site's icon (admin pages ask for it)."""
+    client.force_login(user_named("admin"))
+    for url in ("/", f"/admin/council/council/{demo['republic'].pk}/history/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        policy = response["Content-Security-Policy"]
+        assert "unsafe-inline" not in policy
+        assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "style-src-attr 'unsafe-hashes' 'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='" in policy
+    assert 'style="border-top: 0"' in response.content.decode()
+    favicon = client.get("/favicon.ico")
+    assert favicon.status_code == 301 and favicon["Location"].endswith("img/favicon.svg")
