@@ -25,7 +25,8 @@ RUN DJANGO_SETTINGS_MODULE=council.settings SECRET_KEY=build-only \
     python manage.py compilemessages --ignore=.venv -v0 \
  && DJANGO_SETTINGS_MODULE=council.settings SECRET_KEY=build-only \
     python manage.py collectstatic --noinput -v0 \
- && useradd --system --home /app council && mkdir -p /app/var/media && chown -R council /app/var
+ && useradd --system --home /app council && mkdir -p /app/var/media /app/var/backups /srv/static \
+ && chown -R council /app/var /srv/static
 
 USER council
 EXPOSE 8000
