@@ -149,3 +149,13 @@ def test_the_security_policy_allows_no_inline_code_but_admins_one_hashed_style(c
     assert 'style="border-top: 0"' in response.content.decode()
     favicon = client.get("/favicon.ico")
     assert favicon.status_code == 301 and favicon["Location"].endswith("img/favicon.svg")
+
+
+def test_the_stack_runs_a_worker_per_queue_and_a_scheduled_backup():
+    from council.celery import app
+
+    routed = {route["queue"] for route in settings.CELERY_TASK_ROUTES.values()} | {app.conf.task_default_queue}
+    assert routed == {"celery", "mail"}
+    assert "worker --queues=celery " in COMPOSE and "worker --queues=mail " in COMPOSE
+    assert "python manage.py backup" in COMPOSE and "BACKUP_KEEP: ${BACKUP_KEEP:-14}" in COMPOSE
+    assert "--queues=celery,mail" in (ROOT / "Procfile.dev").read_text()  # make run: one worker for both
