@@ -1,5 +1,5 @@
-# Image for web, worker and beat (docker-compose.yml). Debian 12 with its Python 3.11, like the
-# development machines.
+# Image for web, worker, beat and backup (docker-compose.yml). Debian 12 with its Python 3.11, like the
+# development machines; postgresql-client-15 (the server's major version) for `manage.py backup`.
 FROM debian:bookworm-slim
 
 ENV PYTHONUNBUFFERED=1 \
@@ -10,7 +10,7 @@ ENV PYTHONUNBUFFERED=1 \
 
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      python3 python3-venv ca-certificates gettext \
+      python3 python3-venv ca-certificates gettext postgresql-client-15 \
       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-symbola \
  && rm -rf /var/lib/apt/lists/*
 
@@ -25,8 +25,10 @@ RUN DJANGO_SETTINGS_MODULE=council.settings SECRET_KEY=build-only \
     python manage.py compilemessages --ignore=.venv -v0 \
  && DJANGO_SETTINGS_MODULE=council.settings SECRET_KEY=build-only \
     python manage.py collectstatic --noinput -v0 \
- && useradd --system --home /app council && mkdir -p /app/var/media && chown -R council /app/var
+ && useradd --system --home /app council && mkdir -p /app/var/media /app/var/backups /srv/static \
+ && chown -R council /app/var /srv/static
 
 USER council
 EXPOSE 8000
-CMD ["gunicorn", "council.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gthread workers (gunicorn.conf.py): GUNICORN_WORKERS, GUNICORN_THREADS and the rest from the environment.
+CMD ["gunicorn", "council.wsgi:application", "--config", "gunicorn.conf.py"]

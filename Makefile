@@ -11,10 +11,10 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(abspath $(VENV))/bin/python
 
 # Debian packages: Python, WeasyPrint's libraries, fonts with Kazakh letters, Symbola (emoji and symbols typed
-# into a question print from it, council/official.py), gettext; for tests also
-# Chromium (browser journeys) and poppler-utils (pdftotext reads the PDFs back).
+# into a question print from it, council/official.py), gettext; for tests also Chromium (browser journeys),
+# poppler-utils (pdftotext reads the PDFs back) and postgresql-client (backups).
 RUN_DEBS := python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-symbola gettext
-TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
+TEST_DEBS := $(RUN_DEBS) chromium poppler-utils postgresql-client
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: messages-update run test system-deps-run system-deps-test python-deps messages lint services bench bench-quick clean

@@ -71,6 +71,8 @@ def main():
                         "name": f"page: {r['name']}",
                         "median_s": r["median_ms"] / 1000,
                         "p95_ms": round(r["p95_ms"], 1),
+                        "max_ms": round(r["max_ms"], 1),
+                        "idle_connections": r["idle_connections"],
                         "rps": round(r["rps"], 1),
                         "queries": r["queries"],
                         "queries_max": r["queries_max"],
@@ -106,6 +108,13 @@ def main():
             f"{r['name']:<{width}}  {1000 * r['median_s']:>9.1f}  {r.get('p95_ms', ''):>7}  {r.get('rps', ''):>6}"
             f"  {r.get('queries', ''):>7}  {r['ratio']:>6.2f}  {layout:>7}  {scaling:>11}"
             f"  {r['target']}{mark}"
+        )
+    paged = [r for r in rows if "idle_connections" in r]
+    if paged:
+        print(
+            f"pages loaded beside {paged[0]['idle_connections']} idle connections (gunicorn gthread, "
+            f"{pages.WORKERS} workers x {pages.THREADS} threads); slowest request "
+            f"{max(r['max_ms'] for r in paged):.1f} ms"
         )
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"bench-{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"

@@ -1,5 +1,6 @@
-"""Pages through the real stack: gunicorn with 2 workers on 127.0.0.1 and a load client of keep-alive
-connections, bounded in requests and time. Each page against the baseline view measured in the same run."""
+"""Pages through the real stack: gunicorn (gthread, 2 workers of 4 threads) on 127.0.0.1 and a load client of
+keep-alive connections, bounded in requests and time, beside 12 idle connections as a browser leaves them.
+Each page against the baseline view measured in the same run; a request that waits over 10 s fails the run."""
 
 import http.client
 import os
@@ -15,6 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 CONCURRENCY = 2
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+# Browser-like: while the active clients load the pages, IDLE connections stay open doing nothing, as Chromium
+# leaves them: half made one request and are kept alive, half were opened ahead of need and never used. With
+# sync workers each held a worker until its timeout and pages took 27-30 s; no request may wait on them.
+IDLE = int(os.environ.get("BENCH_IDLE", "12"))
+STALL_SECONDS = 10
 
 
 def session_cookie(username):
@@ -35,22 +43,29 @@ def session_cookie(username):
 
 
 class Server:
+    """gunicorn as production starts it (``--config gunicorn.conf.py``: gthread workers), with
+    BENCH_WORKERS workers of BENCH_THREADS threads."""
+
     def __init__(self, database_url):
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database_url}
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DATABASE_URL": database_url,
+            "GUNICORN_BIND": f"127.0.0.1:{PORT}",
+            "GUNICORN_WORKERS": str(WORKERS),
+            "GUNICORN_THREADS": str(THREADS),
+            "GUNICORN_ACCESSLOG": "",
+        }
         self.proc = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
                 "council.wsgi",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{PORT}",
+                "--config",
+                "gunicorn.conf.py",
                 "--log-level",
                 "warning",
-                "--env",
-                "DJANGO_SETTINGS_MODULE=bench.settings",
             ],
             cwd=ROOT,
             env=env,
@@ -116,6 +131,7 @@ def load(path, cookie, *, requests, seconds):
         "requests": len(latencies),
         "median_ms": 1000 * statistics.median(latencies),
         "p95_ms": 1000 * latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))],
+        "max_ms": 1000 * latencies[-1],
         "rps": len(latencies) / wall,
         # Per request in the steady state (the most common count); a worker's first request also loads the
         # content types into its cache.
@@ -144,19 +160,42 @@ def targets():
     ]
 
 
+def open_idle(count):
+    """``count`` connections left idle: the first half after one request each (keep-alive), the rest never
+    used (a browser's pre-opened connections)."""
+    held = []
+    for n in range(count):
+        if n < count // 2:
+            conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=60)
+            conn.request("GET", "/readyz")
+            conn.getresponse().read()
+            held.append(conn)
+        else:
+            held.append(socket.create_connection(("127.0.0.1", PORT)))
+    return held
+
+
 def run(database_url, *, requests, seconds):
     cookies = {}
     rows = []
     server = Server(database_url)
+    idle = []
     try:
+        idle = open_idle(IDLE)
         for name, path, user in targets():
             if user and user not in cookies:
                 cookies[user] = session_cookie(user)
             figures = load(path, cookies.get(user), requests=requests, seconds=seconds)
             if figures["status"] != [200]:
                 raise RuntimeError(f"{name} ({path}) answered {figures['status']}, not 200")
-            rows.append({"name": name, "path": path, **figures})
+            if figures["max_ms"] > 1000 * STALL_SECONDS:
+                raise RuntimeError(
+                    f"{name} ({path}): a request waited {figures['max_ms']:.0f} ms beside idle connections"
+                )
+            rows.append({"name": name, "path": path, "idle_connections": IDLE, **figures})
     finally:
+        for conn in idle:
+            conn.close()
         server.stop()
     base, layout = rows[0]["median_ms"], rows[1]["median_ms"]
     for r in rows:

@@ -7,6 +7,8 @@ from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
 
+from . import observability  # noqa: E402,F401 - request ids into tasks, failed tasks into the logs
+
 app = Celery("council")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()

@@ -9,6 +9,7 @@ Celery broker on the file system under ``var/``, so nothing but Python is needed
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "council.observability.RequestIdMiddleware",  # X-Request-ID into logs and tasks
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -194,6 +196,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING (JSON, with the request id)
+# Two queues: "celery" (the sweep, the heartbeat, everything else) and "mail" (notification e-mails), so a slow
+# mail server never delays the sweep; docker-compose.yml runs one worker per queue, `make run` one for both.
+CELERY_TASK_ROUTES = {"council.tasks.notification_email": {"queue": "mail"}}
 
 CACHES = {
     "default": (
@@ -203,12 +209,16 @@ CACHES = {
     )
 }
 
-# Content Security Policy (django-csp 4): every asset is served by the application itself.
+# Content Security Policy (django-csp 4): every asset is served by the application itself. No 'unsafe-inline':
+# an inline <script> or <style> a template needs carries nonce="{{ request.csp_nonce }}" (the nonce is added
+# to the header only on responses that use it); the one inline style attribute of the admin pages
+# (django-simple-history's history list: style="border-top: 0") is allowed by its hash.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "style-src-attr": [UNSAFE_HASHES, "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "form-action": ["'self'"],
@@ -240,18 +250,34 @@ if not DEBUG:
     LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
     if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # Uploads (materials, justification notes): the limits users are told about.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Downloads handed to the reverse proxy (nginx X-Accel-Redirect): after the permission and SHA-256 checks the
+# response names the file under this internal location and the proxy sends it, so no Python worker is held
+# by a slow client. Empty (the default): the application sends the file itself (council.files).
+X_ACCEL_REDIRECT_PREFIX = env.str("X_ACCEL_REDIRECT_PREFIX", default="")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Backups (`manage.py backup`, `manage.py restore`, council/backup.py): where they are written and how many
+# of the newest are kept.
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+
+# Logs: one JSON object a line with the request id (council/observability.py) unless LOG_FORMAT=plain; plain
+# text by default with DEBUG (make run).
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {"()": "council.observability.JsonFormatter"},
+    },
+    "filters": {"request_id": {"()": "council.observability.RequestIdFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},

@@ -3,16 +3,13 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import connection
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-from kombu import Connection
 
-from .models import Council, Heartbeat
+from .models import Council
 from .selectors import council_change_log, council_composition, councils_visible_to
 from .services import user_set_language
 
@@ -105,29 +102,6 @@ def set_language(request):
         httponly=True,
     )
     return response
-
-
-@never_cache
-def healthz(request):
-    """For load balancers and monitoring: does the database answer, does the broker answer."""
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as exc:  # noqa: BLE001 - any failure is reported, not raised
-        checks["database"] = f"error: {exc.__class__.__name__}"
-    try:
-        with Connection(settings.CELERY_BROKER_URL, transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS) as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
-        checks["broker"] = "ok"
-    except Exception as exc:  # noqa: BLE001
-        checks["broker"] = f"error: {exc.__class__.__name__}"
-    if checks["database"] == "ok":
-        beat = Heartbeat.objects.filter(name="worker").values_list("at", flat=True).first()
-        checks["worker_last_seen"] = beat.isoformat() if beat else None
-    healthy = checks["database"] == "ok" and checks["broker"] == "ok"
-    return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 
 
 def bad_request(request, exception):

@@ -410,3 +410,59 @@ def test_downloads_stay_out_of_the_audit_log_when_nothing_is_wrong(client, files
     for url in files["urls"].values():
         assert client.get(url).status_code == 200
     assert not AuditEvent.objects.filter(verb__startswith="file.").exists()
+
+
+# Behind nginx (deploy/nginx/council.conf) the file is sent by the proxy from its internal location.
+ACCEL = "/protected-media/"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_with_the_proxy_a_download_is_handed_over_only_after_the_permission_check(client, files, user_named, role):
+    """X_ACCEL_REDIRECT_PREFIX on: an allowed reader gets an empty response naming the stored file under the
+    proxy's internal location, with the type and the download name; every refusal (login, 403, 404) carries
+    no X-Accel-Redirect, so the proxy never sends the file to someone the page refuses (R-000-10e, R-000-11d,
+    R-000-9a, R-000-14)."""
+    from django.test import override_settings
+
+    if role != "anonymous":
+        client.force_login(user_named(role))
+    stored = {
+        "material": files["material"].stored_file.name,
+        "report_file": files["report"].stored_file.name,
+        "proposal_file": files["proposal"].stored_file.name,
+        "approval_document": files["approval"].stored_file.name,
+    }
+    got = {}
+    with override_settings(X_ACCEL_REDIRECT_PREFIX=ACCEL):
+        for name, url in files["urls"].items():
+            response = client.get(url)
+            got[name] = response.status_code
+            if response.status_code == 200:
+                assert response["X-Accel-Redirect"] == ACCEL + stored[name]
+                assert response["Content-Type"] == "application/pdf"
+                assert response["Content-Disposition"].startswith("attachment; filename")
+                assert content(response) == b""
+            else:
+                assert "X-Accel-Redirect" not in response
+    assert got == {name: statuses[ROLES.index(role)] for name, statuses in EXPECTED.items()}
+
+
+def test_with_the_proxy_an_altered_file_is_still_refused_by_the_application(client, files, sign_in):
+    """The SHA-256 is checked before the hand-over: an altered file gets the 409 page, not the proxy."""
+    from django.test import override_settings
+
+    tamper(files["material"].file)
+    sign_in("secretary")
+    with override_settings(X_ACCEL_REDIRECT_PREFIX=ACCEL):
+        response = client.get(files["urls"]["material"])
+    assert response.status_code == 409
+    assert "X-Accel-Redirect" not in response
+
+
+def test_without_the_proxy_the_application_sends_the_file_itself(client, files, sign_in, settings):
+    settings.X_ACCEL_REDIRECT_PREFIX = ""
+    sign_in("secretary")
+    response = client.get(files["urls"]["material"])
+    assert response.status_code == 200
+    assert "X-Accel-Redirect" not in response
+    assert content(response) == MATERIAL_PDF
