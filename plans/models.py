@@ -231,3 +231,6 @@ class Proposal(StoredDocument):
     @property
     def justification(self):
         return localized(self, "justification")
+
+
+from .models_analytics import UnplannedDocument, UnplannedWork, UnplannedWorkStep  # noqa: E402, F401
