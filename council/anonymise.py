@@ -42,9 +42,10 @@ def mask(text: str, terms: str | list[str] = "") -> str:
         return text
     if isinstance(terms, str):
         terms = terms.splitlines()
-    for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
-        text = re.sub(re.escape(term), MASK, text, flags=re.IGNORECASE)
     text = IIN.sub(MASK, text)
     text = BIRTH_DATE.sub(lambda m: (m.group(1) or "") + MASK + (m.group(2) or ""), text)
     text = ADDRESS.sub(MASK, text)
-    return NAME.sub(MASK, text)
+    text = NAME.sub(MASK, text)
+    for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
+        text = re.sub(re.escape(term), MASK, text, flags=re.IGNORECASE)
+    return text
