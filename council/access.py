@@ -84,7 +84,9 @@ def _append(**fields) -> AccessLogEntry:
 
 
 def _person_name(user):
-    return (getattr(user, "display_name", "") or user.get_username())[:200]
+    """The name as the registry writes it (Russian, else Kazakh), whatever the page's language."""
+    name = user.full_name_ru or user.full_name_kk or user.get_full_name() or user.get_username()
+    return f"{name} ({user.get_username()})"[:200]
 
 
 @transaction.atomic
