@@ -5,6 +5,7 @@ deputy), the demo secretary and an auditor of the access log."""
 
 import datetime as dt
 
+from council.appendix2 import ensure_position_categories
 from council.models import AccessAuditor, Body, Council, CouncilOfficer, PositionCategory, Seat
 from tests.factories import AppointmentFactory, BodyFactory, PositionFactory, UserFactory
 
@@ -21,6 +22,7 @@ def _seat(office, person, *, category=None, role=Seat.Role.MEMBER, kind="holder"
 
 
 def build(demo, user_named, language="ru"):
+    ensure_position_categories()  # a transactional test before this one may have flushed them
     office = Council.objects.create(
         code="gpo-analytics",
         kind=Council.Kind.ANALYTICAL,

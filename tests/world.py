@@ -174,9 +174,11 @@ def _analytics(republic, secretary, mvd, mju, user_named, now):
     a stored document, and its result as sensitive material."""
     from django.contrib.contenttypes.models import ContentType
 
+    from council.appendix2 import ensure_position_categories
     from council.models import Position, PositionCategory, SensitiveMaterial
     from plans.models import UnplannedDocument, UnplannedWork
 
+    ensure_position_categories()
     Position.objects.filter(body=mju, is_head=True).update(category=PositionCategory.objects.get(number=4))
     unplanned = UnplannedWork.objects.create(
         council=republic,
