@@ -261,3 +261,23 @@ def test_the_log_of_a_council_is_not_found_by_others(client, w, user_named):
     client.force_login(user_named("oblast_secretary"))
     assert client.get(reverse("access:access_log", args=[w["office"].code])).status_code == 404
     assert client.get(reverse("access:access_log", args=[w["office"].code]), {"start": "x"}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"material": "abc"}, {"start": "2026-13-45"}, {"end": "99999-01-01"}, {"person": "x" * 500}, {"material": "0"}],
+)
+def test_a_malformed_filter_of_the_log_is_a_form_error_not_a_server_error(client, w, params):
+    client.force_login(w["auditor"])
+    response = client.get(reverse("access:access_log", args=[w["office"].code]), params)
+    assert response.status_code == 200 and 'class="field-error"' in response.content.decode()
+    assert response.context["entries"] == []
+
+
+def test_a_nul_byte_in_the_basis_opens_nothing_and_logs_nothing(client, w):
+    client.force_login(w["analyst"])
+    response = _open(client, w["material"], workstation="ARM\x00")
+    assert response.status_code == 200 and "Итоги" not in response.content.decode()
+    response = _open(client, w["material"], reference="8-П\x00")
+    assert "Итоги" not in response.content.decode()
+    assert not AccessLogEntry.objects.exists()
