@@ -102,7 +102,7 @@ def disclosure_order_new(request, pk):
             attach_errors(form, exc)
         else:
             messages.success(request, _("The order of the Prosecutor General is recorded."))
-            return redirect("access:material_open", material.pk)
+            return redirect("access:disclosure_order_new", material.pk)
     return render(
         request,
         "council/disclosure_order_form.html",
@@ -111,6 +111,7 @@ def disclosure_order_new(request, pk):
             "material": material,
             "title": mask(material.title, material.personal_terms),
             "form": form,
+            "orders": material.disclosure_orders.all(),
         },
     )
 

@@ -186,10 +186,14 @@ def test_disclosure_needs_a_recorded_order_and_is_logged(client, w):
     client.force_login(w["plain"])
     assert client.get(reverse("access:disclosure_order_new", args=[material.pk])).status_code == 403
     client.force_login(w["secretary"])
-    client.post(
+    detail = client.get(w["work"].get_absolute_url()).content.decode()
+    assert reverse("access:disclosure_order_new", args=[material.pk]) in detail
+    response = client.post(
         reverse("access:disclosure_order_new", args=[material.pk]),
         {"number": "15-ө", "date": "2026-11-24", "scope": "ФИО и ИИН для суда"},
+        follow=True,
     )
+    assert response.status_code == 200 and "ФИО и ИИН для суда" in response.content.decode()
     assert material.disclosure_orders.get().number == "15-ө"
     client.force_login(w["analyst"])
     assert "850101300123" not in _open(client, material).content.decode()
