@@ -182,3 +182,31 @@ def test_overdue_work_is_marked_and_escalated_to_the_chair(w):
     assert Notification.objects.filter(recipient=w["analyst"], deadline=row, key__endswith=":overdue:1").exists()
     deadline_sweep(now=at(dt.date(2026, 12, 28), 10))
     assert Notification.objects.filter(recipient=w["deputy_pg"], deadline=row, key__contains=":escalate:").exists()
+
+
+def test_every_move_and_every_write_has_a_declared_audit_verb(w):
+    from council.models import AuditEvent, AuditVerb
+
+    for targets in UnplannedWork.TRANSITIONS.values():
+        for to in targets:
+            assert f"unplannedwork.{to}" in AuditVerb.values
+    work = analytics.unplanned_accept(actor=w["analyst"], work=_request(w), now=NOW)
+    analytics.unplanned_result_attach(
+        actor=w["analyst"], work=work, title_kk="Т", title_ru="Т", text_kk="", text_ru="", now=NOW
+    )
+    analytics.unplanned_close(actor=w["deputy_pg"], work=work, now=NOW)
+    refused = _request(w, number="2")
+    analytics.unplanned_refuse(
+        actor=w["analyst"], work=refused, reason="Нет", report=upload("r.pdf", pdf_of(1)), now=NOW
+    )
+    analytics.unplanned_answer(
+        actor=w["analyst"],
+        work=refused,
+        answer=upload("a.pdf", pdf_of(1)),
+        number="",
+        dispatched_on=NOW.date(),
+        now=NOW,
+    )
+    written = set(AuditEvent.objects.values_list("verb", flat=True))
+    assert {"unplanned.record", "unplannedwork.accepted", "unplannedwork.refused", "sensitive.create"} <= written
+    assert written <= set(AuditVerb.values)
