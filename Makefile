@@ -48,6 +48,7 @@ run: system-deps-run python-deps messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo --print-logins
 	$(BIN)/python manage.py load_demo_cycle
+	$(BIN)/python manage.py load_demo_analytics
 	@echo
 	@echo "  Open http://127.0.0.1:$(PORT)/  (Ctrl-C stops the site, the worker and beat)"
 	@echo
