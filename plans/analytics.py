@@ -125,8 +125,8 @@ def unplanned_record(
         text_ru=text_ru.strip(),
         executor=executor,
         status=UnplannedWork.Status.ACCEPTED if is_assignment else UnplannedWork.Status.ASSESSMENT,
-        period_set_by_chief=bool(is_assignment and due_date),
-        due_date=due_date if is_assignment else None,
+        period_set_by_chief=bool(due_date),
+        due_date=due_date,
         created_by=actor,
         created_at=now,
     )
@@ -155,14 +155,16 @@ def _lock(work):
 
 @transaction.atomic
 def unplanned_accept(*, actor, work, now, due_date=None) -> UnplannedWork:
-    """The request is to be executed: in the period the Prosecutor General or a deputy set (``due_date``),
-    else within one month of acceptance (R-004-10)."""
+    """The request is to be executed: in the period the Prosecutor General or a deputy set (``due_date``, or
+    the one recorded with the request), else within one month of acceptance (R-004-10)."""
     work = _lock(work)
     day = _day(now)
     _require(allowed(actor, "plans.record_unplanned", work, day=day), _("Only analysts assess requests."))
     if due_date is not None and due_date < day:
         raise ValidationError({"due_date": _("The execution deadline cannot be in the past.")})
     move(work, UnplannedWork.Status.ACCEPTED, actor=actor, now=now, council=work.council)
+    if due_date is None and work.period_set_by_chief:
+        due_date = work.due_date  # the period set with the request's agreement
     work.period_set_by_chief = due_date is not None
     work.due_date = due_date
     deadline_close_for(subject=work, kind=ASSESSMENT, actor=actor, now=now)

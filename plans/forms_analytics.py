@@ -47,7 +47,7 @@ class UnplannedForm(forms.Form):
     executor = PersonChoice(label=_("Executor"), queryset=User.objects.none())
     due_date = forms.DateField(
         label=_("Execution deadline set by the Prosecutor General or deputy"),
-        help_text=_("For an assignment; leave empty for one month (R-004-10)."),
+        help_text=_("Leave empty for one month (R-004-10)."),
         widget=DATE,
         required=False,
         validators=[within_calendar],

@@ -86,6 +86,11 @@ def test_an_accepted_request_is_executed_within_one_month_unless_a_period_was_se
         actor=w["analyst"], work=_request(w, number="77"), now=NOW, due_date=dt.date(2026, 12, 10)
     )
     assert _row(other, analytics.EXECUTION).due_date == dt.date(2026, 12, 10) and other.period_set_by_chief
+    # A period recorded with the request (set when it was agreed) is kept at acceptance.
+    third = analytics.unplanned_accept(
+        actor=w["analyst"], work=_request(w, number="78", due_date=dt.date(2026, 12, 15)), now=NOW
+    )
+    assert _row(third, analytics.EXECUTION).due_date == dt.date(2026, 12, 15)
 
 
 def test_an_assignment_of_the_prosecutor_general_is_under_control_at_once(w):
