@@ -52,6 +52,7 @@ run: system-deps-run python-deps messages
 	@test -f "$$PDF_SIGNING_PKCS12" || $(BIN)/python manage.py make_signing_certificate "$$PDF_SIGNING_PKCS12" --password "$$PDF_SIGNING_PASSWORD"
 	$(BIN)/python manage.py load_demo --print-logins
 	$(BIN)/python manage.py load_demo_cycle
+	$(BIN)/python manage.py load_demo_analytics
 	@echo
 	@echo "  Open http://127.0.0.1:$(PORT)/  (Ctrl-C stops the site, the worker and beat)"
 	@echo

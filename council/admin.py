@@ -136,8 +136,8 @@ def _autocomplete_for(request, field_name):
 
 @admin.register(Position)
 class PositionAdmin(SharedRegistryAdmin):
-    list_display = ("title_ru", "body", "is_head")
-    list_filter = ("is_head",)
+    list_display = ("title_ru", "body", "is_head", "category")
+    list_filter = ("is_head", "category")
     search_fields = ("title_ru", "title_kk", "body__name_ru", "body__name_kk")
     list_select_related = ("body",)
     autocomplete_fields = ("body",)
@@ -375,3 +375,6 @@ class NotificationAdmin(LargeListAdmin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from . import admin_access  # noqa: E402, F401  (position categories, access log)

@@ -351,6 +351,17 @@ RULES = {
             _("A substantiated request of a state body is assessed within 5 calendar days."),
         ),
         _r(
+            "R-004-9",
+            1,
+            WORK,
+            AFTER,
+            "refusal_report",
+            _(
+                "After the refusal report, a reasoned answer goes to the state body at once (how long “at once” "
+                "is: the profile's setting, a decision of this system)."
+            ),
+        ),
+        _r(
             "R-004-10",
             1,
             MONTHS,

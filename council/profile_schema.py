@@ -253,6 +253,16 @@ class ProfileSettings:
         _proposals_rules,
     )
     item_stages: bool = _setting(False, _("Each plan item has its stage (analytical work)."), _boolean)
+    # Unplanned analytical work (seed 004)
+    refusal_answer_working_days: int = _setting(
+        1,
+        _(
+            "Decision of this system, not of the regulation: the reasoned answer to a state body goes “at once” "
+            "after the refusal report to the Prosecutor General (R-004-9); this is how many working days "
+            "“at once” allows (0: the same day)."
+        ),
+        _whole(0, 10),
+    )
     min_meetings: dict = _setting(
         {}, _('The fewest meetings per period, such as {"per": "quarter", "count": 1}; {} sets none.'), _min_meetings
     )

@@ -145,13 +145,21 @@ PRESETS["analytical-work"] = {
     "name_ru": "Информационно-аналитическая работа органов прокуратуры (Приказ Генерального Прокурора № 146)",
     "name_kk": "Прокуратура органдарының ақпараттық-талдау жұмысы (Бас Прокурордың № 146 бұйрығы)",
     "name_en": _("Information-analytical work of prosecutor's offices (Order of the Prosecutor General No. 146)"),
-    "rules": {"R-004-5": {}, "R-004-6": {}, "R-004-10": {}, "R-003-19": {}, "R-003-19.extension": {}},
+    "rules": {
+        "R-004-5": {},
+        "R-004-6": {},
+        "R-004-9": {},
+        "R-004-10": {},
+        "R-003-19": {},
+        "R-003-19.extension": {},
+    },
     "settings": {
         **COMMON_SETTINGS,
         "plan_period": "quarter",  # R-004-4: quarterly analytical work plans
         "plan_periods": ["quarter"],
         "proposals_rules": {"quarter": "R-004-5"},
         "item_stages": True,  # R-004-4: each measure has its stage
+        "refusal_answer_working_days": 1,  # R-004-9 "at once": a decision of this system
         "min_meetings": {},
         "quorum": {"kind": "none"},
         "late_materials": "accept_marked_late",

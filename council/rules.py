@@ -57,6 +57,9 @@ ROLE_ACTIONS = {
     "protocols.read_control_reports": CONTROLLERS,
     "protocols.own_body_first": frozenset({Role.SECRETARIAT}),  # the control list opens on their body
     "territorial.see_awaiting": KEEPERS,
+    # Information-analytical work (seed 004)
+    "plans.close_unplanned": CHAIR,  # removal from control of unplanned work
+    "council.record_disclosure_order": EDITORS,  # orders of the Prosecutor General (R-004-12)
 }
 
 
@@ -151,6 +154,36 @@ def _own_token(user, token, day):
     return token.user_id == user.pk
 
 
+def _open_sensitive(user, obj, day):
+    """R-004-11: sensitive analytical material opens only for holders (or acting officials) of a position
+    of a listed category (Appendix 2) with a role on its council."""
+    if not opens(user, obj, day):
+        return False
+    from .access import category_of
+
+    return category_of(user, day) is not None
+
+
+def _view_unplanned(user, obj, day):
+    """Unplanned analytical work is seen by the analysts (a listed category), the secretary and the chair."""
+    return _open_sensitive(user, obj, day) or bool(_roles(user, obj, day) & (EDITORS | CHAIR))
+
+
+def _record_unplanned(user, obj, day):
+    """Analysts and the secretary record, assess and report unplanned work (R-004-6..10)."""
+    return _open_sensitive(user, obj, day) or bool(_roles(user, obj, day) & EDITORS)
+
+
+def _read_access_log(user, obj, day):
+    """The council's access log auditors (and administrators) read and export the access log."""
+    if user.is_superuser:
+        return True
+    from .models import AccessAuditor
+    from .selectors import active_on
+
+    return active_on(AccessAuditor.objects.filter(person=user, council=_council_of(obj)), day).exists()
+
+
 OBJECT_ACTIONS = {
     "council.create_api_token": _own_account,
     "council.revoke_api_token": _own_token,
@@ -165,6 +198,10 @@ OBJECT_ACTIONS = {
     "secretariat.add_invitee": _add_invitee,
     "territorial.prepare": _territorial_prepare,
     "territorial.decide": _territorial_decide,
+    "council.open_sensitive": _open_sensitive,
+    "council.read_access_log": _read_access_log,
+    "plans.view_unplanned": _view_unplanned,
+    "plans.record_unplanned": _record_unplanned,
 }
 
 

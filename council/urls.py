@@ -30,6 +30,8 @@ urlpatterns = [
     path("inbox/read/", views_deadlines.inbox_read, name="inbox_read_all"),
     path("inbox/<int:pk>/read/", views_deadlines.inbox_read, name="inbox_read"),
     path("", include("plans.urls")),
+    path("", include("plans.urls_analytics")),
+    path("", include("council.urls_access")),
     path("", include("secretariat.urls")),
     path("", include("protocols.urls")),
     path("territorial/", include("territorial.urls")),

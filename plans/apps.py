@@ -9,9 +9,23 @@ class PlansConfig(AppConfig):
     def ready(self):
         from django.urls import reverse
 
+        from council.access import BASIS_CHECKS
         from council.files import DOCUMENT_KINDS, DocumentKind
 
-        from .models import Proposal
+        from .analytics import check_assignment_basis, check_plan_item_basis
+        from .models import Proposal, UnplannedDocument
+
+        # R-004-11: the bases of access to sensitive material, checked against the plans' records.
+        BASIS_CHECKS["plan_item"] = check_plan_item_basis
+        BASIS_CHECKS["assignment"] = check_assignment_basis
+        # The refusal report and the answer to the body are read by whoever sees the unplanned work.
+        DOCUMENT_KINDS["unplanned"] = DocumentKind(
+            queryset=UnplannedDocument.objects.select_related("work__council"),
+            council=lambda document: document.work.council,
+            action="plans.view_unplanned",
+            guarded=lambda document: document.work,
+            page=lambda document: document.work.get_absolute_url(),
+        )
 
         # A proposal's justification note is read by whoever sees the proposal in the list (R-000-9a).
         DOCUMENT_KINDS["proposal"] = DocumentKind(

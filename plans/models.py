@@ -239,3 +239,6 @@ class ProposalCoExecutor(CoExecutorLink):
 
     class Meta(CoExecutorLink.Meta):
         constraints = [models.UniqueConstraint(fields=["proposal", "body"], name="proposal_co_executor_once")]
+
+
+from .models_analytics import UnplannedDocument, UnplannedWork, UnplannedWorkStep  # noqa: E402, F401

@@ -1,5 +1,7 @@
 """Search across the council's documents: plan items, proposals, agenda questions, materials, protocol
-questions, decisions, assignments and execution reports.
+questions, decisions, assignments and execution reports; unplanned analytical work and, by title only,
+sensitive analytical material (seed 004: listed only to officials of a listed position category, R-004-11,
+with the title masked, R-004-12; the text itself is never searched).
 
 On PostgreSQL: full-text search with the Russian configuration for Russian text (so «протоколы» finds
 «протокол») and the simple configuration for Kazakh, ranked, with the match highlighted. Elsewhere (the
@@ -23,9 +25,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from council.models import SensitiveMaterial
 from council.rules import allowed
 from council.selectors import bodies_of
-from plans.models import Plan, PlanItem, Proposal
+from plans.models import Plan, PlanItem, Proposal, UnplannedWork
 from secretariat.models import AgendaItem, Material, Meeting
 
 from .models import Assignment, Decision, ExecutionReport, Protocol, ProtocolItem
@@ -72,6 +75,8 @@ class Source:
             "report": lambda: ExecutionReport.objects.select_related(
                 "assignment__council", "assignment__decision__item__protocol__meeting"
             ),
+            "unplanned": lambda: UnplannedWork.objects.select_related("council"),
+            "sensitive": lambda: SensitiveMaterial.objects.select_related("council"),
         }[self.kind]()
 
 
@@ -172,6 +177,31 @@ SOURCES = [
         "protocols.view_assignment",
         "assignment",
     ),
+    Source(
+        "unplanned",
+        _("unplanned analytical work"),
+        "council",
+        "received_on",
+        "text_ru",
+        "text_kk",
+        "requesting_body",
+        "status",
+        "plans.view_unplanned",
+        "",
+    ),
+    # Titles only: the text holds personal data (R-004-12) and opens only with a stated basis (R-004-11).
+    Source(
+        "sensitive",
+        _("analytical material"),
+        "council",
+        "created_at__date",
+        "title_ru",
+        "title_kk",
+        "",
+        None,
+        "council.open_sensitive",
+        "",
+    ),
 ]
 BY_KIND = {s.kind: s for s in SOURCES}
 STATUS_PATHS = {s.kind: s.status_path for s in SOURCES if s.status_path}
@@ -194,7 +224,7 @@ def _url(kind, obj):
         return obj.protocol.get_absolute_url() + f"#item-{obj.number}"
     if kind == "decision":
         return obj.item.protocol.get_absolute_url() + f"#item-{obj.item.number}"
-    if kind == "assignment":
+    if kind in ("assignment", "unplanned", "sensitive"):
         return obj.get_absolute_url()
     return obj.assignment.get_absolute_url() + f"#report-{obj.pk}"
 
@@ -220,6 +250,7 @@ def status_choices():
         "protocol_item": Protocol.Status.choices,
         "decision": Protocol.Status.choices,
         "assignment": Assignment.Status.choices,
+        "unplanned": UnplannedWork.Status.choices,
     }
     return [(kind, [(f"{kind}:{value}", label) for value, label in choices]) for kind, choices in by_kind.items()]
 
@@ -246,6 +277,8 @@ def _narrow(source, qs, *, user, councils, day):
         if limited:
             own_bodies = {b.pk for c in councils if c.pk in limited for b in bodies_of(user=user, council=c, day=day)}
             qs = qs.filter(~Q(council_id__in=limited) | Q(author=user) | Q(body_id__in=own_bodies))
+    elif source.action in ("council.open_sensitive", "plans.view_unplanned"):
+        qs = qs.exclude(council_id__in=lacking(source.action))  # R-004-11
     return qs
 
 
@@ -274,6 +307,8 @@ def search(*, query, councils, user, day, year=None, kinds=None, body=None, stat
         if year:
             qs = qs.filter(**{f"{source.date_path}__year": year})
         if body:
+            if not source.body_path:
+                continue
             qs = qs.filter(**{source.body_path: body}).distinct()
         if status:
             qs = qs.filter(**{source.status_path: status})
@@ -307,6 +342,10 @@ def search(*, query, councils, user, day, year=None, kinds=None, body=None, stat
             else:
                 text = obj.head_ru if query.lower() in obj.head_ru.lower() else obj.head_kk
                 snippet = _highlight(text, [query])
+            if kind == "sensitive":
+                from council.anonymise import mask
+
+                snippet = mask(obj.title, obj.personal_terms)  # R-004-12
             council = _follow(obj, source.council_path)
             hits.append(Hit(kind, obj, council, _follow(obj, source.date_path), snippet, _url(kind, obj)))
     return hits

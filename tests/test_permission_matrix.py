@@ -74,6 +74,15 @@ MATRIX = {
     "search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
+    # Analytical work (seed 004): analysts of a listed category (here acting_mju), the secretary, the chair;
+    # sensitive material only for a listed category (R-004-11); the access log for its auditors.
+    "unplanned_list": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "unplanned_new": [302, 200, 200, 403, 403, 403, 200, 404, 404, 404],
+    "unplanned": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "unplanned_document": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "sensitive": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
+    "disclosure_order_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "access_log": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
 }
 
 
@@ -146,6 +155,13 @@ def urls(demo, world, user_named):
         "oblast_approval": reverse("territorial:approval_detail", args=[approval.pk]),
         "oblast_approval_document": reverse("territorial:approval_document", args=[approval.pk]),
         "approvals_awaiting": reverse("territorial:approvals_awaiting"),
+        "unplanned_list": reverse("analytics:unplanned_list", args=["republic"]),
+        "unplanned_new": reverse("analytics:unplanned_new", args=["republic"]),
+        "unplanned": reverse("analytics:unplanned_detail", args=[w["unplanned"].pk]),
+        "unplanned_document": reverse("analytics:unplanned_document", args=[w["unplanned_document"].pk]),
+        "sensitive": reverse("access:material_open", args=[w["sensitive"].pk]),
+        "disclosure_order_new": reverse("access:disclosure_order_new", args=[w["sensitive"].pk]),
+        "access_log": reverse("access:access_log", args=["republic"]),
         "admin_republic": reverse("admin:council_council_change", args=[demo["republic"].pk]),
         "admin_oblast": reverse("admin:council_council_change", args=[demo["oblast"].pk]),
         **api_urls(demo, w, user_named),
@@ -188,6 +204,11 @@ def actions(demo, world, user_named):
         "extension_request": reverse("protocols:extension_request", args=[assignment.pk]),
         "extension_decide": reverse("protocols:extension_decide", args=[w["extension"].pk]),
         **api_actions(user_named),
+        "unplanned_accept": reverse("analytics:unplanned_accept", args=[w["unplanned"].pk]),
+        "unplanned_refuse": reverse("analytics:unplanned_refuse", args=[w["unplanned"].pk]),
+        "unplanned_answer": reverse("analytics:unplanned_answer", args=[w["unplanned"].pk]),
+        "unplanned_result": reverse("analytics:unplanned_result", args=[w["unplanned"].pk]),
+        "unplanned_close": reverse("analytics:unplanned_close", args=[w["unplanned"].pk]),
     }
 
 
@@ -335,6 +356,18 @@ POST_MATRIX = {
     "page:approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "page:admin_oblast": [302, 200, 403, 302, 302, 302, 302, 200, 302, 302],
+    "unplanned_accept": [302, 302, 302, 403, 403, 403, 302, 404, 404, 404],
+    "unplanned_refuse": [302, 302, 302, 403, 403, 403, 302, 404, 404, 404],
+    "unplanned_answer": [302, 302, 302, 403, 403, 403, 302, 404, 404, 404],
+    "unplanned_result": [302, 302, 302, 403, 403, 403, 302, 404, 404, 404],
+    "unplanned_close": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "page:unplanned_list": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "page:unplanned_new": [302, 200, 200, 403, 403, 403, 200, 404, 404, 404],
+    "page:unplanned": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "page:unplanned_document": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
+    "page:sensitive": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
+    "page:disclosure_order_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:access_log": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
 }
 
 

@@ -146,7 +146,9 @@ def build(demo, user_named):
         created_by=secretary,
         created_at=now,
     )
+    analytics = _analytics(republic, secretary, mvd, mju, user_named, now)
     return {
+        **analytics,
         "approval": approval,
         "plan": plan,
         "plan_item": plan_item,
@@ -164,3 +166,53 @@ def build(demo, user_named):
         "extraordinary": extraordinary,
         "invitee": item.invitees.get(),
     }
+
+
+def _analytics(republic, secretary, mvd, mju, user_named, now):
+    """Seed 004 on the republic council: the acting Minister of Justice's position is of a listed category
+    (Appendix 2), so only acting_mju opens sensitive material; a state body's request under assessment with
+    a stored document, and its result as sensitive material."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from council.appendix2 import ensure_position_categories
+    from council.models import Position, PositionCategory, SensitiveMaterial
+    from plans.models import UnplannedDocument, UnplannedWork
+
+    ensure_position_categories()
+    Position.objects.filter(body=mju, is_head=True).update(category=PositionCategory.objects.get(number=4))
+    unplanned = UnplannedWork.objects.create(
+        council=republic,
+        basis=UnplannedWork.Basis.REQUEST,
+        number="1-А",
+        date=datetime.date(2026, 11, 20),
+        author="Министр внутренних дел",
+        requesting_body=mvd,
+        agreed_by="Генеральный Прокурор",
+        received_on=datetime.date(2026, 11, 20),
+        text_kk=f"{WORD} сұрау",
+        text_ru=f"{WORD} запрос",
+        executor=user_named("acting_mju"),
+        created_by=secretary,
+        created_at=now,
+    )
+    unplanned_document = UnplannedDocument.objects.create(
+        work=unplanned,
+        kind=UnplannedDocument.Kind.REFUSAL_REPORT,
+        file=ContentFile(PDF, name="report.pdf"),
+        original_name="report.pdf",
+        sha256=hashlib.sha256(PDF).hexdigest(),
+        size=len(PDF),
+        submitted_by=secretary,
+        submitted_at=now,
+    )
+    sensitive = SensitiveMaterial.objects.create(
+        council=republic,
+        subject_type=ContentType.objects.get_for_model(UnplannedWork),
+        subject_id=unplanned.pk,
+        title_kk=f"{WORD} талдау",
+        title_ru=f"{WORD} анализ",
+        text_ru=f"{WORD} ИИН 850101300123",
+        created_by=secretary,
+        created_at=now,
+    )
+    return {"unplanned": unplanned, "unplanned_document": unplanned_document, "sensitive": sensitive}

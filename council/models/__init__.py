@@ -1,6 +1,13 @@
 """The core app's tables, by noun: the registry, the engine (profiles, calendar, deadlines, notices,
 audit) and what questions and documents share. Everything is importable from ``council.models``."""
 
+from .access import (  # noqa: F401
+    AccessAuditor,
+    AccessLogEntry,
+    DisclosureOrder,
+    PositionCategory,
+    SensitiveMaterial,
+)
 from .documents import (  # noqa: F401
     CoExecutorLink,
     StoredDocument,

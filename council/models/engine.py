@@ -105,6 +105,15 @@ class AuditVerb(models.TextChoices):
     APPROVAL_SUBMITTED = "approval.submitted", _("approval submitted")
     APPROVAL_APPROVED = "approval.approved", _("approval approved")
     APPROVAL_RETURNED = "approval.returned", _("approval returned")
+    UNPLANNED_RECORD = "unplanned.record", _("unplanned analytical work recorded")
+    UNPLANNEDWORK_ACCEPTED = "unplannedwork.accepted", _("unplanned work accepted")
+    UNPLANNEDWORK_REFUSAL_REPORTED = "unplannedwork.refusal_reported", _("refusal reported to the Prosecutor General")
+    UNPLANNEDWORK_REFUSED = "unplannedwork.refused", _("reasoned answer sent to the state body")
+    UNPLANNEDWORK_REPORTED = "unplannedwork.reported", _("results of unplanned work attached")
+    UNPLANNEDWORK_CLOSED = "unplannedwork.closed", _("unplanned work removed from control")
+    SENSITIVE_CREATE = "sensitive.create", _("sensitive analytical material stored")
+    DISCLOSURE_ORDER_RECORD = "disclosure_order.record", _("disclosure order recorded")
+    ACCESS_LOG_EXPORT = "access_log.export", _("access log exported")
 
 
 class AuditEvent(models.Model):

@@ -111,6 +111,15 @@ class Position(models.Model):
     title_kk = models.CharField(_("title (Kazakh)"), max_length=400)
     title_ru = models.CharField(_("title (Russian)"), max_length=400)
     is_head = models.BooleanField(_("head of the body"), default=False)
+    # Appendix 2 of Order No. 146: holders (and acting officials) may open sensitive analytical material.
+    category = models.ForeignKey(
+        "council.PositionCategory",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("position category (analytical work)"),
+    )
     history = HistoricalRecords()
 
     class Meta:

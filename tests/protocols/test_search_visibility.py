@@ -11,16 +11,19 @@ pytestmark = pytest.mark.django_db
 
 ALL = {"plan_item", "proposal", "agenda_item", "material", "protocol_item", "decision", "assignment", "report"}
 COUNCIL_WIDE = {"plan_item", "agenda_item", "assignment", "report"}
+# Seed 004: unplanned analytical work for the analysts (acting_mju acts in a position of a listed category),
+# the secretary and the chair; sensitive material only for a listed category (R-004-11).
+UNPLANNED = {"unplanned"}
 # What each role finds of the republic council's documents: the draft protocol and the materials of an
 # agenda not yet sent are the preparers'; a proposal is its author's, its body's, the secretary's and
 # the chair's.
 EXPECTED = {
-    "admin": ALL,
-    "secretary": ALL,
-    "chair": ALL,
+    "admin": ALL | UNPLANNED,
+    "secretary": ALL | UNPLANNED,
+    "chair": ALL | UNPLANNED,
     "member_mvd": COUNCIL_WIDE,
     "sec_mvd": ALL - {"proposal"},  # the secretariat employee of the Ministry of Internal Affairs
-    "acting_mju": COUNCIL_WIDE | {"proposal"},  # the proposal's author
+    "acting_mju": COUNCIL_WIDE | {"proposal", "unplanned", "sensitive"},  # the proposal's author, an analyst
     "oblast_secretary": set(),
     "oblast_member_dp": set(),
     "judge": set(),  # invited to the question: no search of the council's internal documents (R-000-12)
@@ -43,6 +46,8 @@ def pages(world):
         "decision": world["protocol"].get_absolute_url(),
         "assignment": world["assignment"].get_absolute_url(),
         "report": world["assignment"].get_absolute_url(),
+        "unplanned": world["unplanned"].get_absolute_url(),
+        "sensitive": reverse("access:material_open", args=[world["sensitive"].pk]),
     }
 
 
