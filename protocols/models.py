@@ -479,3 +479,7 @@ class ChairReport(models.Model):
 
     def __str__(self):
         return f"{self.council}: {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+
+# What follows a citizen's question at a police chief's report (seed 002).
+from .police_models import QuestionCheck, QuestionForward  # noqa: E402,F401

@@ -9,12 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import TZ, council_profile, council_rule_date, deadline_close_for
-from council.models import AuditVerb, Council
+from council.models import AuditVerb, Council, Seat
 from council.rules import allowed
 from council.services import audit
 from council.uploads import discarded_on_failure, store_upload
 
 from ..models import (
+    AgendaItem,
     CitizenQuestion,
     InviteeGroup,
     Meeting,
@@ -44,6 +45,18 @@ def _text(value, field, label, limit=None):
     if limit and len(value) > limit:
         raise ValidationError({field: _("At most %(n)s characters.") % {"n": limit}})
     return value
+
+
+def police_body_of(council, day):
+    """The police body whose chief reports: the body of the chair's seat (R-002-2), or None."""
+    from council.selectors import active_on
+
+    seat = (
+        active_on(council.seats.filter(role=Seat.Role.CHAIR), day, "valid_from", "valid_to")
+        .select_related("position__body")
+        .first()
+    )
+    return seat.position.body if seat else None
 
 
 @transaction.atomic
@@ -113,6 +126,14 @@ def police_report_schedule(
     ]
     meeting = meeting_schedule(
         actor=actor, council=council, date=date, time=time, place_kk=place_kk, place_ru=place_ru, now=now
+    )
+    # One question, the report itself, so the protocol records its decisions for control (R-002-13, R-002-19).
+    AgendaItem.objects.create(
+        meeting=meeting,
+        number=1,
+        question_kk=f"{council.name_kk or council.name_ru}: {schedule.year} жылғы жұмыс туралы есеп",
+        question_ru=f"{council.name_ru}: отчёт о работе за {schedule.year} год",
+        responsible_body=police_body_of(council, date),
     )
     report = PoliceReport.objects.create(meeting=meeting, schedule=schedule, invitee_groups=groups, **values)
     audit(
