@@ -70,3 +70,27 @@ def schedule_report(*, date=dt.date(2027, 2, 18), now, year=2026, approved_on=No
         invitee_groups=["maslikhat", "public", "media"],
         now=now,
     )
+
+
+def held_report(*, date=dt.date(2027, 2, 18), now):
+    """A report scheduled, held on ``date`` with its draft protocol, and two citizens' questions."""
+    from secretariat.meeting_day import attendance_record, meeting_hold
+    from secretariat.services.police import question_add
+    from tests.helpers import at
+
+    report = schedule_report(date=date, now=now)
+    _council, _chief, secretary = police_body()
+    day = at(date, 16)
+    meeting = report.meeting
+    seats = {s.pk: "present" for s in meeting.council.seats.all()}
+    attendance_record(actor=secretary, meeting=meeting, presence=seats, now=day)
+    meeting_hold(actor=secretary, meeting=meeting, now=day)
+    for author, text in (
+        ("Серикова А.", "Нет уличного освещения во дворе"),
+        ("Ким В.", "Ремонт дороги по ул. Садовой"),
+    ):
+        question_add(
+            actor=secretary, report=report, kind="complaint", received="at", author=author, text=text, now=day,
+            contact="+7 701 111 22 33", consent_to_contact=True,
+        )  # fmt: skip
+    return report
