@@ -78,7 +78,7 @@ def held_report(*, date=dt.date(2027, 2, 18), now):
     from secretariat.services.police import question_add
     from tests.helpers import at
 
-    report = schedule_report(date=date, now=now)
+    report = schedule_report(date=date, now=now, year=date.year - 1)
     _council, _chief, secretary = police_body()
     day = at(date, 16)
     meeting = report.meeting

@@ -73,6 +73,14 @@ MATRIX = {
     "search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
+    # A police body's reports to the public: its own people only (none of ROLES but the administrator);
+    # the public pages need no login (R-002-8.2).
+    "police_reports": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "police_report": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "report_source": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_follow_up": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "public_report": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "public_reports": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
 }
 
 
@@ -144,6 +152,12 @@ def urls(demo, world):
         "approvals_awaiting": reverse("territorial:approvals_awaiting"),
         "admin_republic": reverse("admin:council_council_change", args=[demo["republic"].pk]),
         "admin_oblast": reverse("admin:council_council_change", args=[demo["oblast"].pk]),
+        "police_reports": reverse("secretariat:police_reports", args=[w["police_council"].code]),
+        "police_report": reverse("secretariat:police_report", args=[w["police_report"].pk]),
+        "report_source": reverse("secretariat:report_source", args=[w["report_source"].pk]),
+        "question_follow_up": reverse("protocols:question_follow_up", args=[w["question"].pk]),
+        "public_report": reverse("secretariat:public_report", args=[w["police_report"].pk]),
+        "public_reports": reverse("secretariat:public_reports", args=[w["police_council"].code]),
     }
 
 
@@ -182,6 +196,18 @@ def actions(demo, world):
         "assignment_removal": reverse("protocols:assignment_removal", args=[assignment.pk]),
         "extension_request": reverse("protocols:extension_request", args=[assignment.pk]),
         "extension_decide": reverse("protocols:extension_decide", args=[w["extension"].pk]),
+        "schedule_approve": reverse("secretariat:schedule_approve", args=[w["police_council"].code]),
+        "police_report_new": reverse("secretariat:police_report_new", args=[w["police_council"].code]),
+        "report_topics": reverse("secretariat:report_topics", args=[w["police_report"].pk]),
+        "report_register": reverse("secretariat:report_register", args=[w["police_report"].pk]),
+        "publication_add": reverse("secretariat:publication_add", args=[w["police_report"].pk]),
+        "source_add": reverse("secretariat:source_add", args=[w["police_report"].pk]),
+        "question_add": reverse("secretariat:question_add", args=[w["police_report"].pk]),
+        "question_answer": reverse("secretariat:question_answer", args=[w["question"].pk]),
+        "question_check_new": reverse("protocols:question_check_new", args=[w["question"].pk]),
+        "question_forward_new": reverse("protocols:question_forward_new", args=[w["question"].pk]),
+        "check_close": reverse("protocols:check_close", args=[w["checked_question"].pk]),
+        "forward_notify": reverse("protocols:forward_notify", args=[w["forwarded_question"].pk]),
     }
 
 
@@ -329,6 +355,25 @@ POST_MATRIX = {
     "page:approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "page:admin_oblast": [302, 200, 403, 302, 302, 302, 302, 200, 302, 302],
+    # A police body's reports to the public (seed 002): only its own people; the public pages need no login.
+    "schedule_approve": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "police_report_new": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "report_topics": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "report_register": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "publication_add": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "source_add": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_add": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_answer": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_check_new": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_forward_new": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "check_close": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "forward_notify": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:police_reports": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:police_report": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:report_source": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:question_follow_up": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:public_report": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:public_reports": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
 }
 
 
