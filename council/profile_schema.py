@@ -244,6 +244,14 @@ class ProfileSettings:
     silence_is_consent: bool = _setting(
         False, _("A member who does not answer by the agreement date counts as agreeing to the draft."), _boolean
     )
+    protocol_agreement: bool = _setting(
+        True,
+        _(
+            "The draft is agreed with the members before it is presented for signature (R-000-11b); false: it "
+            "is presented straight away (a police chief's report's protocol, drawn up the same day, R-002-14)."
+        ),
+        _boolean,
+    )
     public_protocol: bool = _setting(False, _("The protocol is published on the public page."), _boolean)
     retention_years: int | None = _setting(
         None, _("Years a signed protocol is kept (null: no term is set)."), _whole(1, nullable=True)

@@ -145,6 +145,7 @@ PRESETS = {
             "online_meetings": False,  # R-002-2, R-002-4: in person
             "protocol_signers": ["secretary", "chair"],  # R-002-15
             "protocol_rule": "R-002-12",  # drawn up the same day (R-002-14)
+            "protocol_agreement": False,  # no agreement with members: signed the same day (R-002-14, R-002-15)
             "public_protocol": True,  # R-002-12..14: number of participants; citizens' complaints and proposals
             "protocol_due_on": "signed",
             "retention_years": None,  # R-002-18: the keeping period of the nomenclature of affairs, set by the staff

@@ -27,7 +27,9 @@ class Protocol(models.Model):
         DISPATCHED = "dispatched", _("sent")
 
     TRANSITIONS = {
-        Status.DRAFT: {Status.AGREEMENT},
+        # Straight to signature only where the profile has no agreement with members (R-002-14);
+        # protocol_present refuses it otherwise (R-000-11b).
+        Status.DRAFT: {Status.AGREEMENT, Status.FOR_SIGNATURE},
         Status.AGREEMENT: {Status.DRAFT, Status.FOR_SIGNATURE},
         Status.FOR_SIGNATURE: {Status.DRAFT, Status.SIGNED},
         Status.SIGNED: {Status.DISPATCHED},

@@ -117,6 +117,7 @@ def _add_years(day, years):
 def protocol_context(protocol):
     """Everything the protocol's document shows, read in a fixed number of queries."""
     from secretariat.meeting_day import roster_with_attendance
+    from secretariat.models import CitizenQuestion
 
     meeting = protocol.meeting
     items = list(protocol.items.prefetch_related("decisions__executors__body").order_by("number"))
@@ -133,4 +134,9 @@ def protocol_context(protocol):
         "invitees": invitees,
         "signatures": list(protocol.signatures.select_related("person")),
         "signers": signers(protocol, meeting.date),
+        # A police chief's report: the citizens' complaints, proposals and remarks, and what follows each
+        # one not answered in full (R-002-13, R-002-16, R-002-17).
+        "citizen_questions": list(
+            CitizenQuestion.objects.filter(report__meeting=meeting).select_related("question_check", "forward__body")
+        ),
     }

@@ -100,3 +100,40 @@ def test_a_forwarding_is_complete_only_with_the_notice_to_the_person(demo):
     assert forward.status == QuestionForward.Status.COMPLETE
     assert report.questions.get(number=2).outcome == "outside"
     assert QuestionCheck.objects.count() == 0
+
+
+def test_the_protocol_is_presented_and_signed_the_same_day_by_the_secretary_and_the_chief(demo, user_named):
+    """R-002-14, R-002-15: no agreement with members; drawn up and signed on the day of the report, with
+    the citizens' questions and what follows them in the document (R-002-13, R-002-16, R-002-17)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from protocols.models import Protocol
+    from protocols.services import protocol_present, protocol_sign
+
+    report = held_report(now=NOW)
+    _council, chief, secretary = police_body()
+    forward_record(
+        actor=secretary, question=report.questions.get(number=2), body=Body.objects.get(code="almaty-akimat"),
+        basis="territory", outgoing_number="3-12/455", outgoing_date=dt.date(2027, 2, 18), now=DAY,
+    )  # fmt: skip
+    protocol = Protocol.objects.get(meeting=report.meeting)
+    protocol_present(actor=secretary, protocol=protocol, now=DAY)
+    protocol_sign(actor=secretary, protocol=protocol, password="demo-pass-123", now=DAY)
+    protocol_sign(actor=chief, protocol=protocol, password="demo-pass-123", now=DAY)
+    protocol.refresh_from_db()
+    assert protocol.status == Protocol.Status.SIGNED and protocol.registration == "1/2027"
+    assert Deadline.objects.get(kind="protocol", subject_id=protocol.pk).state == Deadline.State.MET
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(protocol.pdf_ru.read())).pages)
+    assert "Нет уличного освещения во дворе" in text and "3-12/455" in text
+    coordination = Protocol.objects.create(
+        meeting=report.meeting.__class__.objects.create(
+            council=demo["republic"], date=dt.date(2026, 12, 2), created_by=secretary, created_at=NOW
+        ),
+        council=demo["republic"],
+        created_by=secretary,
+        created_at=NOW,
+    )
+    with pytest.raises(ValidationError, match="agreed"):  # R-000-11b still holds for a council
+        protocol_present(actor=user_named("secretary"), protocol=coordination, now=NOW)
