@@ -18,7 +18,7 @@ class SecretariatConfig(AppConfig):
 
         from council.files import DOCUMENT_KINDS, DocumentKind
 
-        from .models import Material, ReportSource
+        from .models import Material, Publication, ReportSource
 
         # A material is read by whoever reads its meeting's documents (R-000-10e), as on the question's page.
         DOCUMENT_KINDS["material"] = DocumentKind(
@@ -35,4 +35,11 @@ class SecretariatConfig(AppConfig):
             action="secretariat.keep_report",
             guarded=lambda source: source.report,
             page=lambda source: reverse("secretariat:police_report", args=[source.report_id]),
+        )
+        DOCUMENT_KINDS["publication"] = DocumentKind(
+            queryset=Publication.objects.select_related("report__meeting__council"),
+            council=lambda publication: publication.report.meeting.council,
+            action="secretariat.keep_report",
+            guarded=lambda publication: publication.report,
+            page=lambda publication: reverse("secretariat:police_report", args=[publication.report_id]),
         )

@@ -12,12 +12,31 @@ from .models import Meeting, PoliceReport, Topic
 PUBLIC_FIELDS = ("body", "date", "time", "place", "topics", "questions_how")
 
 
+def police_body_of(council, day):
+    """The police body whose chief reports: the body of the chair's seat on ``day`` (R-002-2), or None."""
+    from council.models import Seat
+    from council.selectors import active_on
+
+    seat = (
+        active_on(council.seats.filter(role=Seat.Role.CHAIR), day, "valid_from", "valid_to")
+        .select_related("position__body")
+        .first()
+    )
+    return seat.position.body if seat else None
+
+
+def police_body_name(report):
+    """The name of the police body in the active language, or the council's where no chief's seat is set."""
+    body = police_body_of(report.meeting.council, report.meeting.date)
+    return body.name if body else report.meeting.council.name
+
+
 def public_facts(report, lang):
     """The public fields of ``report`` in ``lang`` ("kk" or "ru")."""
     with translation.override(lang):
         labels = dict(Topic.choices)
         return {
-            "body": report.meeting.council.name,
+            "body": police_body_name(report),
             "date": report.meeting.date,
             "time": report.meeting.time,
             "place": report.meeting.place,

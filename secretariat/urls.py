@@ -36,6 +36,7 @@ urlpatterns = [
     path("police-reports/<int:pk>/register/", police_views.report_register, name="report_register"),
     path("police-reports/<int:pk>/publications/", police_views.publication_add, name="publication_add"),
     path("police-reports/<int:pk>/sources/", police_views.source_add, name="source_add"),
+    path("publications/<int:pk>/copy/", document_download, {"kind": "publication"}, name="publication_copy"),
     path("report-sources/<int:pk>/", document_download, {"kind": "report_source"}, name="report_source"),
     path("police-reports/<int:pk>/questions/", police_views.question_add, name="question_add"),
     path("citizen-questions/<int:pk>/answer/", police_views.question_answer, name="question_answer"),

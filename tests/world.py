@@ -175,7 +175,7 @@ def police_world():
 
     from council.models import Body
     from protocols.services.police import check_open, forward_record
-    from secretariat.services.police import question_add, source_add
+    from secretariat.services.police import publication_record, question_add, source_add
     from tests.helpers import at
     from tests.police import held_report, police_body
 
@@ -185,6 +185,10 @@ def police_world():
     source = source_add(
         actor=secretary, report=report, kind="statistics", upload=SimpleUploadedFile("s.pdf", PDF), now=day
     )
+    publication = publication_record(
+        actor=secretary, report=report, channel="periodical", outlet="Вечерний Алматы",
+        published_on=datetime.date(2026, 2, 5), upload=SimpleUploadedFile("copy.pdf", PDF), now=day,
+    )  # fmt: skip
     pending = question_add(
         actor=secretary, report=report, kind="remark", received="at", author="Жанна", text=f"{WORD} замечание", now=day
     )
@@ -197,6 +201,7 @@ def police_world():
         "police_council": report.council,
         "police_report": report,
         "report_source": source,
+        "publication": publication,
         "question": pending,
         "checked_question": report.questions.get(number=1),
         "forwarded_question": report.questions.get(number=2),

@@ -14,7 +14,8 @@ from council.notify import bilingual
 from council.services import audit
 from council.workflow import move
 from secretariat.models import CitizenQuestion
-from secretariat.services.police import police_body_of, question_decidable
+from secretariat.police_report import police_body_of
+from secretariat.services.police import question_decidable
 
 from ..models import Protocol, QuestionCheck, QuestionForward
 from .drafts import can_edit

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import TZ, council_profile, council_rule_date, deadline_close_for
-from council.models import AuditVerb, Council, Seat
+from council.models import AuditVerb, Council
 from council.rules import allowed
 from council.services import audit
 from council.uploads import discarded_on_failure, store_upload
@@ -25,6 +25,7 @@ from ..models import (
     ReportSource,
     Topic,
 )
+from ..police_report import police_body_of
 from .meetings import meeting_schedule
 
 
@@ -45,18 +46,6 @@ def _text(value, field, label, limit=None):
     if limit and len(value) > limit:
         raise ValidationError({field: _("At most %(n)s characters.") % {"n": limit}})
     return value
-
-
-def police_body_of(council, day):
-    """The police body whose chief reports: the body of the chair's seat (R-002-2), or None."""
-    from council.selectors import active_on
-
-    seat = (
-        active_on(council.seats.filter(role=Seat.Role.CHAIR), day, "valid_from", "valid_to")
-        .select_related("position__body")
-        .first()
-    )
-    return seat.position.body if seat else None
 
 
 @transaction.atomic

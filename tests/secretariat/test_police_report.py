@@ -295,3 +295,31 @@ def test_a_contact_is_kept_only_with_consent_and_an_answer_only_after_the_report
     )  # fmt: skip
     with pytest.raises(ValidationError):
         question_answer(actor=secretary, question=question, answer="Ответ", now=NOW)
+
+
+def test_a_publications_copy_is_kept_and_read_by_the_secretary_only(client, demo, time_machine, user_named):
+    """R-002-8.2: the copy of the publication, stored with its SHA-256 (store_upload)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from secretariat.services.police import publication_record
+    from tests.world import PDF
+
+    _council, _chief, secretary = police_body()
+    report = schedule_report(date=dt.date(2027, 2, 18), now=NOW)
+    publication = publication_record(
+        actor=secretary, report=report, channel="periodical", outlet="Вечерний Алматы",
+        published_on=NOW.date(), upload=SimpleUploadedFile("copy.pdf", PDF), now=NOW,
+    )  # fmt: skip
+    assert publication.original_name == "copy.pdf" and len(publication.sha256) == 64
+    time_machine.move_to(NOW)
+    url = reverse("secretariat:publication_copy", args=[publication.pk])
+    client.force_login(secretary)
+    assert client.get(url).status_code == 200
+    client.force_login(user_named("secretary"))  # the republic council's secretary: not this body's
+    assert client.get(url).status_code == 404
+    with pytest.raises(ValidationError):  # not a document
+        publication_record(
+            actor=secretary, report=report, channel="web", outlet="x", published_on=NOW.date(),
+            upload=SimpleUploadedFile("copy.exe", b"MZ"), now=NOW,
+        )  # fmt: skip
