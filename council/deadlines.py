@@ -219,7 +219,37 @@ RULES = {
                 "10 days before the report."
             ),
         ),
+        # Decision (R-002-8.2): the Order says "no later than ten days before" without "working" or
+        # "calendar"; where it means working days it says so (its paragraph 2.3), so these are calendar
+        # days, and a computed day that is a day off moves back to the previous working day (the public
+        # keeps at least the full ten days). A profile may adjust the unit.
+        _r(
+            "R-002-8.2",
+            10,
+            CAL,
+            BEFORE,
+            "meeting",
+            _(
+                "Time, place, schedule and how to send questions are published in regional media (a periodical, "
+                "TV or radio, an official web resource) no later than 10 calendar days before the report (a "
+                "decision of this system: the Order does not say working days)."
+            ),
+        ),
         _r("R-002-12", 0, Unit.SAME_DAY, AFTER, "meeting", _("The protocol is drawn up on the day of the report.")),
+        # R-002-16: the check of a citizen's complaint or proposal not fully answered runs under the
+        # Administrative Procedural Code. This system does not state the Code's period: the amount 0 here
+        # means "not set", and the administrator sets it in the profile ({"amount": n, "unit": …}).
+        _r(
+            "R-002-16.check",
+            0,
+            WORK,
+            AFTER,
+            "report",
+            _(
+                "A complaint, proposal or remark not fully answered at the report is checked under the "
+                "Administrative Procedural Code, within the period the regulation profile sets."
+            ),
+        ),
         # Prosecutor General's Office work regulation (seed 003)
         _r(
             "R-003-12.annual",

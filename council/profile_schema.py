@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from .deadlines import RULES, Direction, Unit
 
 PLAN_PERIODS = ("quarter", "half_year", "year")
-MEETING_FREQUENCIES = ("quarter", "two_months", "year")
+MEETING_FREQUENCIES = ("quarter", "two_months", "year", "year_first_quarter")
 QUORUM_KINDS = ("none", "permanent_fraction", "each_side_majority", "total_majority")
 SIGNER_CAPACITIES = ("chair", "presiding", "secretary")
 PROTOCOL_DUE_ON = ("presented", "signed")
@@ -83,6 +83,12 @@ def _rule_id(value):
     if not isinstance(value, str) or value not in RULES:
         raise _Invalid(_('the id of a rule of REGULATION.md (council/deadlines.py), such as "R-000-10b"'))
     return value
+
+
+def _rule_id_or_none(value):
+    """A rule id, or "" where the profile has no such deadline (a police chief's report has no materials
+    and no agenda dispatch, R-002-4..R-002-8)."""
+    return "" if value == "" else _rule_id(value)
 
 
 def _days_before(value):
@@ -192,10 +198,19 @@ class ProfileSettings:
     reminder_hour: int = _setting(9, _("Local hour at which reminders and overdue notices go out."), _whole(0, 23))
     # The rules that set each deadline of a meeting's preparation
     materials_rule: str = _setting(
-        "R-000-10b", _("Rule by which materials of an agenda question reach the secretary."), _rule_id
+        "R-000-10b",
+        _('Rule by which materials of an agenda question reach the secretary ("": no such deadline).'),
+        _rule_id_or_none,
     )
     agenda_rule: str = _setting(
-        "R-000-10e", _("Rule by which the approved agenda with its documents is sent to members."), _rule_id
+        "R-000-10e",
+        _('Rule by which the approved agenda with its documents is sent to members ("": no agenda is sent).'),
+        _rule_id_or_none,
+    )
+    publication_rule: str = _setting(
+        "",
+        _('Rule by which the time, place and how to send questions are published before the meeting ("": none).'),
+        _rule_id_or_none,
     )
     contributions_rule: str = _setting(
         "R-000-10a.contributions",
@@ -228,6 +243,14 @@ class ProfileSettings:
     )
     silence_is_consent: bool = _setting(
         False, _("A member who does not answer by the agreement date counts as agreeing to the draft."), _boolean
+    )
+    protocol_agreement: bool = _setting(
+        True,
+        _(
+            "The draft is agreed with the members before it is presented for signature (R-000-11b); false: it "
+            "is presented straight away (a police chief's report's protocol, drawn up the same day, R-002-14)."
+        ),
+        _boolean,
     )
     public_protocol: bool = _setting(False, _("The protocol is published on the public page."), _boolean)
     public_schedule: bool = _setting(

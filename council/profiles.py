@@ -116,27 +116,44 @@ PRESETS = {
             "protocol_recipients": ["members", "police_units", "bar_presidium"],
         },
     },
+    # A police chief's report to the public (seed 002) lives by its own Order only: no materials deadline,
+    # no agenda dispatch, no quorum (R-002-4..R-002-8); its deadlines are the publication (R-002-8.2) and
+    # the protocol on the same day (R-002-12, R-002-14).
     "public-report": {
         "name_ru": "Отчёт начальника органа полиции перед населением (Приказ МВД № 608 от 31 июля 2023 года)",
         "name_kk": "Полиция органы бастығының халық алдындағы есебі (ІІМ 2023 жылғы 31 шілдедегі № 608 бұйрығы)",
         "name_en": _("Police chief's report to the public (Order of the Minister of Internal Affairs No. 608)"),
-        "rules": {"R-002-8": {}, "R-002-12": {}, "R-003-23": {}, "R-003-12.annual": {}},
+        "rules": {
+            # Decision: "no later than ten days before" counts calendar days (the Order says "working"
+            # where it means it); a day off moves back to the previous working day.
+            "R-002-8.2": {"amount": 10, "unit": "calendar_days", "direction": "before"},
+            "R-002-12": {},
+            # The check's period under the Administrative Procedural Code is left to the administrator:
+            # until "amount" is set here, checks show "period not set" (R-002-16).
+            "R-002-16.check": {},
+            "R-003-23": {},
+            "R-003-12.annual": {},
+        },
         "settings": {
             **COMMON_SETTINGS,
+            "materials_rule": "",  # no materials deadline
+            "agenda_rule": "",  # no agenda is approved or sent
+            "publication_rule": "R-002-8.2",
             "plan_period": "year",
             "plan_periods": ["year"],
             "proposals_rules": {"year": "R-003-12.annual"},
-            "min_meetings": {"per": "year", "count": 1},  # R-002-4
+            "min_meetings": {"per": "year_first_quarter", "count": 1},  # R-002-4: in Q1 of the following year
             "quorum": {"kind": "none"},
             "late_materials": "accept_marked_late",
             "silence_is_consent": False,
-            "online_meetings": False,
+            "online_meetings": False,  # R-002-2, R-002-4: in person
             "protocol_signers": ["secretary", "chair"],  # R-002-15
-            "protocol_rule": "R-002-12",  # drawn up the same day
+            "protocol_rule": "R-002-12",  # drawn up the same day (R-002-14)
+            "protocol_agreement": False,  # no agreement with members: signed the same day (R-002-14, R-002-15)
             "public_protocol": True,  # R-002-12..14: number of participants; citizens' complaints and proposals
             "public_schedule": True,  # R-002-8: time, place and schedule are published
             "protocol_due_on": "signed",
-            "retention_years": None,
+            "retention_years": None,  # R-002-18: the keeping period of the nomenclature of affairs, set by the staff
         },
     },
 }

@@ -49,6 +49,9 @@ ROLE_ACTIONS = {
     "secretariat.request_extraordinary": MEMBER_ROLES,  # R-000-9e
     "secretariat.see_requests": DECIDERS,
     "secretariat.read_documents_early": PREPARERS,  # R-000-10e
+    # A police chief's report to the public: its secretary keeps the schedule, publication, sources and
+    # citizens' questions (R-002-8, R-002-12, R-002-18).
+    "secretariat.keep_report": EDITORS,
     "protocols.edit_protocol": EDITORS,  # R-000-11a
     "protocols.read_draft": PREPARERS,  # R-000-11b
     "protocols.analyse_execution": EDITORS,  # R-000-11d

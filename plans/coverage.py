@@ -2,6 +2,7 @@
 
 - R-000-9c: the coordination council meets at least once per quarter: a quarter of the plan's period
   with no planned meeting is reported.
+- R-002-4: the police chief reports to the public in the first quarter of each year.
 - R-001-3b: the monitoring group meets at least once every two months: a gap of more than two months
   without a planned meeting (from the period's start, between meetings, up to its end) is reported.
 - Every item needs a responsible executor (R-000-10a: the body listed first prepares the materials).
@@ -47,6 +48,16 @@ def coverage_warnings(*, start, end, min_meetings, meeting_dates, items_without_
                             "once per quarter."
                         )
                         % {"quarter": quarter, "year": year},
+                    )
+                )
+    elif per == "year_first_quarter":  # R-002-4: the police chief reports in the first quarter of each year
+        held = {d.year for d in meetings if d.month <= 3}
+        for year in sorted({y for y, q in quarters_between(start, end) if q == 1}):
+            if year not in held:
+                warnings.append(
+                    Warning(
+                        "R-002-4",
+                        _("No report to the public is scheduled in the first quarter of %(year)s.") % {"year": year},
                     )
                 )
     elif per == "two_months":

@@ -19,6 +19,7 @@ MEASURES = [
     ("protocol", _("Protocols drawn up and signed on time"), "R-000-11a"),
     ("protocol-dispatch", _("Protocols sent on time"), "R-000-11c"),
     ("execution", _("Decisions executed on time"), "R-000-11d"),
+    ("publication", _("Reports to the public announced on time"), "R-002-8.2"),
 ]
 KINDS = [m[0] for m in MEASURES]
 
@@ -74,11 +75,14 @@ def quarters(start, end):
     return result
 
 
-def required_per_quarter(profile):
+def required_per_quarter(profile, quarter_start=None):
     """The minimum number of meetings per quarter: once a quarter (R-000-9c); once every two months means
-    two in a quarter (R-001-3b); a yearly minimum is not judged by quarter."""
+    two in a quarter (R-001-3b); a police chief's report is due in the first quarter of each year (R-002-4),
+    so only that quarter has a minimum; another yearly minimum is not judged by quarter."""
     rule = profile.typed.min_meetings if profile else {}
     count = rule.get("count", 0)
+    if rule.get("per") == "year_first_quarter":
+        return count if quarter_start is not None and quarter_start.month == 1 else None
     return {"quarter": count, "two_months": 2 * count}.get(rule.get("per"))
 
 
@@ -127,7 +131,7 @@ def dashboard(*, councils, start, end, today):
                 "council": c,
                 "measures": [(code, label, rule, per_council[c.pk][code]) for code, label, rule in MEASURES],
                 "meetings": [
-                    (q, meetings.get((c.pk, q), 0), required_per_quarter(c.profile)) for q in periods if q <= today
+                    (q, meetings.get((c.pk, q), 0), required_per_quarter(c.profile, q)) for q in periods if q <= today
                 ],
             }
             for c in councils

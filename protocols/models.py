@@ -27,7 +27,9 @@ class Protocol(models.Model):
         DISPATCHED = "dispatched", _("sent")
 
     TRANSITIONS = {
-        Status.DRAFT: {Status.AGREEMENT},
+        # Straight to signature only where the profile has no agreement with members (R-002-14);
+        # protocol_present refuses it otherwise (R-000-11b).
+        Status.DRAFT: {Status.AGREEMENT, Status.FOR_SIGNATURE},
         Status.AGREEMENT: {Status.DRAFT, Status.FOR_SIGNATURE},
         Status.FOR_SIGNATURE: {Status.DRAFT, Status.SIGNED},
         Status.SIGNED: {Status.DISPATCHED},
@@ -478,3 +480,7 @@ class ChairReport(models.Model):
 
     def __str__(self):
         return f"{self.council}: {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+
+# What follows a citizen's question at a police chief's report (seed 002).
+from .police_models import QuestionCheck, QuestionForward  # noqa: E402,F401

@@ -2,7 +2,7 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import views, views_control
+from . import police_views, views, views_control
 
 app_name = "protocols"
 urlpatterns = [
@@ -34,4 +34,10 @@ urlpatterns = [
     path("chair-reports/<int:pk>/pdf/<str:lang>/", views_control.chair_report_pdf, name="chair_report_pdf"),
     path("compliance/", views_control.compliance_dashboard, name="compliance"),
     path("search/", views_control.search, name="search"),
+    # A citizen's question at a police chief's report: its check or forwarding (R-002-16, R-002-17)
+    path("citizen-questions/<int:pk>/follow-up/", police_views.question_follow_up, name="question_follow_up"),
+    path("citizen-questions/<int:pk>/check/", police_views.question_check_new, name="question_check_new"),
+    path("citizen-questions/<int:pk>/forward/", police_views.question_forward_new, name="question_forward_new"),
+    path("citizen-questions/<int:pk>/check/close/", police_views.check_close, name="check_close"),
+    path("citizen-questions/<int:pk>/forward/notice/", police_views.forward_notify, name="forward_notify"),
 ]

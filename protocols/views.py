@@ -104,6 +104,7 @@ def protocol_detail(request, pk):
             "editor": editor,
             "editable": editor and protocol.status == Protocol.Status.DRAFT,
             "public": council_profile(protocol.council).typed.public_protocol,
+            "no_agreement": not council_profile(protocol.council).typed.protocol_agreement,
             "agreement": agreement,
             "may_answer": is_member and protocol.status == Protocol.Status.AGREEMENT,
             "my_answer": my_answer,

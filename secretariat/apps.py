@@ -18,7 +18,7 @@ class SecretariatConfig(AppConfig):
 
         from council.files import DOCUMENT_KINDS, DocumentKind
 
-        from .models import Material
+        from .models import Material, Publication, ReportSource
 
         # A material is read by whoever reads its meeting's documents (R-000-10e), as on the question's page.
         DOCUMENT_KINDS["material"] = DocumentKind(
@@ -27,4 +27,19 @@ class SecretariatConfig(AppConfig):
             action="secretariat.view_documents",
             guarded=lambda material: material.item.meeting,
             page=lambda material: reverse("secretariat:item_materials", args=[material.item_id]),
+        )
+        # A source of a police chief's report is read by whoever keeps the report (R-002-10, R-002-18).
+        DOCUMENT_KINDS["report_source"] = DocumentKind(
+            queryset=ReportSource.objects.select_related("report__meeting__council"),
+            council=lambda source: source.report.meeting.council,
+            action="secretariat.keep_report",
+            guarded=lambda source: source.report,
+            page=lambda source: reverse("secretariat:police_report", args=[source.report_id]),
+        )
+        DOCUMENT_KINDS["publication"] = DocumentKind(
+            queryset=Publication.objects.select_related("report__meeting__council"),
+            council=lambda publication: publication.report.meeting.council,
+            action="secretariat.keep_report",
+            guarded=lambda publication: publication.report,
+            page=lambda publication: reverse("secretariat:police_report", args=[publication.report_id]),
         )

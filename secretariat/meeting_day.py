@@ -57,7 +57,10 @@ def attendance_record(*, actor, meeting, presence, now, presiding_seat_id=None, 
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if not can_schedule(actor, meeting.council, now.date()):
         raise PermissionDenied(_("Attendance is recorded by the secretary."))
-    if meeting.status not in (Meeting.Status.DISPATCHED, Meeting.Status.HELD):
+    statuses = (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
+    if not council_profile(meeting.council).typed.agenda_rule:  # a report to the public sends no agenda
+        statuses += (Meeting.Status.SCHEDULED,)
+    if meeting.status not in statuses:
         raise ValidationError(_("Attendance is recorded on the meeting day, after the agenda is sent."))
     if meeting.status == Meeting.Status.HELD and (reason := attendance_lock(meeting)):
         raise ValidationError(reason)
@@ -115,6 +118,8 @@ def meeting_hold(*, actor, meeting, now):
         raise PermissionDenied(_("The secretary records that the meeting was held."))
     if now.date() < meeting.date:
         raise ValidationError(_("The meeting is held on %(date)s.") % {"date": meeting.date.strftime("%d.%m.%Y")})
+    if meeting.status != Meeting.Status.DISPATCHED and council_profile(meeting.council).typed.agenda_rule:
+        raise ValidationError(_("The agenda is sent to the members before the meeting is held."))
     rows = roster_with_attendance(meeting)
     if rows and not meeting.attendance.exists():  # a report to the public may have no seats at all
         raise ValidationError(_("Record the attendance first."))

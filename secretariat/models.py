@@ -24,7 +24,9 @@ class Meeting(models.Model):
         CANCELLED = "cancelled", _("cancelled")
 
     TRANSITIONS = {
-        Status.SCHEDULED: {Status.AGENDA_APPROVED, Status.CANCELLED},
+        # Straight to held only where the profile sends no agenda (a police chief's report, R-002-4);
+        # meeting_hold refuses it for a council that sends one (R-000-10e).
+        Status.SCHEDULED: {Status.AGENDA_APPROVED, Status.HELD, Status.CANCELLED},
         Status.AGENDA_APPROVED: {Status.DISPATCHED, Status.SCHEDULED, Status.CANCELLED},
         Status.DISPATCHED: {Status.HELD, Status.CANCELLED},
         Status.HELD: set(),
@@ -361,3 +363,15 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.meeting}: {self.seat_id} {self.presence}"
+
+
+# A police chief's report to the public (seed 002) has its own tables beside its meeting.
+from .police_models import (  # noqa: E402,F401
+    CitizenQuestion,
+    InviteeGroup,
+    PoliceReport,
+    Publication,
+    ReportSchedule,
+    ReportSource,
+    Topic,
+)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import views
+from . import police_views, views
 
 app_name = "secretariat"
 urlpatterns = [
@@ -27,4 +27,19 @@ urlpatterns = [
     path("meetings/<int:pk>/hold/", views.meeting_hold, name="meeting_hold"),
     path("councils/<slug:code>/meetings/extraordinary/", views.extraordinary_new, name="extraordinary_new"),
     path("extraordinary/<int:pk>/decide/", views.extraordinary_decide, name="extraordinary_decide"),
+    # A police chief's report to the public (seed 002)
+    path("councils/<slug:code>/police-reports/", police_views.police_reports, name="police_reports"),
+    path("councils/<slug:code>/police-reports/schedule/", police_views.schedule_approve, name="schedule_approve"),
+    path("councils/<slug:code>/police-reports/new/", police_views.report_new, name="police_report_new"),
+    path("police-reports/<int:pk>/", police_views.police_report, name="police_report"),
+    path("police-reports/<int:pk>/topics/", police_views.report_topics, name="report_topics"),
+    path("police-reports/<int:pk>/register/", police_views.report_register, name="report_register"),
+    path("police-reports/<int:pk>/publications/", police_views.publication_add, name="publication_add"),
+    path("police-reports/<int:pk>/sources/", police_views.source_add, name="source_add"),
+    path("publications/<int:pk>/copy/", document_download, {"kind": "publication"}, name="publication_copy"),
+    path("report-sources/<int:pk>/", document_download, {"kind": "report_source"}, name="report_source"),
+    path("police-reports/<int:pk>/questions/", police_views.question_add, name="question_add"),
+    path("citizen-questions/<int:pk>/answer/", police_views.question_answer, name="question_answer"),
+    path("public/reports/<int:pk>/", police_views.public_report, name="public_report"),
+    path("public/<slug:code>/reports/", police_views.public_reports, name="public_reports"),
 ]

@@ -496,6 +496,9 @@ def meeting_day(request, pk):
             "council": meeting.council,
             "rows": [(e, typed.get(f"seat-{e.seat.pk}") or (a.presence if a else "")) for e, a in rows],
             "presences": Attendance.Presence.choices,
+            # A police chief's report sends no agenda: its day is recorded straight from the schedule (R-002-4).
+            "ready": meeting.status == Meeting.Status.DISPATCHED
+            or (meeting.status == Meeting.Status.SCHEDULED and not council_profile(meeting.council).typed.agenda_rule),
             "quorum": meeting_quorum(meeting, rows),
             "presiding": meeting.presiding_id or getattr(default_presiding(rows), "pk", None),
             "invitees": Invitee.objects.filter(item__meeting=meeting).select_related("item").order_by("item__number"),

@@ -83,6 +83,15 @@ MATRIX = {
     "sensitive": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
     "disclosure_order_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "access_log": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
+    # A police body's reports to the public: its own people only (none of ROLES but the administrator);
+    # the public pages need no login (R-002-8.2).
+    "police_reports": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "police_report": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "report_source": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "publication_copy": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_follow_up": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "public_report": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "public_reports": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
 }
 
 
@@ -165,6 +174,13 @@ def urls(demo, world, user_named):
         "admin_republic": reverse("admin:council_council_change", args=[demo["republic"].pk]),
         "admin_oblast": reverse("admin:council_council_change", args=[demo["oblast"].pk]),
         **api_urls(demo, w, user_named),
+        "police_reports": reverse("secretariat:police_reports", args=[w["police_council"].code]),
+        "police_report": reverse("secretariat:police_report", args=[w["police_report"].pk]),
+        "report_source": reverse("secretariat:report_source", args=[w["report_source"].pk]),
+        "publication_copy": reverse("secretariat:publication_copy", args=[w["publication"].pk]),
+        "question_follow_up": reverse("protocols:question_follow_up", args=[w["question"].pk]),
+        "public_report": reverse("secretariat:public_report", args=[w["police_report"].pk]),
+        "public_reports": reverse("secretariat:public_reports", args=[w["police_council"].code]),
     }
 
 
@@ -209,6 +225,18 @@ def actions(demo, world, user_named):
         "unplanned_answer": reverse("analytics:unplanned_answer", args=[w["unplanned"].pk]),
         "unplanned_result": reverse("analytics:unplanned_result", args=[w["unplanned"].pk]),
         "unplanned_close": reverse("analytics:unplanned_close", args=[w["unplanned"].pk]),
+        "schedule_approve": reverse("secretariat:schedule_approve", args=[w["police_council"].code]),
+        "police_report_new": reverse("secretariat:police_report_new", args=[w["police_council"].code]),
+        "report_topics": reverse("secretariat:report_topics", args=[w["police_report"].pk]),
+        "report_register": reverse("secretariat:report_register", args=[w["police_report"].pk]),
+        "publication_add": reverse("secretariat:publication_add", args=[w["police_report"].pk]),
+        "source_add": reverse("secretariat:source_add", args=[w["police_report"].pk]),
+        "question_add": reverse("secretariat:question_add", args=[w["police_report"].pk]),
+        "question_answer": reverse("secretariat:question_answer", args=[w["question"].pk]),
+        "question_check_new": reverse("protocols:question_check_new", args=[w["question"].pk]),
+        "question_forward_new": reverse("protocols:question_forward_new", args=[w["question"].pk]),
+        "check_close": reverse("protocols:check_close", args=[w["checked_question"].pk]),
+        "forward_notify": reverse("protocols:forward_notify", args=[w["forwarded_question"].pk]),
     }
 
 
@@ -368,6 +396,26 @@ POST_MATRIX = {
     "page:sensitive": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
     "page:disclosure_order_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:access_log": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
+    # A police body's reports to the public (seed 002): only its own people; the public pages need no login.
+    "schedule_approve": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "police_report_new": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "report_topics": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "report_register": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "publication_add": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "source_add": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_add": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_answer": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_check_new": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "question_forward_new": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "check_close": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "forward_notify": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:police_reports": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:police_report": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:report_source": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:publication_copy": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:question_follow_up": [302, 200, 404, 404, 404, 404, 404, 404, 404, 404],
+    "page:public_report": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:public_reports": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
 }
 
 

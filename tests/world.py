@@ -165,6 +165,48 @@ def build(demo, user_named):
         "extension": extension,
         "extraordinary": extraordinary,
         "invitee": item.invitees.get(),
+        **police_world(),
+    }
+
+
+def police_world():
+    """A police body's report to the public held on 18 February 2026, with a source and three citizens'
+    questions: one pending, one being checked, one forwarded (seed 002). None of ROLES has a role on it
+    but the administrator."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from council.models import Body
+    from protocols.services.police import check_open, forward_record
+    from secretariat.services.police import publication_record, question_add, source_add
+    from tests.helpers import at
+    from tests.police import held_report, police_body
+
+    report = held_report(date=datetime.date(2026, 2, 18), now=at(datetime.date(2026, 1, 10)))
+    _council, _chief, secretary = police_body()
+    day = at(datetime.date(2026, 2, 18), 18)
+    source = source_add(
+        actor=secretary, report=report, kind="statistics", upload=SimpleUploadedFile("s.pdf", PDF), now=day
+    )
+    publication = publication_record(
+        actor=secretary, report=report, channel="periodical", outlet="Вечерний Алматы",
+        published_on=datetime.date(2026, 2, 5), upload=SimpleUploadedFile("copy.pdf", PDF), now=day,
+    )  # fmt: skip
+    pending = question_add(
+        actor=secretary, report=report, kind="remark", received="at", author="Жанна", text=f"{WORD} замечание", now=day
+    )
+    check_open(actor=secretary, question=report.questions.get(number=1), now=day)
+    forward_record(
+        actor=secretary, question=report.questions.get(number=2), body=Body.objects.get(code="almaty-akimat"),
+        basis="territory", outgoing_number="1/1", outgoing_date=datetime.date(2026, 2, 18), now=day,
+    )  # fmt: skip
+    return {
+        "police_council": report.council,
+        "police_report": report,
+        "report_source": source,
+        "publication": publication,
+        "question": pending,
+        "checked_question": report.questions.get(number=1),
+        "forwarded_question": report.questions.get(number=2),
     }
 
 

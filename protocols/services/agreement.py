@@ -166,6 +166,8 @@ def protocol_present(*, actor, protocol, now):
     protocol = _locked(protocol)
     if not can_edit(actor, protocol, now.date()):
         raise PermissionDenied(_("Only the secretary presents the protocol for signature."))
+    if protocol.status == Protocol.Status.DRAFT and council_profile(protocol.council).typed.protocol_agreement:
+        raise ValidationError(_("The draft is agreed with the members before it is presented for signature."))
     if protocol.status == Protocol.Status.AGREEMENT:
         rows = agreement_state(protocol, now.date())
         remarks = [p.display_name for p, state, _a in rows if state == "remarks"]

@@ -19,7 +19,7 @@ from council.selectors import council_chairs, council_secretaries
 from council.services import audit
 from council.workflow import move
 from secretariat.meeting_day import roster_with_attendance
-from secretariat.models import Attendance, Invitee
+from secretariat.models import Attendance, CitizenQuestion, Invitee
 
 from ..models import Protocol, Signature
 from .drafts import _locked
@@ -143,4 +143,9 @@ def protocol_context(protocol):
         "signatures": list(protocol.signatures.select_related("person")),
         "signers": signers(protocol, meeting.date),
         "retention_years": council_profile(protocol.council).typed.retention_years,
+        # A police chief's report: the citizens' complaints, proposals and remarks, and what follows each
+        # one not answered in full (R-002-13, R-002-16, R-002-17).
+        "citizen_questions": list(
+            CitizenQuestion.objects.filter(report__meeting=meeting).select_related("question_check", "forward__body")
+        ),
     }

@@ -63,7 +63,11 @@ def meeting_schedule(
             for order, body in enumerate(plan_item.ordered_co_executors())
         )
         _open_materials_deadline(item, actor=actor, now=now)
-    _open_agenda_deadline(meeting, actor=actor, now=now)
+    profile = council_profile(council).typed
+    if profile.agenda_rule:  # a police chief's report sends no agenda (R-002-4..R-002-8)
+        _open_agenda_deadline(meeting, actor=actor, now=now)
+    if profile.publication_rule:  # its time, place and how to send questions are published first (R-002-8.2)
+        _open_publication_deadline(meeting, actor=actor, now=now)
     audit(actor=actor, verb=AuditVerb.MEETING_SCHEDULE, subject=meeting, council=council, at=now, date=date.isoformat())
     return meeting
 
@@ -85,12 +89,29 @@ def _open_agenda_deadline(meeting, *, actor, now):
     )
 
 
+def _open_publication_deadline(meeting, *, actor, now):
+    """The time, place, schedule and how to send questions are published no later than 10 days before
+    the report (R-002-8.2; the profile says calendar days)."""
+    return deadline_open(
+        council=meeting.council,
+        subject=meeting,
+        kind="publication",
+        rule_id=council_profile(meeting.council).typed.publication_rule,
+        anchor=meeting.date,
+        now=now,
+        actor=actor,
+        title=bilingual(_("Announcement of the report of %(date)s published"), date=meeting.date.strftime("%d.%m.%Y")),
+    )
+
+
 def _open_materials_deadline(item, *, actor, now):
     """The responsible body's materials reach the secretary 20 calendar days before the meeting
     (R-000-10b, or the profile's rule); each co-executor's contribution reaches the responsible body
     earlier, by the internal date of R-000-10a.contributions."""
     meeting = item.meeting
     profile = council_profile(meeting.council)
+    if not profile.typed.materials_rule:  # no materials deadline in this profile (R-002-4..R-002-8)
+        return None
     materials = deadline_open(
         council=meeting.council,
         subject=item,
