@@ -207,6 +207,14 @@ RULES = {
             "protocol_received",
             _("Executors report within 5 working days of receiving the protocol."),
         ),
+        _r(
+            "R-001-2",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "item_deadline",
+            _("A plan item is carried out by its own deadline, controlled by its responsible executor."),
+        ),
         # Police chief's report to the public (seed 002)
         _r(
             "R-002-8",
@@ -260,6 +268,25 @@ RULES = {
             AFTER,
             "plan_item_month",
             _("Plan results are reported by the 25th of the month to whoever approved the plan."),
+        ),
+        _r(
+            "R-003-18.removal",
+            30,
+            Unit.DAY_OF_MONTH,
+            AFTER,
+            "plan_item_month",
+            _(
+                "The report with the resolution, the certificate of results and the draft documents reach the "
+                "apparatus by the 30th of the planned month (the month's last day when it is shorter)."
+            ),
+        ),
+        _r(
+            "R-003-18.action",
+            10,
+            WORK,
+            AFTER,
+            "resolution",
+            _("The results of a plan item are acted on within 10 working days of the resolution."),
         ),
         _r(
             "R-003-19",
@@ -316,6 +343,17 @@ RULES = {
             AFTER,
             "meeting",
             _("A protocol instruction with no deadline set is due one month from the meeting date."),
+        ),
+        _r(
+            "R-003-23.protocol",
+            1,
+            WORK,
+            AFTER,
+            "meeting",
+            _(
+                "The protocol of a meeting with the Prosecutor General or a deputy is drafted and submitted for "
+                "signature immediately: by the next working day after the meeting (a decision of this system)."
+            ),
         ),
         _r(
             "R-003-33",
@@ -416,7 +454,9 @@ def apply_rule(rule: Rule, anchor: datetime.date, calendar: WorkingCalendar) -> 
     elif unit == Unit.DAY_OF_DECEMBER_BEFORE_YEAR:
         day, after = datetime.date(anchor.year - 1, 12, n), True
     elif unit == Unit.DAY_OF_MONTH:
-        day, after = anchor.replace(day=n), True
+        # "By the 30th of the month" in February is its last day.
+        last = _stdlib_calendar.monthrange(anchor.year, anchor.month)[1]
+        day, after = anchor.replace(day=min(n, last)), True
     else:  # pragma: no cover - Unit is closed
         raise ValueError(unit)
     # Fixed dates and periods after an event move forward to a working day; periods before an event

@@ -247,6 +247,14 @@ class ProfileSettings:
         _("For each plan period, the rule by which members' proposals to the plan are due (none: no such deadline)."),
         _proposals_rules,
     )
+    draft_rules: dict = _setting(
+        {},
+        _(
+            "For each plan period, the rule by which the secretary submits the draft plan for approval "
+            "(R-003-12; none: no such deadline)."
+        ),
+        _proposals_rules,
+    )
     item_stages: bool = _setting(False, _("Each plan item has its stage (analytical work)."), _boolean)
     min_meetings: dict = _setting(
         {}, _('The fewest meetings per period, such as {"per": "quarter", "count": 1}; {} sets none.'), _min_meetings

@@ -91,6 +91,9 @@ PRESETS = {
             "R-001-3f": {},
             "R-003-12.quarterly": {},
             "R-003-12.annual": {},
+            "R-003-12.quarterly_draft": {},
+            "R-003-12.annual_draft": {},
+            "R-001-2": {},
             "R-003-23": {},
             "R-003-65": {"amount": 2},  # signed within 5 working days (R-001-3e)
         },
@@ -102,6 +105,7 @@ PRESETS = {
             "plan_period": "quarter",  # R-001-2: quarterly and annual plans
             "plan_periods": ["quarter", "year"],
             "proposals_rules": {"quarter": "R-003-12.quarterly", "year": "R-003-12.annual"},
+            "draft_rules": {"quarter": "R-003-12.quarterly_draft", "year": "R-003-12.annual_draft"},  # R-003-12
             "min_meetings": {"per": "two_months", "count": 1},  # R-001-3b
             "quorum": {"kind": "each_side_majority"},  # R-001-3d (Decision: each side separately)
             "late_materials": "accept_marked_late",
@@ -116,12 +120,19 @@ PRESETS = {
         "name_ru": "Отчёт начальника органа полиции перед населением (Приказ МВД № 608 от 31 июля 2023 года)",
         "name_kk": "Полиция органы бастығының халық алдындағы есебі (ІІМ 2023 жылғы 31 шілдедегі № 608 бұйрығы)",
         "name_en": _("Police chief's report to the public (Order of the Minister of Internal Affairs No. 608)"),
-        "rules": {"R-002-8": {}, "R-002-12": {}, "R-003-23": {}, "R-003-12.annual": {}},
+        "rules": {
+            "R-002-8": {},
+            "R-002-12": {},
+            "R-003-23": {},
+            "R-003-12.annual": {},
+            "R-003-12.annual_draft": {},
+        },
         "settings": {
             **COMMON_SETTINGS,
             "plan_period": "year",
             "plan_periods": ["year"],
             "proposals_rules": {"year": "R-003-12.annual"},
+            "draft_rules": {"year": "R-003-12.annual_draft"},  # R-003-12: the draft by 20 December
             "min_meetings": {"per": "year", "count": 1},  # R-002-4
             "quorum": {"kind": "none"},
             "late_materials": "accept_marked_late",
@@ -159,7 +170,17 @@ PRESETS["analytical-work"] = {
 
 # Meetings of the Prosecutor General's Office under its work regulation (seed 003): the apparatus council
 # (R-003-20) and operational, including interagency, meetings (R-003-21). Their protocols follow R-003-23.
-MEETING_RULES = {"R-000-10a.contributions": {}, "R-000-10c": {}, "R-003-23": {}, "R-003-65": {}}
+MEETING_RULES = {
+    "R-000-10a.contributions": {},
+    "R-000-10c": {},
+    "R-003-23": {},
+    "R-003-23.protocol": {},
+    "R-003-65": {},
+}
+# R-003-23: the protocol is drafted and submitted for signature "immediately". A decision of this system:
+# by the next working day after the meeting ("R-003-23.protocol", 1 working day), so a meeting held late on
+# a Friday still leaves its secretary a working day; the protocol is due "presented" for signature.
+MEETING_PROTOCOL = {"protocol_rule": "R-003-23.protocol", "protocol_due_on": "presented"}
 PRESETS["apparatus-council"] = {
     "name_ru": "Аппаратный совет Генеральной прокуратуры (Регламент, пункт 20)",
     "name_kk": "Бас прокуратураның аппараттық кеңесі (Регламент, 20-тармақ)",
@@ -169,6 +190,7 @@ PRESETS["apparatus-council"] = {
         **COORDINATION_SETTINGS,
         "materials_rule": "R-003-20",  # speakers to the apparatus, 4 calendar days before
         "agenda_rule": "R-003-20.chair",  # the apparatus to the Prosecutor General, 2 calendar days before
+        **MEETING_PROTOCOL,
         "min_meetings": {},
         "quorum": {"kind": "none"},
     },
@@ -182,6 +204,7 @@ PRESETS["operational-meeting"] = {
         **COORDINATION_SETTINGS,
         "materials_rule": "R-003-21",  # running order, speech notes, references, participants: 5 days before
         "agenda_rule": "R-003-21.chair",  # to the Prosecutor General, 3 calendar days before
+        **MEETING_PROTOCOL,
         "min_meetings": {},
         "quorum": {"kind": "none"},
     },

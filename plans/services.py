@@ -173,6 +173,16 @@ def proposals_due(council, period, start):
     return (rule_id, council_rule_date(council, rule_id, anchor)) if rule_id else (None, None)
 
 
+def draft_rule_of(council, period, start):
+    """(rule id, anchor) of the draft plan's submission for approval (R-003-12), per the council's profile;
+    (None, None) where the profile sets none."""
+    profile = council_profile(council)
+    rule_id = profile.typed.draft_rules.get(period)
+    if not rule_id:
+        return None, None
+    return rule_id, period_anchor(profile.rule_for(rule_id), start)
+
+
 @transaction.atomic
 def plan_create(*, actor, council, start, now, period=None):
     _require(can_edit(actor, council, now.date()), _("Only the secretary drafts the plan."))
@@ -205,6 +215,24 @@ def plan_create(*, actor, council, start, now, period=None):
             actor=actor,
             title=bilingual(
                 _("Proposals to the plan for %(start)s–%(end)s"),
+                start=start.strftime("%d.%m.%Y"),
+                end=plan.end.strftime("%d.%m.%Y"),
+            ),
+        )
+    draft_rule, draft_anchor = draft_rule_of(council, period, start)
+    if draft_rule:
+        # R-003-12: the secretary submits the draft for approval by 20 December (annual plan) or 7 calendar
+        # days before the quarter (quarterly plan).
+        deadline_open(
+            council=council,
+            subject=plan,
+            kind="plan-draft",
+            rule_id=draft_rule,
+            anchor=draft_anchor,
+            now=now,
+            actor=actor,
+            title=bilingual(
+                _("Draft plan for %(start)s–%(end)s, for approval"),
                 start=start.strftime("%d.%m.%Y"),
                 end=plan.end.strftime("%d.%m.%Y"),
             ),
@@ -388,6 +416,7 @@ def plan_submit(*, actor, plan, now):
     move(plan, Plan.Status.SUBMITTED, actor=actor, now=now, council=plan.council)
     plan.save(update_fields=["status"])
     deadline_close_for(subject=plan, kind="plan-proposals", actor=actor, now=now)
+    deadline_close_for(subject=plan, kind="plan-draft", actor=actor, now=now)
     notify(
         recipients=council_chairs(council=plan.council, day=now.date()),
         key=f"plan:{plan.pk}:submitted:{plan.steps.count()}",
@@ -444,16 +473,71 @@ def plan_decide(*, actor, plan, approve, remarks="", now):
     return plan
 
 
-def correction_needs_reason(council, item_deadline, today):
-    """R-003-19: a change later than one month before the item's deadline (as the council's profile and the
-    calendar count it) needs an explicit reason."""
-    return item_deadline is not None and today > council_rule_date(council, "R-003-19", item_deadline)
+def change_month_begins(council, item_deadline):
+    """R-003-19: the first day on which a plan item due on ``item_deadline`` may no longer be changed (one
+    month before its deadline, as the council's profile and the calendar count it); None without a deadline."""
+    if item_deadline is None:
+        return None
+    return council_rule_date(council, "R-003-19", item_deadline) + datetime.timedelta(days=1)
+
+
+def too_late_to_change(council, item_deadline, today):
+    """R-003-19: a plan item is changed no later than one month before its deadline."""
+    begins = change_month_begins(council, item_deadline)
+    return begins is not None and today >= begins
+
+
+def extension_due(council, item_deadline):
+    """R-003-19: an extension of an item under way is requested at least 3 working days before its deadline."""
+    return council_rule_date(council, "R-003-19.extension", item_deadline)
+
+
+def _changed_fields(item, data, co_executors):
+    changed = {name for name, value in data.items() if getattr(item, name) != value}
+    if [b.pk for b in co_executors if b != item.responsible_body] != [b.pk for b in item.ordered_co_executors()]:
+        changed.add("co_executors")
+    return changed
+
+
+def _refuse_late_change(council, item, action, data, co_executors, day):
+    """R-003-19: inside the last month before an item's deadline the only change is an extension of the
+    item under way (a later deadline and nothing else), requested at least 3 working days before it."""
+    deadline = item.deadline
+    if not too_late_to_change(council, deadline, day):
+        return
+    params = {
+        "date": deadline.strftime("%d.%m.%Y"),
+        "since": change_month_begins(council, deadline).strftime("%d.%m.%Y"),
+    }
+    is_extension = (
+        action == "change"
+        and _changed_fields(item, data or {}, co_executors) == {"deadline"}
+        and data["deadline"] is not None
+        and data["deadline"] > deadline
+    )
+    if not is_extension:
+        raise ValidationError(
+            _(
+                "The item is due on %(date)s: since %(since)s it may no longer be changed (R-003-19, a change no "
+                "later than one month before the deadline). Only an extension of its deadline may be requested."
+            )
+            % params,
+            code="R-003-19",
+        )
+    last = extension_due(council, deadline)
+    if day > last:
+        raise ValidationError(
+            _("An extension is requested at least 3 working days before the deadline %(date)s, by %(last)s (R-003-19).")
+            % {**params, "last": last.strftime("%d.%m.%Y")},
+            code="R-003-19",
+        )
 
 
 @transaction.atomic
 def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, data=None, co_executors=()):
     """Correct an approved plan (R-000-9b): add, change or remove one item; a new revision with the
-    reason; every member is told."""
+    reason; every member is told. R-003-19: inside the last month before an item's deadline only an
+    extension requested at least 3 working days before it, with its reasons."""
     plan = Plan.objects.select_for_update().select_related("council").get(pk=plan.pk)
     day = now.date()
     _require(can_edit(actor, plan.council, day), _("Only the secretary corrects the plan."))
@@ -461,16 +545,10 @@ def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, da
         raise ValidationError(_("Only an approved plan is corrected; a draft is simply edited."))
     if reason not in PlanRevision.Reason.values or reason == PlanRevision.Reason.APPROVAL:
         raise ValidationError({"reason": _("Choose the reason for the correction.")})
-    deadline = item.deadline if item is not None else None
-    if correction_needs_reason(plan.council, deadline, day) and not explanation.strip():
-        raise ValidationError(
-            {
-                "explanation": _(
-                    "The item is due on %(date)s, less than a month away (R-003-19): explain why it is changed now."
-                )
-                % {"date": deadline.strftime("%d.%m.%Y")}
-            }
-        )
+    if item is not None:
+        _refuse_late_change(plan.council, item, action, data, co_executors, day)
+        if too_late_to_change(plan.council, item.deadline, day) and not explanation.strip():
+            raise ValidationError({"explanation": _("Give the reasons for the extension (R-003-19).")})
     if action == "remove":
         number = item.number
         item.delete()

@@ -185,9 +185,7 @@ def _item_form_view(request, plan, item=None, correction=False):
         if stored is not None and form.based_on != stored.version:
             current = stored
             form.rebase(stored.version)
-    needs_reason = (
-        correction and item is not None and services.correction_needs_reason(plan.council, item.deadline, today)
-    )
+    needs_reason = correction and item is not None and services.too_late_to_change(plan.council, item.deadline, today)
     return render(
         request,
         "plans/item_form.html",
