@@ -42,6 +42,7 @@ ROLE_ACTIONS = {
     "plans.propose": PROPOSERS,
     "plans.see_all_proposals": EDITORS | CHAIR,
     "plans.propose_for_any_body": frozenset({Role.SECRETARY}),
+    "plans.control_item": EDITORS,  # an approved plan's items under control (R-001-2, R-003-18)
     "secretariat.schedule_meeting": EDITORS,  # meetings, agenda, attendance, dispatch (R-000-10e)
     "secretariat.chair_decide": CHAIR,  # agenda questions, late materials, extraordinary meetings (R-000-9e)
     "secretariat.request_extraordinary": MEMBER_ROLES,  # R-000-9e

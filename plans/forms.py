@@ -219,3 +219,29 @@ class ProposalForm(forms.Form):
 
 class ProposalDecisionForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ItemControlForm(forms.Form):
+    """One step of an approved plan item's control (R-001-2, R-003-18)."""
+
+    step = forms.ChoiceField(
+        label=_("Step"),
+        choices=[
+            ("results", _("Results reported to whoever approved the plan")),
+            ("resolution", _("Resolution on the report")),
+            ("removal", _("Documents for removal from control submitted")),
+            ("acted", _("Results acted on")),
+        ],
+    )
+    resolution_date = forms.DateField(
+        label=_("Date of the resolution"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
+    )
+    note = forms.CharField(
+        label=_("Results or certificate of results"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=10000,
+    )

@@ -40,6 +40,7 @@ MATRIX = {
     "plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "plan_item_remove": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "plan_item_control": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],  # R-001-2, R-003-18
     "republic_meetings": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "oblast_meetings": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "republic_meeting_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
@@ -126,6 +127,7 @@ def urls(demo, world):
         "plan_item_new": reverse("plans:item_new", args=[plan.pk]),
         "plan_item_edit": reverse("plans:item_edit", args=[plan.pk, 1]),
         "plan_item_remove": reverse("plans:item_remove", args=[plan.pk, 1]),
+        "plan_item_control": reverse("plans:item_control", args=[plan.pk, 1]),
         "home": reverse("home"),
         "my_deadlines": reverse("my_deadlines"),
         "calendar": reverse("calendar"),
@@ -311,6 +313,7 @@ POST_MATRIX = {
     "page:plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:plan_item_remove": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "page:plan_item_control": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:home": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:my_deadlines": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:calendar": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],

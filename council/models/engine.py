@@ -52,6 +52,7 @@ class AuditVerb(models.TextChoices):
     PLAN_SUBMITTED = "plan.submitted", _("plan submitted")
     PLAN_APPROVED = "plan.approved", _("plan approved")
     PLAN_RETURNED = "plan.returned", _("plan returned")
+    PLAN_ITEM_CONTROL = "plan.item_control", _("plan item under control")
     PROPOSAL_SUBMIT = "proposal.submit", _("proposal submitted")
     PROPOSAL_ACCEPTED = "proposal.accepted", _("proposal accepted")
     PROPOSAL_REJECTED = "proposal.rejected", _("proposal not accepted")
