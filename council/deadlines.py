@@ -356,6 +356,60 @@ RULES = {
             ),
         ),
         _r(
+            "R-003-40..44.in_depth",
+            20,
+            WORK,
+            AFTER,
+            "assignment",
+            _("An in-depth assignment gives at least 20 working days for its execution (R-003-40)."),
+        ),
+        _r(
+            "R-003-40..44.case",
+            10,
+            WORK,
+            AFTER,
+            "assignment",
+            _("An instruction on a specific case gives at least 10 working days for its execution (R-003-42)."),
+        ),
+        _r(
+            "R-003-40..44.request",
+            3,
+            WORK,
+            AFTER,
+            "assignment",
+            _("An information request gives at least 3 working days for its execution (R-003-43)."),
+        ),
+        _r(
+            "R-003-44",
+            0,
+            WORK,
+            AFTER,
+            "oral_instruction",
+            _("An urgent oral instruction is entered into the system by the end of the working day it is given."),
+        ),
+        _r(
+            "R-003-47",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "occurrence",
+            _(
+                "A periodic assignment is reported at each of its dates; with no final date set it runs to the end "
+                "of the calendar year."
+            ),
+        ),
+        _r(
+            "R-003-49",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "quarter_end",
+            _(
+                "Assignments that lost relevance are reviewed and cancelled at least once a quarter (by the "
+                "quarter's last working day, a decision of this system)."
+            ),
+        ),
+        _r(
             "R-003-33",
             5,
             Unit.DAY_OF_MONTH_AFTER_QUARTER,

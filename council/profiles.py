@@ -46,6 +46,7 @@ COORDINATION_RULES = {
         "R-003-19",
         "R-003-19.extension",
         "R-003-23",
+        "R-003-49",
         "R-003-65",
     )
 }
@@ -178,6 +179,7 @@ MEETING_RULES = {
     "R-000-10c": {},
     "R-003-23": {},
     "R-003-23.protocol": {},
+    "R-003-49": {},
     "R-003-65": {},
 }
 # R-003-23: the protocol is drafted and submitted for signature "immediately". A decision of this system:

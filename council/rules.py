@@ -155,6 +155,7 @@ OBJECT_ACTIONS = {
     "secretariat.add_invitee": _add_invitee,
     "territorial.prepare": _territorial_prepare,
     "territorial.decide": _territorial_decide,
+    "territorial.submit_regional_report": _territorial_prepare,  # R-003-33: the council's secretary
 }
 
 

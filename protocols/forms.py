@@ -22,6 +22,28 @@ class DecisionForm(VersionedForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    kind = forms.ChoiceField(
+        label=_("Kind of assignment"),
+        required=False,
+        choices=[("", _("a decision of the council"))],
+        help_text=_("The Office's assignments have minimum execution periods (R-003-40..44)."),
+    )
+    shortened_on = forms.ChoiceField(label=_("Ground for a shorter period"), required=False, choices=[("", "—")])
+    period = forms.ChoiceField(
+        label=_("Periodic"),
+        required=False,
+        choices=[("", _("no"))],
+        help_text=_("Reported at each date; with no deadline, up to 31 December (R-003-47)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import AssignmentKind, Periodicity, ShorteningGround
+
+        self.fields["kind"].choices += AssignmentKind.choices
+        self.fields["shortened_on"].choices += ShorteningGround.choices
+        self.fields["period"].choices += Periodicity.choices
+
     def executors(self):
         data = self.cleaned_data
         return [data["responsible"], *[b for b in data["co_executors"] if b != data["responsible"]]]

@@ -30,6 +30,9 @@ MATRIX = {
     "oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
     "oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    # R-003-33: the regional quarterly report, read by whoever opens the territorial council.
+    "oblast_regional_reports": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "oblast_regional_report_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "republic_plans": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "oblast_plans": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
@@ -71,6 +74,7 @@ MATRIX = {
     "chair_report": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
+    "control_review": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],  # R-003-49: the secretary's
     "search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
@@ -97,6 +101,7 @@ def urls(demo, world):
         "chair_report": reverse("protocols:chair_report", args=["republic"]),
         "chair_report_pdf": reverse("protocols:chair_report_pdf", args=[report.pk, "ru"]),
         "compliance": reverse("protocols:compliance"),
+        "control_review": reverse("protocols:control_review", args=[w["control_review"].pk]),
         "search": reverse("protocols:search") + "?q=Решение",
         "meeting_day": reverse("secretariat:meeting_day", args=[meeting.pk]),
         "republic_protocols": reverse("protocols:protocol_list", args=["republic"]),
@@ -143,6 +148,10 @@ def urls(demo, world):
         "oblast_approval_new": reverse("territorial:approval_new", args=["almaty-oblast"]),
         "oblast_approval": reverse("territorial:approval_detail", args=[approval.pk]),
         "oblast_approval_document": reverse("territorial:approval_document", args=[approval.pk]),
+        "oblast_regional_reports": reverse("territorial:regional_reports", args=["almaty-oblast"]),
+        "oblast_regional_report_document": reverse(
+            "territorial:regional_report_document", args=[w["regional_report"].pk]
+        ),
         "approvals_awaiting": reverse("territorial:approvals_awaiting"),
         "admin_republic": reverse("admin:council_council_change", args=[demo["republic"].pk]),
         "admin_oblast": reverse("admin:council_council_change", args=[demo["oblast"].pk]),
@@ -184,6 +193,7 @@ def actions(demo, world):
         "assignment_removal": reverse("protocols:assignment_removal", args=[assignment.pk]),
         "extension_request": reverse("protocols:extension_request", args=[assignment.pk]),
         "extension_decide": reverse("protocols:extension_decide", args=[w["extension"].pk]),
+        "assignment_cancel": reverse("protocols:assignment_cancel", args=[assignment.pk]),
     }
 
 
@@ -277,12 +287,14 @@ POST_MATRIX = {
     "assignment_removal": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
     "extension_request": [302, 403, 403, 403, 403, 302, 403, 404, 404, 404],
     "extension_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "assignment_cancel": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],  # R-003-49
     "page:assignments": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:assignment": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:assignment_report": [302, 403, 403, 403, 403, 200, 403, 404, 404, 404],
     "page:chair_report": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "page:compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
+    "page:control_review": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
     "page:search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:meeting_day": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:republic_protocols": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
@@ -329,6 +341,8 @@ POST_MATRIX = {
     "page:oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
     "page:oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "page:oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "page:oblast_regional_reports": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
+    "page:oblast_regional_report_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "page:approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "page:admin_oblast": [302, 200, 403, 302, 302, 302, 302, 200, 302, 302],

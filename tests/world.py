@@ -146,7 +146,24 @@ def build(demo, user_named):
         created_by=secretary,
         created_at=now,
     )
+    from territorial.reports import regional_report_submit, regional_reports_open
+    from tests.helpers import pdf_of
+
+    (regional_report,) = regional_reports_open(today=timezone.localdate(now), now=now)  # R-003-33
+    regional_report_submit(
+        actor=user_named("oblast_secretary"),
+        report=regional_report,
+        upload=SimpleUploadedFile("q.pdf", pdf_of(1)),
+        now=now,
+    )
+    from protocols.review import control_reviews_open
+
+    control_review = next(
+        r for r in control_reviews_open(today=timezone.localdate(now), now=now) if r.council == republic
+    )
     return {
+        "control_review": control_review,  # R-003-49
+        "regional_report": regional_report,
         "approval": approval,
         "plan": plan,
         "plan_item": plan_item,

@@ -103,6 +103,8 @@ class AuditVerb(models.TextChoices):
     APPROVAL_SUBMITTED = "approval.submitted", _("approval submitted")
     APPROVAL_APPROVED = "approval.approved", _("approval approved")
     APPROVAL_RETURNED = "approval.returned", _("approval returned")
+    REGIONAL_REPORT_SUBMIT = "regional_report.submit", _("regional quarterly report submitted")
+    CONTROL_REVIEW = "control_review.done", _("quarterly review of assignments done")
 
 
 class AuditEvent(models.Model):
