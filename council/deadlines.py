@@ -134,6 +134,14 @@ RULES = {
             ),
         ),
         _r(
+            "R-000-10d",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "request_due",
+            _("A member's request for information or materials is answered by the date the request sets."),
+        ),
+        _r(
             "R-000-11a",
             5,
             WORK,

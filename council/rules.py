@@ -143,6 +143,36 @@ def _view_proposal(user, proposal, day):
     return proposal.body_id in {b.pk for b in bodies_of(user=user, council=_council_of(proposal), day=day)}
 
 
+def _request_materials(user, council, day):
+    """A member, or their body's secretariat employee, asks another member's body (R-000-10d)."""
+    from .selectors import bodies_of
+
+    return bool(_roles(user, council, day) & (MEMBER_ROLES | {Role.SECRETARIAT})) and bool(
+        bodies_of(user=user, council=_council_of(council), day=day)
+    )
+
+
+def _member_request_side(user, request, day):
+    from .selectors import bodies_of
+
+    own = {b.pk for b in bodies_of(user=user, council=_council_of(request), day=day)}
+    return {request.from_body_id, request.to_body_id} & own
+
+
+def _view_member_request(user, request, day):
+    """Both sides of a member's request and the secretary see it (R-000-10d)."""
+    if not opens(user, request, day):
+        return False
+    return bool(_roles(user, request, day) & (EDITORS | CHAIR)) or bool(_member_request_side(user, request, day))
+
+
+def _answer_member_request(user, request, day):
+    """The body asked answers (R-000-10d)."""
+    from .selectors import bodies_of
+
+    return request.to_body_id in {b.pk for b in bodies_of(user=user, council=_council_of(request), day=day)}
+
+
 OBJECT_ACTIONS = {
     "council.open_council": opens,
     "plans.view_plan": opens,
@@ -156,6 +186,9 @@ OBJECT_ACTIONS = {
     "territorial.prepare": _territorial_prepare,
     "territorial.decide": _territorial_decide,
     "territorial.submit_regional_report": _territorial_prepare,  # R-003-33: the council's secretary
+    "secretariat.request_materials": _request_materials,  # R-000-10d
+    "secretariat.view_member_request": _view_member_request,
+    "secretariat.answer_member_request": _answer_member_request,
 }
 
 

@@ -2,7 +2,7 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import views
+from . import views, views_requests
 
 app_name = "secretariat"
 urlpatterns = [
@@ -22,6 +22,14 @@ urlpatterns = [
     path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
     path("meetings/<int:pk>/agenda/<str:lang>/", views.meeting_agenda_pdf, name="meeting_agenda_pdf"),
+    path("councils/<slug:code>/requests/", views_requests.member_requests, name="member_requests"),
+    path("member-requests/<int:pk>/", views_requests.member_request, name="member_request"),
+    path(
+        "member-request-files/<int:pk>/",
+        document_download,
+        {"kind": "member_request_file"},
+        name="member_request_file",
+    ),
     path("my-meetings/", views.my_meetings, name="my_meetings"),
     path("meetings/<int:pk>/day/", views.meeting_day, name="meeting_day"),
     path("meetings/<int:pk>/hold/", views.meeting_hold, name="meeting_hold"),

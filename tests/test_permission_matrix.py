@@ -75,6 +75,11 @@ MATRIX = {
     "chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
     "control_review": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],  # R-003-49: the secretary's
+    # R-000-10d: members' requests, seen by both sides (the Ministries of Internal Affairs and of Justice)
+    # and the secretary.
+    "republic_member_requests": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "member_request": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "member_request_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
@@ -102,6 +107,9 @@ def urls(demo, world):
         "chair_report_pdf": reverse("protocols:chair_report_pdf", args=[report.pk, "ru"]),
         "compliance": reverse("protocols:compliance"),
         "control_review": reverse("protocols:control_review", args=[w["control_review"].pk]),
+        "republic_member_requests": reverse("secretariat:member_requests", args=["republic"]),
+        "member_request": reverse("secretariat:member_request", args=[w["member_request"].pk]),
+        "member_request_file": reverse("secretariat:member_request_file", args=[w["member_request"].files.get().pk]),
         "search": reverse("protocols:search") + "?q=Решение",
         "meeting_day": reverse("secretariat:meeting_day", args=[meeting.pk]),
         "republic_protocols": reverse("protocols:protocol_list", args=["republic"]),
@@ -295,6 +303,9 @@ POST_MATRIX = {
     "page:chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "page:compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
     "page:control_review": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "page:republic_member_requests": [302, 403, 403, 200, 200, 200, 200, 404, 404, 404],
+    "page:member_request": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
+    "page:member_request_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:meeting_day": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:republic_protocols": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],

@@ -156,6 +156,24 @@ def build(demo, user_named):
         upload=SimpleUploadedFile("q.pdf", pdf_of(1)),
         now=now,
     )
+    from secretariat.services.member_requests import member_request_answer, member_request_create
+
+    member_request = member_request_create(  # R-000-10d: the Ministry of Internal Affairs asks the Ministry of Justice
+        actor=user_named("sec_mvd"),
+        council=republic,
+        from_body=mvd,
+        to_body=mju,
+        what=f"{WORD}: сведения",
+        due_date=timezone.localdate(now) + datetime.timedelta(days=10),
+        now=now,
+    )
+    member_request_answer(
+        actor=user_named("acting_mju"),
+        request=member_request,
+        answer="Сведения прилагаются",
+        uploads=[SimpleUploadedFile("a.pdf", PDF)],
+        now=now,
+    )
     from protocols.review import control_reviews_open
 
     control_review = next(
@@ -163,6 +181,7 @@ def build(demo, user_named):
     )
     return {
         "control_review": control_review,  # R-003-49
+        "member_request": member_request,
         "regional_report": regional_report,
         "approval": approval,
         "plan": plan,

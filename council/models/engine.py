@@ -105,6 +105,8 @@ class AuditVerb(models.TextChoices):
     APPROVAL_RETURNED = "approval.returned", _("approval returned")
     REGIONAL_REPORT_SUBMIT = "regional_report.submit", _("regional quarterly report submitted")
     CONTROL_REVIEW = "control_review.done", _("quarterly review of assignments done")
+    MEMBER_REQUEST_CREATE = "member_request.create", _("request for materials sent")
+    MEMBER_REQUEST_ANSWERED = "memberrequest.answered", _("request for materials answered")
 
 
 class AuditEvent(models.Model):
