@@ -255,6 +255,14 @@ class ProfileSettings:
         ),
         _proposals_rules,
     )
+    no_criminal_cases: bool = _setting(
+        False,
+        _(
+            "The council may not deal with a specific criminal case: proposals and questions carry the proposer's "
+            "confirmation, and the secretary refuses a question on this ground (R-001-1.2)."
+        ),
+        _boolean,
+    )
     item_stages: bool = _setting(False, _("Each plan item has its stage (analytical work)."), _boolean)
     min_meetings: dict = _setting(
         {}, _('The fewest meetings per period, such as {"per": "quarter", "count": 1}; {} sets none.'), _min_meetings

@@ -115,6 +115,7 @@ PRESETS = {
             "late_materials": "accept_marked_late",
             "silence_is_consent": True,
             "online_meetings": True,  # R-001-3b
+            "no_criminal_cases": True,  # R-001-1.2
             "protocol_signers": ["presiding", "secretary"],  # R-001-3e
             "retention_years": 3,  # R-001-3e
             "protocol_recipients": ["members", "police_units", "bar_presidium"],

@@ -197,9 +197,15 @@ class ProposalForm(forms.Form):
     desired_quarter = forms.TypedChoiceField(
         label=_("Desired quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
     )
+    # R-001-1.2: where the council may not deal with a specific criminal case, the proposer confirms it.
+    not_a_criminal_case = forms.BooleanField(
+        label=_("The question does not concern a specific criminal case (R-001-1.2)"), required=False
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, criminal_case_confirmation=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not criminal_case_confirmation:
+            del self.fields["not_a_criminal_case"]
         self.fields["responsible_body"].queryset = bodies()
         self.fields["co_executors"].queryset = bodies()
 

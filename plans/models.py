@@ -218,6 +218,8 @@ class Proposal(StoredDocument):
     )
     co_executor_ids = models.JSONField(_("proposed co-executors, in order"), default=list, blank=True)
     desired_quarter = models.PositiveSmallIntegerField(_("desired quarter"), null=True, blank=True)
+    # R-001-1.2: the proposer confirms the question does not concern a specific criminal case.
+    not_a_criminal_case = models.BooleanField(_("does not concern a specific criminal case"), default=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     decision_note = models.TextField(_("secretary's note"), blank=True)
     created_at = models.DateTimeField(_("submitted"))

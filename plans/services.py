@@ -23,6 +23,11 @@ from .coverage import period_end, period_start
 from .item_control import plan_deadlines_open
 from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal
 
+CRIMINAL_CASE_CONFIRMATION = _(
+    "Confirm that the question does not concern a specific criminal case: the group may not deal with one (R-001-1.2)."
+)
+CRIMINAL_CASE_REFUSAL = _("Refused: the group may not deal with a specific criminal case (R-001-1.2).")
+
 
 def can_edit(user, council, day):
     return allowed(user, "plans.edit_plan", council, day=day)
@@ -61,6 +66,7 @@ def proposal_submit(
     justification_file=None,
     co_executors=(),
     desired_quarter=None,
+    not_a_criminal_case=False,
 ):
     """A member or their secretariat employee proposes a question to the chair (R-000-9a, R-001-3c)."""
     day = now.date()
@@ -74,6 +80,8 @@ def proposal_submit(
         raise PermissionDenied(_("You may propose only on behalf of your own body."))
     if not (justification_kk.strip() or justification_ru.strip() or justification_file):
         raise ValidationError({"justification_ru": _("Give the justification: a note as a file or as text.")})
+    if council_profile(council).typed.no_criminal_cases and not not_a_criminal_case:
+        raise ValidationError({"not_a_criminal_case": CRIMINAL_CASE_CONFIRMATION})
     if desired_quarter is not None and desired_quarter not in (1, 2, 3, 4):
         raise ValidationError({"desired_quarter": _("The quarter is a number from 1 to 4.")})
     proposal = Proposal(
@@ -89,6 +97,7 @@ def proposal_submit(
         co_executor_ids=[b.pk for b in co_executors if b != responsible_body],
         desired_quarter=desired_quarter,
         created_at=now,
+        not_a_criminal_case=not_a_criminal_case,
     )
     if justification_file:
         store_upload(proposal, justification_file)
@@ -116,11 +125,17 @@ def proposal_list_url(council):
 
 
 @transaction.atomic
-def proposal_decide(*, actor, proposal, accept, note="", now):
+def proposal_decide(*, actor, proposal, accept, note="", now, criminal_case=False):
+    """The secretary accepts or declines a proposal with a note; ``criminal_case``: declined because it
+    concerns a specific criminal case, the rule cited in the note (R-001-1.2)."""
     proposal = Proposal.objects.select_for_update().select_related("council").get(pk=proposal.pk)
     _require(can_edit(actor, proposal.council, now.date()), _("Only the secretary decides on proposals."))
     if proposal.status != Proposal.Status.SUBMITTED:
         raise ValidationError(_("This proposal has already been decided."))
+    if criminal_case:
+        if accept:
+            raise ValidationError(_("A question refused as a criminal case is not accepted."))
+        note = f"{CRIMINAL_CASE_REFUSAL} {note.strip()}".strip()
     if not accept and not note.strip():
         raise ValidationError({"note": _("Say why the proposal is not accepted.")})
     move(

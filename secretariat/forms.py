@@ -69,6 +69,15 @@ class ExtraordinaryForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=[within_calendar],
     )
+    # R-001-1.2: where the council may not deal with a specific criminal case, the member confirms it.
+    not_a_criminal_case = forms.BooleanField(
+        label=_("The question does not concern a specific criminal case (R-001-1.2)"), required=False
+    )
+
+    def __init__(self, *args, criminal_case_confirmation=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not criminal_case_confirmation:
+            del self.fields["not_a_criminal_case"]
 
 
 class MemberRequestForm(forms.Form):

@@ -50,6 +50,13 @@ class Meeting(models.Model):
         verbose_name=_("presiding person's seat"),
     )
     quorum_reached = models.BooleanField(_("quorum reached"), null=True, blank=True)
+    # R-003-24: the chair decides whether the meeting is recorded and held by videoconference.
+    recording = models.BooleanField(_("recorded"), null=True, blank=True)
+    videoconference = models.BooleanField(_("by videoconference"), null=True, blank=True)
+    media_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    media_decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     held_at = models.DateTimeField(_("held"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"))

@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("my-meetings/", views.my_meetings, name="my_meetings"),
     path("meetings/<int:pk>/day/", views.meeting_day, name="meeting_day"),
+    path("meetings/<int:pk>/media/", views_requests.meeting_media, name="meeting_media"),
     path("meetings/<int:pk>/hold/", views.meeting_hold, name="meeting_hold"),
     path("councils/<slug:code>/meetings/extraordinary/", views.extraordinary_new, name="extraordinary_new"),
     path("extraordinary/<int:pk>/decide/", views.extraordinary_decide, name="extraordinary_decide"),

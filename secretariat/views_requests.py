@@ -1,4 +1,5 @@
-"""Members' requests for information and materials to each other (R-000-10d)."""
+"""Members' requests for information and materials to each other (R-000-10d); the chair's decision on
+recording and videoconferencing (R-003-24)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from council.http import attach_errors
 from council.models import Body
@@ -16,7 +18,8 @@ from council.selectors import bodies_of, council_bodies, deadlines_of
 from council.views import visible_council_or_404
 
 from .forms import MemberRequestAnswerForm, MemberRequestForm
-from .models import MemberRequest
+from .models import Meeting, MemberRequest
+from .services.meetings import meeting_media_decide
 from .services.member_requests import member_request_answer, member_request_create
 
 MAX_FILES = 10
@@ -101,3 +104,27 @@ def member_request(request, pk):
             "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+@require_POST
+def meeting_media(request, pk):
+    """R-003-24: the chair's decision on recording and videoconferencing."""
+    meeting = get_object_or_404(Meeting.objects.select_related("council"), pk=pk)
+    if not request.user.has_perm("council.open_council", meeting.council):
+        raise Http404
+    if not request.user.has_perm("secretariat.chair_decide", meeting.council):
+        raise PermissionDenied
+    try:
+        meeting_media_decide(
+            actor=request.user,
+            meeting=meeting,
+            recording=request.POST.get("recording") == "on",
+            videoconference=request.POST.get("videoconference") == "on",
+            now=timezone.now(),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The decision is recorded and the members are told."))
+    return redirect(meeting)

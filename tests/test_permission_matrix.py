@@ -202,6 +202,7 @@ def actions(demo, world):
         "extension_request": reverse("protocols:extension_request", args=[assignment.pk]),
         "extension_decide": reverse("protocols:extension_decide", args=[w["extension"].pk]),
         "assignment_cancel": reverse("protocols:assignment_cancel", args=[assignment.pk]),
+        "meeting_media": reverse("secretariat:meeting_media", args=[meeting.pk]),
     }
 
 
@@ -296,6 +297,7 @@ POST_MATRIX = {
     "extension_request": [302, 403, 403, 403, 403, 302, 403, 404, 404, 404],
     "extension_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
     "assignment_cancel": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],  # R-003-49
+    "meeting_media": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],  # R-003-24: the chair decides
     "page:assignments": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:assignment": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:assignment_report": [302, 403, 403, 403, 403, 200, 403, 404, 404, 404],
