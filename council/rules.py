@@ -55,6 +55,7 @@ ROLE_ACTIONS = {
     "protocols.see_control_overview": EDITORS | CHAIR,
     "protocols.read_control_reports": CONTROLLERS,
     "protocols.own_body_first": frozenset({Role.SECRETARIAT}),  # the control list opens on their body
+    "protocols.record_oral_instruction": EDITORS,  # R-003-44
     "territorial.see_awaiting": KEEPERS,
 }
 

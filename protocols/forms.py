@@ -84,3 +84,14 @@ class PublicPartForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+
+class OralInstructionForm(forms.Form):
+    """R-003-44: an urgent oral instruction, entered by the end of the working day it was given."""
+
+    given_by = forms.CharField(label=_("Given by"), max_length=300)
+    given_at = forms.DateTimeField(
+        label=_("Given at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    body = BodyChoice(label=_("To"), queryset=bodies())
+    text = forms.CharField(label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000)

@@ -539,3 +539,28 @@ class ControlReview(models.Model):
 
     def get_absolute_url(self):
         return reverse("protocols:control_review", args=[self.pk])
+
+
+class OralInstruction(models.Model):
+    """An urgent oral instruction, entered into the system by the end of the working day it was given
+    (R-003-44): when and by whom it was given, to which body, what; its entry is a deadline row, met or late."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="oral_instructions")
+    given_by = models.CharField(_("given by"), max_length=300)
+    given_at = models.DateTimeField(_("given at"))
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("to"))
+    text = models.TextField(_("instruction"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(_("entered"))
+    entered_late = models.BooleanField(_("entered after the end of that working day"), default=False)
+
+    class Meta:
+        verbose_name = _("urgent oral instruction")
+        verbose_name_plural = _("urgent oral instructions")
+        ordering = ["-given_at", "-id"]
+
+    def __str__(self):
+        return f"{self.given_by}, {self.given_at:%d.%m.%Y %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("protocols:oral_instructions", args=[self.council.code])

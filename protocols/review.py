@@ -122,3 +122,75 @@ def assignment_cancel(*, actor, assignment, reason, now):
             url=a.get_absolute_url(),
         )
     return assignment
+
+
+# Urgent oral instructions (R-003-44) --------------------------------------------------------------------
+
+
+@transaction.atomic
+def oral_instruction_record(*, actor, council, given_by, given_at, body, text, now):
+    """R-003-44: an urgent oral instruction is entered by the end of the working day it was given (the next
+    working day when given on a day off); the entry is a deadline row, met, or met late and marked."""
+    from django.utils import timezone
+
+    from council.deadline_services import council_rule_date
+    from council.selectors import council_bodies
+
+    from .models import OralInstruction
+
+    if not allowed(actor, "protocols.record_oral_instruction", council, day=now.date()):
+        raise PermissionDenied(_("The secretary enters oral instructions."))
+    given_by, text = (given_by or "").strip(), (text or "").strip()
+    errors = {}
+    if not given_by:
+        errors["given_by"] = _("Say who gave the instruction.")
+    elif len(given_by) > 300:
+        errors["given_by"] = _("At most 300 characters.")
+    if not text:
+        errors["text"] = _("Write the instruction.")
+    if given_at is None or given_at > now:
+        errors["given_at"] = _("Give the time the instruction was given, not later than now.")
+    if body is None or not council_bodies(council).filter(pk=body.pk).exists():
+        errors["body"] = _("Choose the body of this council the instruction is for.")
+    if errors:
+        raise ValidationError(errors)
+    given_day = timezone.localtime(given_at).date()
+    due = council_rule_date(council, "R-003-44", given_day)
+    instruction = OralInstruction.objects.create(
+        council=council,
+        given_by=given_by,
+        given_at=given_at,
+        body=body,
+        text=text,
+        entered_by=actor,
+        entered_at=now,
+        entered_late=timezone.localtime(now).date() > due,
+    )
+    deadline = deadline_open(
+        council=council,
+        subject=instruction,
+        kind="oral-instruction",
+        rule_id="R-003-44",
+        anchor=given_day,
+        now=now,
+        actor=actor,
+        title=bilingual(_("Oral instruction of %(who)s entered"), who=given_by[:100]),
+    )
+    deadline_close_for(subject=instruction, kind="oral-instruction", actor=actor, now=now)
+    notify(
+        recipients=body_employees(council=council, body=body, day=now.date()),
+        key=f"oral-instruction:{instruction.pk}",
+        render=lambda: (_("Urgent instruction of %(who)s") % {"who": given_by}, text[:500]),
+        now=now,
+        council=council,
+        url=instruction.get_absolute_url(),
+    )
+    audit(
+        actor=actor,
+        verb=AuditVerb.ORAL_INSTRUCTION,
+        subject=instruction,
+        council=council,
+        at=now,
+        due=deadline.due_date.isoformat(),
+    )
+    return instruction

@@ -78,6 +78,7 @@ MATRIX = {
     # R-000-10d: members' requests, seen by both sides (the Ministries of Internal Affairs and of Justice)
     # and the secretary.
     "republic_member_requests": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "republic_oral_instructions": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],  # R-003-44
     "member_request": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "member_request_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -108,6 +109,7 @@ def urls(demo, world):
         "compliance": reverse("protocols:compliance"),
         "control_review": reverse("protocols:control_review", args=[w["control_review"].pk]),
         "republic_member_requests": reverse("secretariat:member_requests", args=["republic"]),
+        "republic_oral_instructions": reverse("protocols:oral_instructions", args=["republic"]),
         "member_request": reverse("secretariat:member_request", args=[w["member_request"].pk]),
         "member_request_file": reverse("secretariat:member_request_file", args=[w["member_request"].files.get().pk]),
         "search": reverse("protocols:search") + "?q=Решение",
@@ -306,6 +308,7 @@ POST_MATRIX = {
     "page:compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
     "page:control_review": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
     "page:republic_member_requests": [302, 403, 403, 200, 200, 200, 200, 404, 404, 404],
+    "page:republic_oral_instructions": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:member_request": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
     "page:member_request_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],

@@ -106,6 +106,7 @@ class AuditVerb(models.TextChoices):
     REGIONAL_REPORT_SUBMIT = "regional_report.submit", _("regional quarterly report submitted")
     CONTROL_REVIEW = "control_review.done", _("quarterly review of assignments done")
     MEETING_MEDIA = "meeting.media", _("chair's decision on recording and videoconferencing")
+    ORAL_INSTRUCTION = "oral_instruction.record", _("urgent oral instruction entered")
     MEMBER_REQUEST_CREATE = "member_request.create", _("request for materials sent")
     MEMBER_REQUEST_ANSWERED = "memberrequest.answered", _("request for materials answered")
 
