@@ -18,6 +18,10 @@ app.conf.beat_schedule = {
     "heartbeat": {"task": "council.tasks.heartbeat", "schedule": 60.0},
     # Reminders, overdue marks and escalation of every regulated deadline (council.deadline_services).
     "deadline-sweep": {"task": "council.tasks.deadline_sweep", "schedule": 300.0},
+    # Each quarter's regional report of every territorial council, with its deadline (R-003-33).
+    "regional-reports": {"task": "territorial.tasks.regional_reports_open", "schedule": 3600.0},
+    # Each quarter's review of the assignments under control (R-003-49).
+    "control-reviews": {"task": "protocols.tasks.control_reviews_open", "schedule": 3600.0},
 }
 app.conf.timezone = "Asia/Almaty"
 

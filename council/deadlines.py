@@ -134,6 +134,14 @@ RULES = {
             ),
         ),
         _r(
+            "R-000-10d",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "request_due",
+            _("A member's request for information or materials is answered by the date the request sets."),
+        ),
+        _r(
             "R-000-11a",
             5,
             WORK,
@@ -206,6 +214,14 @@ RULES = {
             AFTER,
             "protocol_received",
             _("Executors report within 5 working days of receiving the protocol."),
+        ),
+        _r(
+            "R-001-2",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "item_deadline",
+            _("A plan item is carried out by its own deadline, controlled by its responsible executor."),
         ),
         # Police chief's report to the public (seed 002)
         _r(
@@ -292,6 +308,25 @@ RULES = {
             _("Plan results are reported by the 25th of the month to whoever approved the plan."),
         ),
         _r(
+            "R-003-18.removal",
+            30,
+            Unit.DAY_OF_MONTH,
+            AFTER,
+            "plan_item_month",
+            _(
+                "The report with the resolution, the certificate of results and the draft documents reach the "
+                "apparatus by the 30th of the planned month (the month's last day when it is shorter)."
+            ),
+        ),
+        _r(
+            "R-003-18.action",
+            10,
+            WORK,
+            AFTER,
+            "resolution",
+            _("The results of a plan item are acted on within 10 working days of the resolution."),
+        ),
+        _r(
             "R-003-19",
             1,
             MONTHS,
@@ -346,6 +381,71 @@ RULES = {
             AFTER,
             "meeting",
             _("A protocol instruction with no deadline set is due one month from the meeting date."),
+        ),
+        _r(
+            "R-003-23.protocol",
+            1,
+            WORK,
+            AFTER,
+            "meeting",
+            _(
+                "The protocol of a meeting with the Prosecutor General or a deputy is drafted and submitted for "
+                "signature immediately: by the next working day after the meeting (a decision of this system)."
+            ),
+        ),
+        _r(
+            "R-003-40..44.in_depth",
+            20,
+            WORK,
+            AFTER,
+            "assignment",
+            _("An in-depth assignment gives at least 20 working days for its execution (R-003-40)."),
+        ),
+        _r(
+            "R-003-40..44.case",
+            10,
+            WORK,
+            AFTER,
+            "assignment",
+            _("An instruction on a specific case gives at least 10 working days for its execution (R-003-42)."),
+        ),
+        _r(
+            "R-003-40..44.request",
+            3,
+            WORK,
+            AFTER,
+            "assignment",
+            _("An information request gives at least 3 working days for its execution (R-003-43)."),
+        ),
+        _r(
+            "R-003-44",
+            0,
+            WORK,
+            AFTER,
+            "oral_instruction",
+            _("An urgent oral instruction is entered into the system by the end of the working day it is given."),
+        ),
+        _r(
+            "R-003-47",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "occurrence",
+            _(
+                "A periodic assignment is reported at each of its dates; with no final date set it runs to the end "
+                "of the calendar year."
+            ),
+        ),
+        _r(
+            "R-003-49",
+            0,
+            Unit.SAME_DAY,
+            AFTER,
+            "quarter_end",
+            _(
+                "Assignments that lost relevance are reviewed and cancelled at least once a quarter (by the "
+                "quarter's last working day, a decision of this system)."
+            ),
         ),
         _r(
             "R-003-33",
@@ -457,7 +557,9 @@ def apply_rule(rule: Rule, anchor: datetime.date, calendar: WorkingCalendar) -> 
     elif unit == Unit.DAY_OF_DECEMBER_BEFORE_YEAR:
         day, after = datetime.date(anchor.year - 1, 12, n), True
     elif unit == Unit.DAY_OF_MONTH:
-        day, after = anchor.replace(day=n), True
+        # "By the 30th of the month" in February is its last day.
+        last = _stdlib_calendar.monthrange(anchor.year, anchor.month)[1]
+        day, after = anchor.replace(day=min(n, last)), True
     else:  # pragma: no cover - Unit is closed
         raise ValueError(unit)
     # Fixed dates and periods after an event move forward to a working day; periods before an event

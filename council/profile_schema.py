@@ -275,6 +275,22 @@ class ProfileSettings:
         _("For each plan period, the rule by which members' proposals to the plan are due (none: no such deadline)."),
         _proposals_rules,
     )
+    draft_rules: dict = _setting(
+        {},
+        _(
+            "For each plan period, the rule by which the secretary submits the draft plan for approval "
+            "(R-003-12; none: no such deadline)."
+        ),
+        _proposals_rules,
+    )
+    no_criminal_cases: bool = _setting(
+        False,
+        _(
+            "The council may not deal with a specific criminal case: proposals and questions carry the proposer's "
+            "confirmation, and the secretary refuses a question on this ground (R-001-1.2)."
+        ),
+        _boolean,
+    )
     item_stages: bool = _setting(False, _("Each plan item has its stage (analytical work)."), _boolean)
     # Unplanned analytical work (seed 004)
     refusal_answer_working_days: int = _setting(

@@ -40,9 +40,13 @@ COORDINATION_RULES = {
         "R-000-11a",
         "R-000-11c",
         "R-000-11e",
+        "R-003-18",
+        "R-003-18.removal",
+        "R-003-18.action",
         "R-003-19",
         "R-003-19.extension",
         "R-003-23",
+        "R-003-49",
         "R-003-65",
     )
 }
@@ -91,6 +95,9 @@ PRESETS = {
             "R-001-3f": {},
             "R-003-12.quarterly": {},
             "R-003-12.annual": {},
+            "R-003-12.quarterly_draft": {},
+            "R-003-12.annual_draft": {},
+            "R-001-2": {},
             "R-003-23": {},
             "R-003-65": {"amount": 2},  # signed within 5 working days (R-001-3e)
         },
@@ -102,6 +109,7 @@ PRESETS = {
             "plan_period": "quarter",  # R-001-2: quarterly and annual plans
             "plan_periods": ["quarter", "year"],
             "proposals_rules": {"quarter": "R-003-12.quarterly", "year": "R-003-12.annual"},
+            "draft_rules": {"quarter": "R-003-12.quarterly_draft", "year": "R-003-12.annual_draft"},  # R-003-12
             "min_meetings": {"per": "two_months", "count": 1},  # R-001-3b
             "quorum": {"kind": "each_side_majority"},  # R-001-3d (Decision: each side separately)
             # Seed 001, 3.4 counts members "путем личного участия" (by personal participation). Decision:
@@ -111,6 +119,7 @@ PRESETS = {
             "late_materials": "accept_marked_late",
             "silence_is_consent": True,
             "online_meetings": True,  # R-001-3b
+            "no_criminal_cases": True,  # R-001-1.2
             "protocol_signers": ["presiding", "secretary"],  # R-001-3e
             "retention_years": 3,  # R-001-3e
             "protocol_recipients": ["members", "police_units", "bar_presidium"],
@@ -133,6 +142,7 @@ PRESETS = {
             "R-002-16.check": {},
             "R-003-23": {},
             "R-003-12.annual": {},
+            "R-003-12.annual_draft": {},
         },
         "settings": {
             **COMMON_SETTINGS,
@@ -142,6 +152,7 @@ PRESETS = {
             "plan_period": "year",
             "plan_periods": ["year"],
             "proposals_rules": {"year": "R-003-12.annual"},
+            "draft_rules": {"year": "R-003-12.annual_draft"},  # R-003-12: the draft by 20 December
             "min_meetings": {"per": "year_first_quarter", "count": 1},  # R-002-4: in Q1 of the following year
             "quorum": {"kind": "none"},
             "late_materials": "accept_marked_late",
@@ -189,7 +200,18 @@ PRESETS["analytical-work"] = {
 
 # Meetings of the Prosecutor General's Office under its work regulation (seed 003): the apparatus council
 # (R-003-20) and operational, including interagency, meetings (R-003-21). Their protocols follow R-003-23.
-MEETING_RULES = {"R-000-10a.contributions": {}, "R-000-10c": {}, "R-003-23": {}, "R-003-65": {}}
+MEETING_RULES = {
+    "R-000-10a.contributions": {},
+    "R-000-10c": {},
+    "R-003-23": {},
+    "R-003-23.protocol": {},
+    "R-003-49": {},
+    "R-003-65": {},
+}
+# R-003-23: the protocol is drafted and submitted for signature "immediately". A decision of this system:
+# by the next working day after the meeting ("R-003-23.protocol", 1 working day), so a meeting held late on
+# a Friday still leaves its secretary a working day; the protocol is due "presented" for signature.
+MEETING_PROTOCOL = {"protocol_rule": "R-003-23.protocol", "protocol_due_on": "presented"}
 PRESETS["apparatus-council"] = {
     "name_ru": "Аппаратный совет Генеральной прокуратуры (Регламент, пункт 20)",
     "name_kk": "Бас прокуратураның аппараттық кеңесі (Регламент, 20-тармақ)",
@@ -199,6 +221,7 @@ PRESETS["apparatus-council"] = {
         **COORDINATION_SETTINGS,
         "materials_rule": "R-003-20",  # speakers to the apparatus, 4 calendar days before
         "agenda_rule": "R-003-20.chair",  # the apparatus to the Prosecutor General, 2 calendar days before
+        **MEETING_PROTOCOL,
         "min_meetings": {},
         "quorum": {"kind": "none"},
     },
@@ -212,6 +235,7 @@ PRESETS["operational-meeting"] = {
         **COORDINATION_SETTINGS,
         "materials_rule": "R-003-21",  # running order, speech notes, references, participants: 5 days before
         "agenda_rule": "R-003-21.chair",  # to the Prosecutor General, 3 calendar days before
+        **MEETING_PROTOCOL,
         "min_meetings": {},
         "quorum": {"kind": "none"},
     },

@@ -44,6 +44,7 @@ ROLE_ACTIONS = {
     "plans.propose": PROPOSERS,
     "plans.see_all_proposals": EDITORS | CHAIR,
     "plans.propose_for_any_body": frozenset({Role.SECRETARY}),
+    "plans.control_item": EDITORS,  # an approved plan's items under control (R-001-2, R-003-18)
     "secretariat.schedule_meeting": EDITORS,  # meetings, agenda, attendance, dispatch (R-000-10e)
     "secretariat.chair_decide": CHAIR,  # agenda questions, late materials, extraordinary meetings (R-000-9e)
     "secretariat.request_extraordinary": MEMBER_ROLES,  # R-000-9e
@@ -59,6 +60,7 @@ ROLE_ACTIONS = {
     "protocols.see_control_overview": EDITORS | CHAIR,
     "protocols.read_control_reports": CONTROLLERS,
     "protocols.own_body_first": frozenset({Role.SECRETARIAT}),  # the control list opens on their body
+    "protocols.record_oral_instruction": EDITORS,  # R-003-44
     "territorial.see_awaiting": KEEPERS,
     # Information-analytical work (seed 004)
     "plans.close_unplanned": CHAIR,  # removal from control of unplanned work
@@ -187,6 +189,36 @@ def _read_access_log(user, obj, day):
     return active_on(AccessAuditor.objects.filter(person=user, council=_council_of(obj)), day).exists()
 
 
+def _request_materials(user, council, day):
+    """A member, or their body's secretariat employee, asks another member's body (R-000-10d)."""
+    from .selectors import bodies_of
+
+    return bool(_roles(user, council, day) & (MEMBER_ROLES | {Role.SECRETARIAT})) and bool(
+        bodies_of(user=user, council=_council_of(council), day=day)
+    )
+
+
+def _member_request_side(user, request, day):
+    from .selectors import bodies_of
+
+    own = {b.pk for b in bodies_of(user=user, council=_council_of(request), day=day)}
+    return {request.from_body_id, request.to_body_id} & own
+
+
+def _view_member_request(user, request, day):
+    """Both sides of a member's request and the secretary see it (R-000-10d)."""
+    if not opens(user, request, day):
+        return False
+    return bool(_roles(user, request, day) & (EDITORS | CHAIR)) or bool(_member_request_side(user, request, day))
+
+
+def _answer_member_request(user, request, day):
+    """The body asked answers (R-000-10d)."""
+    from .selectors import bodies_of
+
+    return request.to_body_id in {b.pk for b in bodies_of(user=user, council=_council_of(request), day=day)}
+
+
 OBJECT_ACTIONS = {
     "council.create_api_token": _own_account,
     "council.revoke_api_token": _own_token,
@@ -205,6 +237,10 @@ OBJECT_ACTIONS = {
     "council.read_access_log": _read_access_log,
     "plans.view_unplanned": _view_unplanned,
     "plans.record_unplanned": _record_unplanned,
+    "territorial.submit_regional_report": _territorial_prepare,  # R-003-33: the council's secretary
+    "secretariat.request_materials": _request_materials,  # R-000-10d
+    "secretariat.view_member_request": _view_member_request,
+    "secretariat.answer_member_request": _answer_member_request,
 }
 
 

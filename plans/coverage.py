@@ -31,6 +31,24 @@ def quarters_between(start: datetime.date, end: datetime.date):
     return result
 
 
+MEETING_GAP_MONTHS = 2  # R-001-3b: "at least once every two months"
+
+
+def meeting_gaps(*, start, end, meeting_dates, months=MEETING_GAP_MONTHS):
+    """R-001-3b, the one place the rule is counted: (from, to) of every stretch of more than ``months``
+    months without a meeting, from ``start`` (or the last meeting before it), between meetings, up to
+    ``end``. A group that meets exactly every two months (15 January, 15 March) has no gap."""
+    dates = sorted(d for d in meeting_dates if d and d <= end)
+    before = [d for d in dates if d < start]
+    previous = before[-1] if before else start
+    gaps = []
+    for day in [*(d for d in dates if d >= start), end]:
+        if add_months(previous, months) < day:
+            gaps.append((previous, day))
+        previous = max(previous, day)
+    return gaps
+
+
 def coverage_warnings(*, start, end, min_meetings, meeting_dates, items_without_responsible):
     """``min_meetings`` is the profile's {"per": "quarter" | "two_months" | ..., "count": n}."""
     warnings = []
@@ -61,20 +79,17 @@ def coverage_warnings(*, start, end, min_meetings, meeting_dates, items_without_
                     )
                 )
     elif per == "two_months":
-        previous = start
-        for day in [*meetings, end]:
-            if add_months(previous, 2) < day:
-                warnings.append(
-                    Warning(
-                        "R-001-3b",
-                        _(
-                            "No meeting is planned between %(from)s and %(to)s: the group meets at least once "
-                            "every two months."
-                        )
-                        % {"from": previous.strftime("%d.%m.%Y"), "to": day.strftime("%d.%m.%Y")},
+        for gap_from, gap_to in meeting_gaps(start=start, end=end, meeting_dates=meetings):
+            warnings.append(
+                Warning(
+                    "R-001-3b",
+                    _(
+                        "No meeting is planned between %(from)s and %(to)s: the group meets at least once "
+                        "every two months."
                     )
+                    % {"from": gap_from.strftime("%d.%m.%Y"), "to": gap_to.strftime("%d.%m.%Y")},
                 )
-            previous = day
+            )
     for number in items_without_responsible:
         warnings.append(Warning("R-000-10a", _("Item %(number)s has no responsible executor.") % {"number": number}))
     return warnings

@@ -202,9 +202,15 @@ class ProposalForm(forms.Form):
     desired_quarter = forms.TypedChoiceField(
         label=_("Desired quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
     )
+    # R-001-1.2: where the council may not deal with a specific criminal case, the proposer confirms it.
+    not_a_criminal_case = forms.BooleanField(
+        label=_("The question does not concern a specific criminal case (R-001-1.2)"), required=False
+    )
 
-    def __init__(self, *args, council=None, **kwargs):
+    def __init__(self, *args, council=None, criminal_case_confirmation=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if not criminal_case_confirmation:
+            del self.fields["not_a_criminal_case"]
         self.fields["responsible_body"].queryset = bodies(council)
         self.fields["co_executors"].queryset = bodies(council)
 
@@ -224,3 +230,29 @@ class ProposalForm(forms.Form):
 
 class ProposalDecisionForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ItemControlForm(forms.Form):
+    """One step of an approved plan item's control (R-001-2, R-003-18)."""
+
+    step = forms.ChoiceField(
+        label=_("Step"),
+        choices=[
+            ("results", _("Results reported to whoever approved the plan")),
+            ("resolution", _("Resolution on the report")),
+            ("removal", _("Documents for removal from control submitted")),
+            ("acted", _("Results acted on")),
+        ],
+    )
+    resolution_date = forms.DateField(
+        label=_("Date of the resolution"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
+    )
+    note = forms.CharField(
+        label=_("Results or certificate of results"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=10000,
+    )

@@ -107,6 +107,14 @@ class PlanItem(WithCoExecutors, models.Model):
     proposal = models.ForeignKey(
         "Proposal", on_delete=models.SET_NULL, null=True, blank=True, related_name="items", verbose_name=_("proposal")
     )
+    # Control of an approved plan's item (R-001-2, R-003-18): the results reported to whoever approved the
+    # plan, the resolution on that report, the package for removal from control, the results acted on.
+    results_reported_at = models.DateTimeField(_("results reported"), null=True, blank=True)
+    results_note = models.TextField(_("results"), blank=True)
+    resolution_date = models.DateField(_("date of the resolution"), null=True, blank=True)
+    removal_submitted_at = models.DateTimeField(_("submitted for removal from control"), null=True, blank=True)
+    certificate = models.TextField(_("certificate of results"), blank=True)
+    acted_at = models.DateTimeField(_("results acted on"), null=True, blank=True)
     # Raised by every save of the draft's edit form; a save based on an older version is refused.
     version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
@@ -209,6 +217,8 @@ class Proposal(WithCoExecutors, StoredDocument):
         Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed responsible executor")
     )
     desired_quarter = models.PositiveSmallIntegerField(_("desired quarter"), null=True, blank=True)
+    # R-001-1.2: the proposer confirms the question does not concern a specific criminal case.
+    not_a_criminal_case = models.BooleanField(_("does not concern a specific criminal case"), default=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED)
     decision_note = models.TextField(_("secretary's note"), blank=True)
     created_at = models.DateTimeField(_("submitted"))

@@ -21,7 +21,13 @@ from council.uploads import discarded_on_failure, store_upload
 from council.workflow import move
 
 from .coverage import period_end, period_start
+from .item_control import plan_deadlines_open
 from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal, ProposalCoExecutor
+
+CRIMINAL_CASE_CONFIRMATION = _(
+    "Confirm that the question does not concern a specific criminal case: the group may not deal with one (R-001-1.2)."
+)
+CRIMINAL_CASE_REFUSAL = _("Refused: the group may not deal with a specific criminal case (R-001-1.2).")
 
 
 def can_edit(user, council, day):
@@ -61,6 +67,7 @@ def proposal_submit(
     justification_file=None,
     co_executors=(),
     desired_quarter=None,
+    not_a_criminal_case=False,
 ):
     """A member or their secretariat employee proposes a question to the chair (R-000-9a, R-001-3c)."""
     day = now.date()
@@ -74,6 +81,8 @@ def proposal_submit(
         raise PermissionDenied(_("You may propose only on behalf of your own body."))
     if not (justification_kk.strip() or justification_ru.strip() or justification_file):
         raise ValidationError({"justification_ru": _("Give the justification: a note as a file or as text.")})
+    if council_profile(council).typed.no_criminal_cases and not not_a_criminal_case:
+        raise ValidationError({"not_a_criminal_case": CRIMINAL_CASE_CONFIRMATION})
     if desired_quarter is not None and desired_quarter not in (1, 2, 3, 4):
         raise ValidationError({"desired_quarter": _("The quarter is a number from 1 to 4.")})
     proposal = Proposal(
@@ -88,6 +97,7 @@ def proposal_submit(
         responsible_body=responsible_body,
         desired_quarter=desired_quarter,
         created_at=now,
+        not_a_criminal_case=not_a_criminal_case,
     )
     if justification_file:
         store_upload(proposal, justification_file)
@@ -118,11 +128,17 @@ def proposal_list_url(council):
 
 
 @transaction.atomic
-def proposal_decide(*, actor, proposal, accept, note="", now):
+def proposal_decide(*, actor, proposal, accept, note="", now, criminal_case=False):
+    """The secretary accepts or declines a proposal with a note; ``criminal_case``: declined because it
+    concerns a specific criminal case, the rule cited in the note (R-001-1.2)."""
     proposal = Proposal.objects.select_for_update().select_related("council").get(pk=proposal.pk)
     _require(can_edit(actor, proposal.council, now.date()), _("Only the secretary decides on proposals."))
     if proposal.status != Proposal.Status.SUBMITTED:
         raise ValidationError(_("This proposal has already been decided."))
+    if criminal_case:
+        if accept:
+            raise ValidationError(_("A question refused as a criminal case is not accepted."))
+        note = f"{CRIMINAL_CASE_REFUSAL} {note.strip()}".strip()
     if not accept and not note.strip():
         raise ValidationError({"note": _("Say why the proposal is not accepted.")})
     move(
@@ -176,6 +192,16 @@ def proposals_due(council, period, start):
     return (rule_id, council_rule_date(council, rule_id, anchor)) if rule_id else (None, None)
 
 
+def draft_rule_of(council, period, start):
+    """(rule id, anchor) of the draft plan's submission for approval (R-003-12), per the council's profile;
+    (None, None) where the profile sets none."""
+    profile = council_profile(council)
+    rule_id = profile.typed.draft_rules.get(period)
+    if not rule_id:
+        return None, None
+    return rule_id, period_anchor(profile.rule_for(rule_id), start)
+
+
 @transaction.atomic
 def plan_create(*, actor, council, start, now, period=None):
     _require(can_edit(actor, council, now.date()), _("Only the secretary drafts the plan."))
@@ -208,6 +234,24 @@ def plan_create(*, actor, council, start, now, period=None):
             actor=actor,
             title=bilingual(
                 _("Proposals to the plan for %(start)s–%(end)s"),
+                start=start.strftime("%d.%m.%Y"),
+                end=plan.end.strftime("%d.%m.%Y"),
+            ),
+        )
+    draft_rule, draft_anchor = draft_rule_of(council, period, start)
+    if draft_rule:
+        # R-003-12: the secretary submits the draft for approval by 20 December (annual plan) or 7 calendar
+        # days before the quarter (quarterly plan).
+        deadline_open(
+            council=council,
+            subject=plan,
+            kind="plan-draft",
+            rule_id=draft_rule,
+            anchor=draft_anchor,
+            now=now,
+            actor=actor,
+            title=bilingual(
+                _("Draft plan for %(start)s–%(end)s, for approval"),
                 start=start.strftime("%d.%m.%Y"),
                 end=plan.end.strftime("%d.%m.%Y"),
             ),
@@ -393,6 +437,7 @@ def plan_submit(*, actor, plan, now):
     move(plan, Plan.Status.SUBMITTED, actor=actor, now=now, council=plan.council)
     plan.save(update_fields=["status"])
     deadline_close_for(subject=plan, kind="plan-proposals", actor=actor, now=now)
+    deadline_close_for(subject=plan, kind="plan-draft", actor=actor, now=now)
     notify(
         recipients=council_chairs(council=plan.council, day=now.date()),
         key=f"plan:{plan.pk}:submitted:{plan.steps.count()}",
@@ -431,6 +476,8 @@ def plan_decide(*, actor, plan, approve, remarks="", now):
             created_at=now,
         )
     plan.save(update_fields=["status", "remarks", "approved_by", "approved_at", "revision"])
+    if approve:
+        plan_deadlines_open(plan=plan, actor=actor, now=now)  # R-001-2, R-003-18
     day = now.date()
     recipients = (
         council_people(council=plan.council, day=day) if approve else council_secretaries(council=plan.council, day=day)
@@ -449,97 +496,25 @@ def plan_decide(*, actor, plan, approve, remarks="", now):
     return plan
 
 
-def correction_needs_reason(council, item_deadline, today):
-    """R-003-19: a change later than one month before the item's deadline (as the council's profile and the
-    calendar count it) needs an explicit reason."""
-    return item_deadline is not None and today > council_rule_date(council, "R-003-19", item_deadline)
-
-
-@transaction.atomic
-def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, data=None, co_executors=()):
-    """Correct an approved plan (R-000-9b): add, change or remove one item; a new revision with the
-    reason; every member is told."""
-    plan = Plan.objects.select_for_update().select_related("council").get(pk=plan.pk)
-    day = now.date()
-    _require(can_edit(actor, plan.council, day), _("Only the secretary corrects the plan."))
-    if plan.status != Plan.Status.APPROVED:
-        raise ValidationError(_("Only an approved plan is corrected; a draft is simply edited."))
-    if reason not in PlanRevision.Reason.values or reason == PlanRevision.Reason.APPROVAL:
-        raise ValidationError({"reason": _("Choose the reason for the correction.")})
-    deadline = item.deadline if item is not None else None
-    if correction_needs_reason(plan.council, deadline, day) and not explanation.strip():
-        raise ValidationError(
-            {
-                "explanation": _(
-                    "The item is due on %(date)s, less than a month away (R-003-19): explain why it is changed now."
-                )
-                % {"date": deadline.strftime("%d.%m.%Y")}
-            }
-        )
-    if action == "remove":
-        number = item.number
-        item.delete()
-        for later in plan.items.filter(number__gt=number).order_by("number"):
-            later.number -= 1
-            later.save(update_fields=["number"])
-    elif action in ("add", "change"):
-        item = item if action == "change" else PlanItem(plan=plan, number=_next_number(plan))
-        _apply_item(item, data or {})
-        item.save()
-        _set_co_executors(item, co_executors)
-    else:
-        raise ValidationError(_("Unknown kind of correction."))
-    plan.revision += 1
-    plan.save(update_fields=["revision"])
-    PlanRevision.objects.create(
-        plan=plan,
-        number=plan.revision,
-        reason=reason,
-        explanation=explanation.strip(),
-        items=snapshot(plan),
-        created_by=actor,
-        created_at=now,
-    )
-    audit(
-        actor=actor,
-        verb=AuditVerb.PLAN_CORRECT,
-        subject=plan,
-        council=plan.council,
-        at=now,
-        revision=plan.revision,
-        reason=reason,
-        action=action,
-    )
-    revision = plan.revision
-    notify(
-        recipients=council_people(council=plan.council, day=day),
-        key=f"plan:{plan.pk}:revision:{revision}",
-        render=lambda: (
-            _("The plan is corrected (revision %(revision)s): %(plan)s") % {"revision": revision, "plan": plan},
-            f"{PlanRevision.Reason(reason).label}. {explanation.strip()}".strip(),
-        ),
-        now=now,
-        council=plan.council,
-        url=plan.get_absolute_url(),
-    )
-    return plan
-
-
-def revision_diff(old_items, new_items):
-    """(added, removed, changed) between two snapshots, matched by question (numbers shift)."""
-    key = lambda i: i["question_ru"]  # noqa: E731
-    old, new = {key(i): i for i in old_items}, {key(i): i for i in new_items}
-    added = [new[k] for k in new if k not in old]
-    removed = [old[k] for k in old if k not in new]
-    changed = []
-    for k in new.keys() & old.keys():
-        fields = [f for f in new[k] if f != "number" and new[k][f] != old[k].get(f)]
-        if fields:
-            changed.append((new[k], fields))
-    return added, removed, sorted(changed, key=lambda c: c[0]["number"])
-
-
 def default_start(council, today):
     """The first day of the plan period (the profile's ``plan_period``) after the one containing ``today``."""
     period = council_profile(council).typed.plan_period
     return period_end(period_start(today, period), period) + datetime.timedelta(days=1)
+
+
+# Corrections of an approved plan (R-000-9b, R-003-19), re-exported here.
+from .corrections import (  # noqa: E402
+    change_month_begins,
+    extension_due,
+    plan_correct,
+    revision_diff,
+    too_late_to_change,
+)
+
+__all__ = [
+    "change_month_begins",
+    "extension_due",
+    "plan_correct",
+    "revision_diff",
+    "too_late_to_change",
+]

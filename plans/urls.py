@@ -2,7 +2,7 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import views
+from . import views, views_control
 
 app_name = "plans"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("plans/<int:pk>/items/new/", views.item_new, name="item_new"),
     path("plans/<int:pk>/items/<int:number>/", views.item_edit, name="item_edit"),
     path("plans/<int:pk>/items/<int:number>/remove/", views.item_remove, name="item_remove"),
+    path("plans/<int:pk>/items/<int:number>/control/", views_control.item_control, name="item_control"),
     path("plans/<int:pk>/submit/", views.plan_submit, name="plan_submit"),
     path("plans/<int:pk>/decide/", views.plan_decide, name="plan_decide"),
     path("plans/<int:pk>/proposals/", views.plan_add_proposals, name="plan_add_proposals"),

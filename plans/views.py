@@ -182,9 +182,7 @@ def _item_form_view(request, plan, item=None, correction=False):
         if stored is not None and form.based_on != stored.version:
             current = stored
             form.rebase(stored.version)
-    needs_reason = (
-        correction and item is not None and services.correction_needs_reason(plan.council, item.deadline, today)
-    )
+    needs_reason = correction and item is not None and services.too_late_to_change(plan.council, item.deadline, today)
     return render(
         request,
         "plans/item_form.html",
@@ -359,6 +357,7 @@ def proposal_list(request, code):
             "can_edit": can_edit,
             "can_propose": services.can_propose(request.user, council, today),
             "decision_form": ProposalDecisionForm(),
+            "no_criminal_cases": council_profile(council).typed.no_criminal_cases,  # R-001-1.2
         },
     )
 
@@ -369,7 +368,12 @@ def proposal_new(request, code):
     today = timezone.localdate()
     if not services.can_propose(request.user, council, today):
         raise PermissionDenied
-    form = ProposalForm(request.POST or None, request.FILES or None, council=council)
+    form = ProposalForm(
+        request.POST or None,
+        request.FILES or None,
+        council=council,
+        criminal_case_confirmation=council_profile(council).typed.no_criminal_cases,  # R-001-1.2
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -385,6 +389,7 @@ def proposal_new(request, code):
                 responsible_body=d["responsible_body"],
                 co_executors=list(d["co_executors"]),
                 desired_quarter=d["desired_quarter"],
+                not_a_criminal_case=d.get("not_a_criminal_case", False),
                 now=timezone.now(),
             )
         except ValidationError as exc:
@@ -403,7 +408,14 @@ def proposal_decide(request, pk):
     accept = request.POST.get("decision") == "accept"
     note = text_param(request.POST, "note", label=_("Note"))
     try:
-        services.proposal_decide(actor=request.user, proposal=proposal, accept=accept, note=note, now=timezone.now())
+        services.proposal_decide(
+            actor=request.user,
+            proposal=proposal,
+            accept=accept,
+            note=note,
+            criminal_case=request.POST.get("decision") == "criminal_case",  # R-001-1.2
+            now=timezone.now(),
+        )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -6,10 +6,11 @@ import dataclasses
 import datetime
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncQuarter
 from django.utils.translation import gettext_lazy as _
 
+from council.deadlines import add_months
 from council.models import Council, Deadline
+from plans.coverage import MEETING_GAP_MONTHS, meeting_gaps
 from secretariat.models import Meeting
 
 # The deadline kinds the dashboard follows, in the order of a council's cycle.
@@ -20,6 +21,7 @@ MEASURES = [
     ("protocol-dispatch", _("Protocols sent on time"), "R-000-11c"),
     ("execution", _("Decisions executed on time"), "R-000-11d"),
     ("publication", _("Reports to the public announced on time"), "R-002-8.2"),
+    ("plan-item", _("Plan items carried out by their deadlines"), "R-001-2"),
 ]
 KINDS = [m[0] for m in MEASURES]
 
@@ -76,14 +78,19 @@ def quarters(start, end):
 
 
 def required_per_quarter(profile, quarter_start=None):
-    """The minimum number of meetings per quarter: once a quarter (R-000-9c); once every two months means
-    two in a quarter (R-001-3b); a police chief's report is due in the first quarter of each year (R-002-4),
-    so only that quarter has a minimum; another yearly minimum is not judged by quarter."""
+    """The minimum number of meetings per quarter: once a quarter (R-000-9c). Once every two months
+    (R-001-3b) is judged by the gap between meetings (``plans.coverage.meeting_gaps``). A police chief's report
+    is due in the first quarter of each year (R-002-4), so only that quarter has a minimum; another yearly
+    minimum is not judged by quarter: None."""
     rule = profile.typed.min_meetings if profile else {}
     count = rule.get("count", 0)
     if rule.get("per") == "year_first_quarter":
         return count if quarter_start is not None and quarter_start.month == 1 else None
-    return {"quarter": count, "two_months": 2 * count}.get(rule.get("per"))
+    return count if rule.get("per") == "quarter" else None
+
+
+def judged_by_gap(profile):
+    return bool(profile) and profile.typed.min_meetings.get("per") == "two_months"
 
 
 def dashboard(*, councils, start, end, today):
@@ -104,13 +111,20 @@ def dashboard(*, councils, start, end, today):
         total = overall[r["kind"]]
         for f in ("on_time", "late", "overdue", "pending", "waived"):
             setattr(total, f, getattr(total, f) + getattr(tally, f))
-    held = (
-        Meeting.objects.filter(council_id__in=ids, status=Meeting.Status.HELD, date__range=(start, end))
-        .annotate(quarter=TruncQuarter("date"))
-        .values("council_id", "quarter")
-        .annotate(n=Count("id"))
+    # Held meetings from two months before the period, so that a gap across its start is seen (R-001-3b).
+    held = list(
+        Meeting.objects.filter(
+            council_id__in=ids,
+            status=Meeting.Status.HELD,
+            date__range=(add_months(start, -MEETING_GAP_MONTHS), end),
+        ).values_list("council_id", "date")
     )
-    meetings = {(r["council_id"], r["quarter"]): r["n"] for r in held}
+    meetings, held_dates = {}, {}
+    for council_id, day in held:
+        held_dates.setdefault(council_id, []).append(day)
+        if day >= start:
+            key = (council_id, datetime.date(day.year, 3 * (quarter_of(day) - 1) + 1, 1))
+            meetings[key] = meetings.get(key, 0) + 1
     periods = quarters(start, end)
     bodies = (
         Deadline.objects.filter(council_id__in=ids, kind="execution", due_date__range=(start, end))
@@ -133,6 +147,10 @@ def dashboard(*, councils, start, end, today):
                 "meetings": [
                     (q, meetings.get((c.pk, q), 0), required_per_quarter(c.profile, q)) for q in periods if q <= today
                 ],
+                "gap_rule": judged_by_gap(c.profile),
+                "gaps": meeting_gaps(start=start, end=min(end, today), meeting_dates=held_dates.get(c.pk, []))
+                if judged_by_gap(c.profile) and start <= today
+                else [],
             }
             for c in councils
         ],

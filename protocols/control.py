@@ -59,6 +59,8 @@ def _open_execution_deadlines(assignment, *, actor, now, received=None):
                 responsible_body=assignment.body,
                 title=bilingual(_("Information on decision %(number)s after receiving the protocol"), number=number),
             )
+        if decision.period:
+            _open_occurrences(assignment, actor=actor, now=now, number=number)
     else:
         deadline_open(
             council=assignment.council,
@@ -71,6 +73,32 @@ def _open_execution_deadlines(assignment, *, actor, now, received=None):
             actor=actor,
             responsible_body=assignment.body,
             title=bilingual(_("Co-executor's part of decision %(number)s for the responsible body"), number=number),
+        )
+
+
+def _open_occurrences(assignment, *, actor, now, number):
+    """R-003-47: a periodic assignment's report dates, each a deadline row, up to its final date (31 December
+    when none was set)."""
+    from .assignment_kinds import occurrences
+
+    decision = assignment.decision
+    start = decision.item.protocol.meeting.date
+    for day in occurrences(period=decision.period, start=start, end=assignment.due_date):
+        if day == assignment.due_date:
+            continue  # the final date is the assignment's own execution row
+        deadline_open(
+            council=assignment.council,
+            subject=assignment,
+            kind=f"periodic-{day.isoformat()}",
+            rule_id="R-003-47",
+            anchor=day,
+            due_date=day,
+            now=now,
+            actor=actor,
+            responsible_body=assignment.body,
+            title=bilingual(
+                _("Periodic report on decision %(number)s for %(date)s"), number=number, date=day.strftime("%d.%m.%Y")
+            ),
         )
 
 
@@ -173,6 +201,9 @@ def report_submit(*, actor, assignment, text, now, upload=None):
         raise PermissionDenied(_("Only the secretariat employee of the executing body reports."))
     if not text.strip():
         raise ValidationError({"text": _("Write what was done.")})
+    periodic = list(deadlines_of(assignment).filter(kind__startswith="periodic-", state__in=Deadline.ACTIVE_STATES))
+    if periodic:
+        return _periodic_report(assignment, periodic[0], actor=actor, text=text, now=now, upload=upload)
     move(assignment, Assignment.Status.REPORTED, actor=actor, now=now, council=assignment.council)
     version = (assignment.reports.aggregate(v=Max("version"))["v"] or 0) + 1
     report = ExecutionReport(
@@ -215,6 +246,43 @@ def report_submit(*, actor, assignment, text, now, upload=None):
             council=assignment.council,
             at=now,
             late=report.late,
+        )
+    return report
+
+
+def _periodic_report(assignment, occurrence, *, actor, text, now, upload):
+    """R-003-47: a report at one of a periodic assignment's dates meets that date's row; the assignment stays
+    in work until its final date."""
+    version = (assignment.reports.aggregate(v=Max("version"))["v"] or 0) + 1
+    report = ExecutionReport(
+        assignment=assignment,
+        version=version,
+        text=text.strip(),
+        late=timezone.localtime(now).date() > occurrence.due_date,
+        submitted_by=actor,
+        submitted_at=now,
+    )
+    if upload is not None:
+        store_upload(report, upload, allowed=DOCUMENT_TYPES)
+    with discarded_on_failure(report):
+        report.save()
+        deadline_close_for(subject=assignment, kind=occurrence.kind, actor=actor, now=now)
+        notify(
+            recipients=council_secretaries(council=assignment.council, day=now.date()),
+            key=f"assignment:{assignment.pk}:report:{version}",
+            render=lambda: (_("Periodic report: %(what)s") % {"what": str(assignment)}, text.strip()[:500]),
+            now=now,
+            council=assignment.council,
+            url=assignment.get_absolute_url(),
+        )
+        audit(
+            actor=actor,
+            verb=AuditVerb.ASSIGNMENT_REPORT,
+            subject=assignment,
+            council=assignment.council,
+            at=now,
+            late=report.late,
+            occurrence=occurrence.due_date.isoformat(),
         )
     return report
 

@@ -22,10 +22,29 @@ class DecisionForm(VersionedForm):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    kind = forms.ChoiceField(
+        label=_("Kind of assignment"),
+        required=False,
+        choices=[("", _("a decision of the council"))],
+        help_text=_("The Office's assignments have minimum execution periods (R-003-40..44)."),
+    )
+    shortened_on = forms.ChoiceField(label=_("Ground for a shorter period"), required=False, choices=[("", "—")])
+    period = forms.ChoiceField(
+        label=_("Periodic"),
+        required=False,
+        choices=[("", _("no"))],
+        help_text=_("Reported at each date; with no deadline, up to 31 December (R-003-47)."),
+    )
+
     def __init__(self, *args, council=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = bodies(council)
         self.fields["co_executors"].queryset = bodies(council)
+        from .models import AssignmentKind, Periodicity, ShorteningGround
+
+        self.fields["kind"].choices += AssignmentKind.choices
+        self.fields["shortened_on"].choices += ShorteningGround.choices
+        self.fields["period"].choices += Periodicity.choices
 
     def executors(self):
         data = self.cleaned_data
@@ -71,3 +90,14 @@ class PublicPartForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
+
+
+class OralInstructionForm(forms.Form):
+    """R-003-44: an urgent oral instruction, entered by the end of the working day it was given."""
+
+    given_by = forms.CharField(label=_("Given by"), max_length=300)
+    given_at = forms.DateTimeField(
+        label=_("Given at"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    )
+    body = BodyChoice(label=_("To"), queryset=bodies())
+    text = forms.CharField(label=_("Instruction"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10000)

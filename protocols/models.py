@@ -143,6 +143,30 @@ class ProtocolItem(models.Model):
         return localized(self, "heard")
 
 
+class AssignmentKind(models.TextChoices):
+    """R-003-40..44: the kinds of the Office's assignments, each with its minimum execution period."""
+
+    IN_DEPTH = "in_depth", _("in-depth assignment (at least 20 working days)")
+    CASE = "case", _("instruction on a specific case (at least 10 working days)")
+    REQUEST = "request", _("information request (at least 3 working days)")
+
+
+class ShorteningGround(models.TextChoices):
+    """R-003-40..44: a minimum period is shortened only on one of these grounds."""
+
+    PRESIDENT = "president", _("instruction of the President of the Republic of Kazakhstan")
+    ADMINISTRATION = "administration", _("instruction of the Presidential Administration")
+    PROSECUTOR_GENERAL = "prosecutor_general", _("instruction of the Prosecutor General")
+    LAW = "law", _("a period set by law")
+
+
+class Periodicity(models.TextChoices):
+    """R-003-47: a periodic assignment's dates."""
+
+    MONTHLY = "monthly", _("monthly")
+    QUARTERLY = "quarterly", _("quarterly")
+
+
 class Decision(models.Model):
     """A decision on a question: its text in both languages, executors in order (the first organises,
     R-000-11e), a deadline (one month from the meeting unless set, R-003-23) and the vote (R-000-9g)."""
@@ -152,6 +176,13 @@ class Decision(models.Model):
     text_kk = models.TextField(_("decision (Kazakh)"))
     text_ru = models.TextField(_("decision (Russian)"))
     due_date = models.DateField(_("execution deadline"), null=True, blank=True)
+    # The Office's assignments (seed 003): the kind sets the minimum period (R-003-40..44), which is
+    # shortened only on a recorded ground; a periodic assignment is reported at each of its dates (R-003-47).
+    kind = models.CharField(_("kind of assignment"), max_length=16, choices=AssignmentKind.choices, blank=True)
+    shortened_on = models.CharField(
+        _("ground for a shorter period"), max_length=24, choices=ShorteningGround.choices, blank=True
+    )
+    period = models.CharField(_("periodicity"), max_length=16, choices=Periodicity.choices, blank=True)
     votes_for = models.PositiveIntegerField(_("for"), null=True, blank=True)
     votes_against = models.PositiveIntegerField(_("against"), null=True, blank=True)
     abstained = models.PositiveIntegerField(_("abstained"), null=True, blank=True)
@@ -361,6 +392,7 @@ class Assignment(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.IN_WORK)
     reported_at = models.DateTimeField(_("reported"), null=True, blank=True)
     certificate = models.TextField(_("certificate of results"), blank=True)
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)  # R-003-49
     closed_at = models.DateTimeField(_("removed from control"), null=True, blank=True)
     on_time = models.BooleanField(_("executed on time"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"))
@@ -480,6 +512,59 @@ class ChairReport(models.Model):
 
     def __str__(self):
         return f"{self.council}: {self.start:%d.%m.%Y}–{self.end:%d.%m.%Y}"
+
+
+class ControlReview(models.Model):
+    """The quarterly review of the assignments under control (R-003-49): the secretary goes through the open
+    assignments, cancels those that lost relevance (with the reason, the executors told at once) and marks the
+    review done by the quarter's last working day."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="control_reviews")
+    quarter_start = models.DateField(_("quarter"))
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("quarterly review of assignments")
+        verbose_name_plural = _("quarterly reviews of assignments")
+        ordering = ["council", "-quarter_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "quarter_start"], name="control_review_once_per_quarter")
+        ]
+
+    def __str__(self):
+        return f"{self.council}: {self.quarter_start:%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("protocols:control_review", args=[self.pk])
+
+
+class OralInstruction(models.Model):
+    """An urgent oral instruction, entered into the system by the end of the working day it was given
+    (R-003-44): when and by whom it was given, to which body, what; its entry is a deadline row, met or late."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="oral_instructions")
+    given_by = models.CharField(_("given by"), max_length=300)
+    given_at = models.DateTimeField(_("given at"))
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("to"))
+    text = models.TextField(_("instruction"))
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entered_at = models.DateTimeField(_("entered"))
+    entered_late = models.BooleanField(_("entered after the end of that working day"), default=False)
+
+    class Meta:
+        verbose_name = _("urgent oral instruction")
+        verbose_name_plural = _("urgent oral instructions")
+        ordering = ["-given_at", "-id"]
+
+    def __str__(self):
+        return f"{self.given_by}, {self.given_at:%d.%m.%Y %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("protocols:oral_instructions", args=[self.council.code])
 
 
 # What follows a citizen's question at a police chief's report (seed 002).

@@ -2,7 +2,7 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import police_views, views, views_control
+from . import police_views, views, views_control, views_review
 
 app_name = "protocols"
 urlpatterns = [
@@ -29,6 +29,9 @@ urlpatterns = [
     path("assignments/<int:pk>/analyse/", views_control.assignment_analyse, name="assignment_analyse"),
     path("assignments/<int:pk>/removal/", views_control.assignment_removal, name="assignment_removal"),
     path("assignments/<int:pk>/extension/", views_control.extension_request, name="extension_request"),
+    path("assignments/<int:pk>/cancel/", views_review.assignment_cancel_view, name="assignment_cancel"),
+    path("councils/<slug:code>/oral-instructions/", views_review.oral_instructions, name="oral_instructions"),
+    path("control-reviews/<int:pk>/", views_review.control_review, name="control_review"),
     path("extensions/<int:pk>/decide/", views_control.extension_decide, name="extension_decide"),
     path("councils/<slug:code>/execution/report/", views_control.chair_report, name="chair_report"),
     path("chair-reports/<int:pk>/pdf/<str:lang>/", views_control.chair_report_pdf, name="chair_report_pdf"),

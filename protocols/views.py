@@ -205,6 +205,9 @@ def decision_edit(request, pk, decision_pk=None):
             "co_executors": executors[1:],
             "due_date": decision.due_date,
             "version": decision.version,
+            "kind": decision.kind,
+            "shortened_on": decision.shortened_on,
+            "period": decision.period,
         }
     elif item.agenda_item and item.agenda_item.responsible_body_id:
         initial = {"responsible": item.agenda_item.responsible_body_id}
@@ -220,6 +223,9 @@ def decision_edit(request, pk, decision_pk=None):
                 executors=form.executors(),
                 due_date=form.cleaned_data["due_date"],
                 version=form.cleaned_data.get("version"),
+                kind=form.cleaned_data.get("kind") or "",
+                shortened_on=form.cleaned_data.get("shortened_on") or "",
+                period=form.cleaned_data.get("period") or "",
                 now=timezone.now(),
             )
         except ValidationError as exc:

@@ -43,3 +43,14 @@ class SecretariatConfig(AppConfig):
             guarded=lambda publication: publication.report,
             page=lambda publication: reverse("secretariat:police_report", args=[publication.report_id]),
         )
+
+        from .models import MemberRequestFile
+
+        # The answer's attachments are read by both sides of the request and the secretary (R-000-10d).
+        DOCUMENT_KINDS["member_request_file"] = DocumentKind(
+            queryset=MemberRequestFile.objects.select_related("request__council"),
+            council=lambda document: document.request.council,
+            action="secretariat.view_member_request",
+            guarded=lambda document: document.request,
+            page=lambda document: reverse("secretariat:member_request", args=[document.request_id]),
+        )

@@ -69,3 +69,37 @@ class ExtraordinaryForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=[within_calendar],
     )
+    # R-001-1.2: where the council may not deal with a specific criminal case, the member confirms it.
+    not_a_criminal_case = forms.BooleanField(
+        label=_("The question does not concern a specific criminal case (R-001-1.2)"), required=False
+    )
+
+    def __init__(self, *args, criminal_case_confirmation=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not criminal_case_confirmation:
+            del self.fields["not_a_criminal_case"]
+
+
+class MemberRequestForm(forms.Form):
+    """A request for information or materials to another member's body (R-000-10d)."""
+
+    from_body = forms.ModelChoiceField(label=_("From"), queryset=None)
+    to_body = forms.ModelChoiceField(label=_("To"), queryset=None)
+    what = forms.CharField(label=_("What is requested"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    due_date = forms.DateField(
+        label=_("Answer by"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[within_calendar],
+    )
+
+    def __init__(self, *args, own_bodies, council_bodies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_body"].queryset = own_bodies
+        self.fields["to_body"].queryset = council_bodies
+
+
+class MemberRequestAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000
+    )
+    files = forms.FileField(label=_("Attachment"), required=False)

@@ -53,6 +53,13 @@ class Meeting(models.Model):
         verbose_name=_("presiding person's seat"),
     )
     quorum_reached = models.BooleanField(_("quorum reached"), null=True, blank=True)
+    # R-003-24: the chair decides whether the meeting is recorded and held by videoconference.
+    recording = models.BooleanField(_("recorded"), null=True, blank=True)
+    videoconference = models.BooleanField(_("by videoconference"), null=True, blank=True)
+    media_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    media_decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     held_at = models.DateTimeField(_("held"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"))
@@ -363,6 +370,71 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.meeting}: {self.seat_id} {self.presence}"
+
+
+class MemberRequest(models.Model):
+    """A member's request for information or materials to another member's body while materials are
+    prepared or a protocol executed (R-000-10d): from, to, what, by when; the answer with its attachments.
+    Seen by both sides and the secretary; a deadline with reminders for the body asked."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("awaiting the answer")
+        ANSWERED = "answered", _("answered")
+
+    TRANSITIONS = {Status.OPEN: {Status.ANSWERED}, Status.ANSWERED: set()}
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="member_requests")
+    from_body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("from"))
+    to_body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="+", verbose_name=_("to"))
+    what = models.TextField(_("what is requested"))
+    due_date = models.DateField(_("by"))
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested"))
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for information or materials")
+        verbose_name_plural = _("requests for information or materials")
+        ordering = ["-requested_at", "-id"]
+        indexes = [models.Index(fields=["council", "status", "due_date"])]
+
+    def __str__(self):
+        return f"{self.from_body} → {self.to_body}: {self.what[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("secretariat:member_request", args=[self.pk])
+
+
+def member_request_upload_to(instance, filename):
+    from council.uploads import storage_name
+
+    return storage_name("member-requests", filename)
+
+
+class MemberRequestFile(StoredDocument):
+    """An attachment of the answer to a member's request (R-000-10d)."""
+
+    file_field = "file"
+    uploaded_by_field = "uploaded_by"
+    uploaded_at_field = "uploaded_at"
+
+    request = models.ForeignKey(MemberRequest, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=member_request_upload_to)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"))
+
+    class Meta:
+        verbose_name = _("attachment of the answer")
+        verbose_name_plural = _("attachments of the answer")
+        ordering = ["request", "uploaded_at", "id"]
+
+    def __str__(self):
+        return self.original_name or self.file.name
 
 
 # A police chief's report to the public (seed 002) has its own tables beside its meeting.

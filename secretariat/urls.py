@@ -2,7 +2,7 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import police_views, views
+from . import police_views, views, views_requests
 
 app_name = "secretariat"
 urlpatterns = [
@@ -22,8 +22,17 @@ urlpatterns = [
     path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
     path("meetings/<int:pk>/agenda/<str:lang>/", views.meeting_agenda_pdf, name="meeting_agenda_pdf"),
+    path("councils/<slug:code>/requests/", views_requests.member_requests, name="member_requests"),
+    path("member-requests/<int:pk>/", views_requests.member_request, name="member_request"),
+    path(
+        "member-request-files/<int:pk>/",
+        document_download,
+        {"kind": "member_request_file"},
+        name="member_request_file",
+    ),
     path("my-meetings/", views.my_meetings, name="my_meetings"),
     path("meetings/<int:pk>/day/", views.meeting_day, name="meeting_day"),
+    path("meetings/<int:pk>/media/", views_requests.meeting_media, name="meeting_media"),
     path("meetings/<int:pk>/hold/", views.meeting_hold, name="meeting_hold"),
     path("councils/<slug:code>/meetings/extraordinary/", views.extraordinary_new, name="extraordinary_new"),
     path("extraordinary/<int:pk>/decide/", views.extraordinary_decide, name="extraordinary_decide"),

@@ -417,7 +417,9 @@ def extraordinary_new(request, code):
     council = visible_council_or_404(request, code)
     if not allowed(request.user, "secretariat.request_extraordinary", council, day=timezone.localdate()):
         raise PermissionDenied
-    form = ExtraordinaryForm(request.POST or None)
+    form = ExtraordinaryForm(
+        request.POST or None, criminal_case_confirmation=council_profile(council).typed.no_criminal_cases
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.extraordinary_request(actor=request.user, council=council, now=timezone.now(), **form.cleaned_data)

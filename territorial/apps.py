@@ -9,7 +9,7 @@ class TerritorialConfig(AppConfig):
     def ready(self):
         from council.files import DOCUMENT_KINDS, DocumentKind
 
-        from .models import Approval
+        from .models import Approval, RegionalReport
 
         # An approval's document is read by whoever opens the approval's page: the territorial council and the
         # republic council over it (R-000-14).
@@ -17,4 +17,11 @@ class TerritorialConfig(AppConfig):
             queryset=Approval.objects.select_related("council__parent"),
             council=lambda approval: approval.council,
             action="council.open_council",
+        )
+        # The regional quarterly report (R-003-33) is read by whoever opens its council's reports page.
+        DOCUMENT_KINDS["regional_report"] = DocumentKind(
+            queryset=RegionalReport.objects.select_related("council__parent"),
+            council=lambda report: report.council,
+            action="council.open_council",
+            guarded=lambda report: report.council,
         )

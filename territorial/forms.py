@@ -43,3 +43,12 @@ class DecisionForm(forms.Form):
         required=False,
         help_text=_("Required when returning: what the council must work in."),
     )
+
+
+class RegionalReportForm(forms.Form):
+    """The quarter's regional report, a PDF of at most 5 pages (R-003-33)."""
+
+    report = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    document = forms.FileField(
+        label=_("Report (PDF, at most 5 pages)"), widget=forms.ClearableFileInput(attrs={"accept": ".pdf"})
+    )

@@ -88,3 +88,49 @@ class ApprovalStep(Step):
     class Meta(Step.Meta):
         verbose_name = _("approval step")
         verbose_name_plural = _("approval steps")
+
+
+def regional_report_upload_to(instance, filename):
+    from council.uploads import storage_name
+
+    return storage_name("regional-reports", filename)
+
+
+class RegionalReport(StoredDocument):
+    """The regional prosecutor's quarterly report on the collegium and the regional coordination council,
+    by the 5th of the month after the quarter, at most 5 pages (R-003-33). One row per territorial council
+    and quarter, opened at the quarter's start with its deadline."""
+
+    file_field = "document"
+    uploaded_by_field = "submitted_by"
+    uploaded_at_field = "submitted_at"
+
+    council = models.ForeignKey(
+        Council, on_delete=models.PROTECT, related_name="regional_reports", verbose_name=_("territorial council")
+    )
+    quarter_start = models.DateField(_("quarter"))
+    document = models.FileField(_("report"), upload_to=regional_report_upload_to, blank=True)
+    pages = models.PositiveSmallIntegerField(_("pages"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("regional quarterly report")
+        verbose_name_plural = _("regional quarterly reports")
+        ordering = ["council", "-quarter_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "quarter_start"], name="regional_report_once_per_quarter")
+        ]
+
+    def __str__(self):
+        return f"{self.council.short_name}: {self.quarter_start:%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("territorial:regional_reports", args=[self.council.code])
+
+    @property
+    def quarter(self):
+        return (self.quarter_start.month - 1) // 3 + 1

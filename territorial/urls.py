@@ -12,5 +12,12 @@ urlpatterns = [
     path("approvals/<int:pk>/", views.approval_detail, name="approval_detail"),
     path("approvals/<int:pk>/document/", document_download, {"kind": "approval"}, name="approval_document"),
     path("approvals/<int:pk>/submit/", views.approval_submit_view, name="approval_submit"),
+    path("councils/<slug:code>/regional-reports/", views.regional_reports, name="regional_reports"),
+    path(
+        "regional-reports/<int:pk>/document/",
+        document_download,
+        {"kind": "regional_report"},
+        name="regional_report_document",
+    ),
     path("approvals/<int:pk>/decide/", views.approval_decide_view, name="approval_decide"),
 ]

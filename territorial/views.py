@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from council.rules import allowed
 from council.views import object_or_404, visible_council_or_404
 
 from . import selectors
@@ -134,3 +135,59 @@ def approvals_awaiting(request):
     """What the republic chair and secretariat have to decide: submitted approvals of councils under theirs."""
     approvals = selectors.approvals_awaiting(user=request.user, day=timezone.localdate())
     return render(request, "territorial/approvals_awaiting.html", {"approvals": approvals})
+
+
+@login_required
+def regional_reports(request, code):
+    """The territorial council's quarterly reports (R-003-33): each quarter's due date, and the upload."""
+    from .forms import RegionalReportForm
+    from .models import RegionalReport
+    from .reports import REGIONAL_REPORT_MAX_PAGES, regional_report_submit
+
+    council = visible_council_or_404(request, code)
+    if council.parent_id is None:
+        raise Http404
+    today = timezone.localdate()
+    can_submit = allowed(request.user, "territorial.submit_regional_report", council, day=today)
+    form = RegionalReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not can_submit:
+            raise PermissionDenied
+        if form.is_valid():
+            report = RegionalReport.objects.filter(council=council, pk=form.cleaned_data["report"]).first()
+            if report is None:
+                raise Http404
+            try:
+                regional_report_submit(
+                    actor=request.user, report=report, upload=form.cleaned_data["document"], now=timezone.now()
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("The quarterly report is submitted."))
+                return redirect("territorial:regional_reports", code=council.code)
+    from django.contrib.contenttypes.models import ContentType
+
+    from council.selectors import deadlines_base
+
+    reports = list(council.regional_reports.select_related("submitted_by"))
+    due = dict(
+        deadlines_base()
+        .filter(
+            subject_type=ContentType.objects.get_for_model(RegionalReport),
+            subject_id__in=[r.pk for r in reports],
+            kind="regional-report",
+        )
+        .values_list("subject_id", "due_date")
+    )
+    return render(
+        request,
+        "territorial/regional_reports.html",
+        {
+            "council": council,
+            "rows": [(r, due.get(r.pk)) for r in reports],
+            "form": form,
+            "can_submit": can_submit,
+            "max_pages": REGIONAL_REPORT_MAX_PAGES,
+        },
+    )

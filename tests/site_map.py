@@ -149,6 +149,30 @@ def forms(w):
             "remarks": (TEXT, []),
         },
         reverse("plans:plan_add_proposals", args=[plan.pk]): {"proposal": (ID, [str(w["proposal"].pk)])},
+        reverse("plans:item_control", args=[plan.pk, 1]): {  # R-001-2, R-003-18
+            "step": (CHOICE, ["results", "resolution", "removal", "acted"]),
+            "resolution_date": (DATE, ["2027-01-15"]),
+            "note": (TEXT, ["Итоги"]),
+        },
+        reverse("secretariat:member_requests", args=["republic"]): {  # R-000-10d
+            "from_body": (ID, bodies),
+            "to_body": (ID, bodies),
+            "what": (TEXT, ["Сведения"]),
+            "due_date": (DATE, ["2027-02-10"]),
+        },
+        reverse("secretariat:member_request", args=[w["member_request"].pk]): {"answer": (TEXT, ["Ответ"])},
+        reverse("secretariat:meeting_media", args=[meeting.pk]): {  # R-003-24
+            "recording": (CHOICE, ["on"]),
+            "videoconference": (CHOICE, ["on"]),
+        },
+        reverse("protocols:assignment_cancel", args=[w["assignment"].pk]): {"reason": (TEXT, ["Утратило"])},
+        reverse("protocols:control_review", args=[w["control_review"].pk]): {},
+        reverse("protocols:oral_instructions", args=["republic"]): {  # R-003-44
+            "given_by": (TEXT, ["Генеральный Прокурор"]),
+            "given_at": (TEXT, ["2026-01-01T10:00"]),
+            "body": (ID, bodies),
+            "text": (TEXT, ["Срочно"]),
+        },
         reverse("secretariat:meeting_new", args=["republic"]): {
             "date": (DATE, ["2027-02-12"]),
             "time": (TEXT, ["10:00"]),

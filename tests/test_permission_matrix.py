@@ -31,6 +31,9 @@ MATRIX = {
     "oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
     "oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    # R-003-33: the regional quarterly report, read by whoever opens the territorial council.
+    "oblast_regional_reports": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "oblast_regional_report_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "republic_plans": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "oblast_plans": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
@@ -41,6 +44,7 @@ MATRIX = {
     "plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "plan_item_remove": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "plan_item_control": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],  # R-001-2, R-003-18
     "republic_meetings": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "oblast_meetings": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "republic_meeting_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
@@ -71,6 +75,13 @@ MATRIX = {
     "chair_report": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
+    "control_review": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],  # R-003-49: the secretary's
+    # R-000-10d: members' requests, seen by both sides (the Ministries of Internal Affairs and of Justice)
+    # and the secretary.
+    "republic_member_requests": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "republic_oral_instructions": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],  # R-003-44
+    "member_request": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
+    "member_request_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "admin_oblast": [302, 200, 200, 302, 302, 302, 302, 200, 302, 302],
@@ -118,6 +129,11 @@ def urls(demo, world, user_named):
         "chair_report": reverse("protocols:chair_report", args=["republic"]),
         "chair_report_pdf": reverse("protocols:chair_report_pdf", args=[report.pk, "ru"]),
         "compliance": reverse("protocols:compliance"),
+        "control_review": reverse("protocols:control_review", args=[w["control_review"].pk]),
+        "republic_member_requests": reverse("secretariat:member_requests", args=["republic"]),
+        "republic_oral_instructions": reverse("protocols:oral_instructions", args=["republic"]),
+        "member_request": reverse("secretariat:member_request", args=[w["member_request"].pk]),
+        "member_request_file": reverse("secretariat:member_request_file", args=[w["member_request"].files.get().pk]),
         "search": reverse("protocols:search") + "?q=Решение",
         "meeting_day": reverse("secretariat:meeting_day", args=[meeting.pk]),
         "republic_protocols": reverse("protocols:protocol_list", args=["republic"]),
@@ -148,6 +164,7 @@ def urls(demo, world, user_named):
         "plan_item_new": reverse("plans:item_new", args=[plan.pk]),
         "plan_item_edit": reverse("plans:item_edit", args=[plan.pk, 1]),
         "plan_item_remove": reverse("plans:item_remove", args=[plan.pk, 1]),
+        "plan_item_control": reverse("plans:item_control", args=[plan.pk, 1]),
         "home": reverse("home"),
         "my_deadlines": reverse("my_deadlines"),
         "calendar": reverse("calendar"),
@@ -163,6 +180,10 @@ def urls(demo, world, user_named):
         "oblast_approval_new": reverse("territorial:approval_new", args=["almaty-oblast"]),
         "oblast_approval": reverse("territorial:approval_detail", args=[approval.pk]),
         "oblast_approval_document": reverse("territorial:approval_document", args=[approval.pk]),
+        "oblast_regional_reports": reverse("territorial:regional_reports", args=["almaty-oblast"]),
+        "oblast_regional_report_document": reverse(
+            "territorial:regional_report_document", args=[w["regional_report"].pk]
+        ),
         "approvals_awaiting": reverse("territorial:approvals_awaiting"),
         "unplanned_list": reverse("analytics:unplanned_list", args=["republic"]),
         "unplanned_new": reverse("analytics:unplanned_new", args=["republic"]),
@@ -237,6 +258,8 @@ def actions(demo, world, user_named):
         "question_forward_new": reverse("protocols:question_forward_new", args=[w["question"].pk]),
         "check_close": reverse("protocols:check_close", args=[w["checked_question"].pk]),
         "forward_notify": reverse("protocols:forward_notify", args=[w["forwarded_question"].pk]),
+        "assignment_cancel": reverse("protocols:assignment_cancel", args=[assignment.pk]),
+        "meeting_media": reverse("secretariat:meeting_media", args=[meeting.pk]),
     }
 
 
@@ -330,12 +353,19 @@ POST_MATRIX = {
     "assignment_removal": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
     "extension_request": [302, 403, 403, 403, 403, 302, 403, 404, 404, 404],
     "extension_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "assignment_cancel": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],  # R-003-49
+    "meeting_media": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],  # R-003-24: the chair decides
     "page:assignments": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:assignment": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:assignment_report": [302, 403, 403, 403, 403, 200, 403, 404, 404, 404],
     "page:chair_report": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "page:compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
+    "page:control_review": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "page:republic_member_requests": [302, 403, 403, 200, 200, 200, 200, 404, 404, 404],
+    "page:republic_oral_instructions": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:member_request": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
+    "page:member_request_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:search": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:meeting_day": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:republic_protocols": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
@@ -366,6 +396,7 @@ POST_MATRIX = {
     "page:plan_item_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:plan_item_edit": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:plan_item_remove": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
+    "page:plan_item_control": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
     "page:home": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:my_deadlines": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:calendar": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -381,6 +412,8 @@ POST_MATRIX = {
     "page:oblast_approval_new": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
     "page:oblast_approval": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "page:oblast_approval_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
+    "page:oblast_regional_reports": [302, 200, 403, 403, 404, 403, 404, 200, 403, 404],
+    "page:oblast_regional_report_document": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "page:approvals_awaiting": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
     "page:admin_republic": [302, 200, 200, 302, 302, 302, 302, 302, 302, 302],
     "page:admin_oblast": [302, 200, 403, 302, 302, 302, 302, 200, 302, 302],

@@ -147,8 +147,44 @@ def build(demo, user_named):
         created_at=now,
     )
     analytics = _analytics(republic, secretary, mvd, mju, user_named, now)
+    from territorial.reports import regional_report_submit, regional_reports_open
+    from tests.helpers import pdf_of
+
+    (regional_report,) = regional_reports_open(today=timezone.localdate(now), now=now)  # R-003-33
+    regional_report_submit(
+        actor=user_named("oblast_secretary"),
+        report=regional_report,
+        upload=SimpleUploadedFile("q.pdf", pdf_of(1)),
+        now=now,
+    )
+    from secretariat.services.member_requests import member_request_answer, member_request_create
+
+    member_request = member_request_create(  # R-000-10d: the Ministry of Internal Affairs asks the Ministry of Justice
+        actor=user_named("sec_mvd"),
+        council=republic,
+        from_body=mvd,
+        to_body=mju,
+        what=f"{WORD}: сведения",
+        due_date=timezone.localdate(now) + datetime.timedelta(days=10),
+        now=now,
+    )
+    member_request_answer(
+        actor=user_named("acting_mju"),
+        request=member_request,
+        answer="Сведения прилагаются",
+        uploads=[SimpleUploadedFile("a.pdf", PDF)],
+        now=now,
+    )
+    from protocols.review import control_reviews_open
+
+    control_review = next(
+        r for r in control_reviews_open(today=timezone.localdate(now), now=now) if r.council == republic
+    )
     return {
         **analytics,
+        "control_review": control_review,  # R-003-49
+        "member_request": member_request,
+        "regional_report": regional_report,
         "approval": approval,
         "plan": plan,
         "plan_item": plan_item,

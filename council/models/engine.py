@@ -55,6 +55,7 @@ class AuditVerb(models.TextChoices):
     PLAN_SUBMITTED = "plan.submitted", _("plan submitted")
     PLAN_APPROVED = "plan.approved", _("plan approved")
     PLAN_RETURNED = "plan.returned", _("plan returned")
+    PLAN_ITEM_CONTROL = "plan.item_control", _("plan item under control")
     PROPOSAL_SUBMIT = "proposal.submit", _("proposal submitted")
     PROPOSAL_ACCEPTED = "proposal.accepted", _("proposal accepted")
     PROPOSAL_REJECTED = "proposal.rejected", _("proposal not accepted")
@@ -126,6 +127,12 @@ class AuditVerb(models.TextChoices):
     SENSITIVE_CREATE = "sensitive.create", _("sensitive analytical material stored")
     DISCLOSURE_ORDER_RECORD = "disclosure_order.record", _("disclosure order recorded")
     ACCESS_LOG_EXPORT = "access_log.export", _("access log exported")
+    REGIONAL_REPORT_SUBMIT = "regional_report.submit", _("regional quarterly report submitted")
+    CONTROL_REVIEW = "control_review.done", _("quarterly review of assignments done")
+    MEETING_MEDIA = "meeting.media", _("chair's decision on recording and videoconferencing")
+    ORAL_INSTRUCTION = "oral_instruction.record", _("urgent oral instruction entered")
+    MEMBER_REQUEST_CREATE = "member_request.create", _("request for materials sent")
+    MEMBER_REQUEST_ANSWERED = "memberrequest.answered", _("request for materials answered")
 
 
 class AuditEvent(models.Model):

@@ -12,12 +12,27 @@ from plans.services import history_stamp, refuse_stale_version
 from secretariat.counting import Choice, count_votes
 from secretariat.models import Attendance
 
+from ..assignment_kinds import check_period, earliest_due
 from ..models import Decision, DecisionExecutor, Vote
 from .drafts import _editable, can_edit, default_due_date
 
 
 @transaction.atomic
-def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=None, decision=None, version=None):
+def decision_save(
+    *,
+    actor,
+    item,
+    text_kk,
+    text_ru,
+    executors,
+    now,
+    due_date=None,
+    decision=None,
+    version=None,
+    kind="",
+    shortened_on="",
+    period="",
+):
     """A decision with its executors in order, the first organising (R-000-11e), and its deadline: one
     month from the meeting when none is set (R-003-23). ``version``: the one the edit form was opened with;
     a save over a newer version is refused, and every save raises the version. A decision whose text (in
@@ -47,6 +62,18 @@ def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=Non
         errors["due_date"] = _("The execution deadline comes after the meeting.")
     if errors:
         raise ValidationError(errors)
+    # R-003-40..44, R-003-47: the kind's minimum period, unless a ground is recorded; a periodic assignment
+    # without a final date runs to 31 December.
+    due_date = check_period(
+        council=protocol.council,
+        kind=kind,
+        shortened_on=shortened_on,
+        period=period,
+        given_on=protocol.meeting.date,
+        due_date=due_date,
+    )
+    if due_date is None and kind:
+        due_date = max(default_due_date(protocol), earliest_due(protocol.council, kind, protocol.meeting.date))
     text_kk, text_ru = text_kk.strip(), text_ru.strip()
     removed = None
     if decision is None:
@@ -57,6 +84,7 @@ def decision_save(*, actor, item, text_kk, text_ru, executors, now, due_date=Non
         if (decision.text_kk, decision.text_ru) != (text_kk, text_ru):
             removed = _vote_remove(decision)
     decision.text_kk, decision.text_ru = text_kk, text_ru
+    decision.kind, decision.shortened_on, decision.period = kind, shortened_on if kind else "", period
     decision.due_date = due_date or default_due_date(protocol)
     history_stamp(decision, actor=actor, now=now)
     decision.save()

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from council.deadline_services import council_profile
 from council.models import AuditVerb
 from council.notify import notify
 from council.rules import allowed
@@ -17,8 +18,11 @@ from .meetings import _open_agenda_deadline, _open_materials_deadline
 
 
 @transaction.atomic
-def extraordinary_request(*, actor, council, question_kk, question_ru, justification, desired_date, now):
-    """A member asks for an extraordinary meeting on an unplanned question (R-000-9e)."""
+def extraordinary_request(
+    *, actor, council, question_kk, question_ru, justification, desired_date, now, not_a_criminal_case=False
+):
+    """A member asks for an extraordinary meeting on an unplanned question (R-000-9e); where the council may
+    not deal with a specific criminal case, the member confirms the question does not (R-001-1.2)."""
     day = now.date()
     if not allowed(actor, "secretariat.request_extraordinary", council, day=day):
         raise PermissionDenied(_("Extraordinary meetings are convened on the initiative of members."))
@@ -27,6 +31,15 @@ def extraordinary_request(*, actor, council, question_kk, question_ru, justifica
         raise ValidationError(_("Give the question in Kazakh and in Russian and its justification."))
     if desired_date <= day:
         raise ValidationError({"desired_date": _("A meeting is scheduled for a future date.")})
+    if council_profile(council).typed.no_criminal_cases and not not_a_criminal_case:
+        raise ValidationError(
+            {
+                "not_a_criminal_case": _(
+                    "Confirm that the question does not concern a specific criminal case: the group may not deal "
+                    "with one (R-001-1.2)."
+                )
+            }
+        )
     request = ExtraordinaryRequest.objects.create(
         council=council,
         requested_by=actor,

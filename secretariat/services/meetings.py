@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from council.deadline_services import council_profile, deadline_open
 from council.models import AuditVerb
 from council.notify import bilingual, notify
-from council.selectors import council_roster
+from council.rules import allowed
+from council.selectors import council_people, council_roster
 from council.services import audit
 
 from ..models import AgendaItem, AgendaItemCoExecutor, Agreement, Meeting
@@ -201,3 +202,44 @@ def agreement_status(meeting):
     return [
         (e, answers.get(e.person.pk)) for e in council_roster(council=meeting.council, day=meeting.date) if e.person
     ]
+
+
+@transaction.atomic
+def meeting_media_decide(*, actor, meeting, recording, videoconference, now):
+    """R-003-24: the chair decides whether the meeting is recorded and held by videoconference; the decision
+    is recorded on the meeting, shown to the members and sent to them."""
+    meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
+    if not allowed(actor, "secretariat.chair_decide", meeting.council, day=now.date()):
+        raise PermissionDenied(_("The chair decides on recording and videoconferencing."))
+    if meeting.status in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise ValidationError(_("The meeting is over; its recording is no longer decided."))
+    meeting.recording, meeting.videoconference = bool(recording), bool(videoconference)
+    meeting.media_decided_by, meeting.media_decided_at = actor, now
+    meeting.save(update_fields=["recording", "videoconference", "media_decided_by", "media_decided_at"])
+    audit(
+        actor=actor,
+        verb=AuditVerb.MEETING_MEDIA,
+        subject=meeting,
+        council=meeting.council,
+        at=now,
+        recording=meeting.recording,
+        videoconference=meeting.videoconference,
+    )
+    yes, no = _("yes"), _("no")
+    notify(
+        recipients=council_people(council=meeting.council, day=now.date()),
+        key=f"meeting:{meeting.pk}:media:{now.isoformat()}",
+        render=lambda: (
+            _("Meeting of %(date)s: recording %(rec)s, videoconference %(vc)s")
+            % {
+                "date": meeting.date.strftime("%d.%m.%Y"),
+                "rec": yes if meeting.recording else no,
+                "vc": yes if meeting.videoconference else no,
+            },
+            "",
+        ),
+        now=now,
+        council=meeting.council,
+        url=meeting.get_absolute_url(),
+    )
+    return meeting

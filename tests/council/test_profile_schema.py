@@ -288,14 +288,14 @@ def test_the_proposals_deadline_row_is_due_when_the_proposals_page_says(demo, us
 def test_a_late_change_of_a_plan_item_is_counted_by_the_profiles_rule(demo):
     """R-003-19: a change within a month of the item's deadline needs a reason; a profile may lengthen it."""
     republic, deadline = demo["republic"], dt.date(2027, 3, 15)
-    assert not plans.correction_needs_reason(republic, deadline, dt.date(2027, 2, 12))
-    assert plans.correction_needs_reason(republic, deadline, dt.date(2027, 2, 16))
+    assert not plans.too_late_to_change(republic, deadline, dt.date(2027, 2, 12))
+    assert plans.too_late_to_change(republic, deadline, dt.date(2027, 2, 16))
     profile = council_profile(republic)
     republic.profile = profile_new_version(
         profile=profile, actor=None, rules={**profile.rules, "R-003-19": {"amount": 2}}, now=NOW
     )
     republic.save(update_fields=["profile"])
-    assert plans.correction_needs_reason(republic, deadline, dt.date(2027, 2, 12))
+    assert plans.too_late_to_change(republic, deadline, dt.date(2027, 2, 12))
 
 
 # Admin ----------------------------------------------------------------------------------------------
@@ -351,3 +351,21 @@ def test_admin_saves_a_valid_profile_json(client, sign_in, unused_profile):
     unused_profile.refresh_from_db()
     assert unused_profile.settings == {"online_meetings": True}
     assert unused_profile.rule_for("R-000-10b").amount == 10
+
+
+@pytest.mark.parametrize("code", ["apparatus-council", "operational-meeting"])
+def test_a_meeting_with_the_prosecutor_general_has_its_protocol_by_the_next_working_day(code):
+    """R-003-23: the protocol is drafted and submitted for signature immediately, which this system takes as
+    the next working day (not R-000-11a's 5 working days): a meeting on Friday 11 December 2026 has its
+    protocol presented on Monday 14 December; one on Tuesday 15 December, on Thursday 17 December (Independence
+    Day, 16 December, is a day off)."""
+    from council.calendar import default_calendar
+    from council.deadlines import apply_rule
+
+    profile = profile_of(rules=PRESETS[code]["rules"], settings=PRESETS[code]["settings"])
+    typed = profile.typed
+    assert (typed.protocol_rule, typed.protocol_due_on) == ("R-003-23.protocol", "presented")
+    rule = profile.rule_for(typed.protocol_rule)
+    assert "immediately" in str(rule.wording) and "decision of this system" in str(rule.wording)
+    assert apply_rule(rule, dt.date(2026, 12, 11), default_calendar()) == dt.date(2026, 12, 14)
+    assert apply_rule(rule, dt.date(2026, 12, 15), default_calendar()) == dt.date(2026, 12, 17)

@@ -170,32 +170,66 @@ def test_submit_approve_then_correct_notifies_every_member(plan, user_named):
     assert len(added) == 1 and len(removed) == 1 and not changed  # the question itself changed
 
 
-def test_a_change_within_a_month_of_the_deadline_needs_a_reason(plan, user_named):
-    """R-003-19."""
+def test_inside_the_last_month_only_an_extension_requested_3_working_days_before(plan, user_named):
+    """R-003-19: a plan item is changed no later than one month before its deadline; inside that month the
+    only change is an extension of the item under way, at least 3 working days before the deadline. Item due
+    Monday 21 December 2026: one month before is Saturday 21 November, a day off, so the last day for a change
+    is Friday 20 November; 3 working days before the deadline skip Independence Day (16 December): 15 December."""
     secretary = user_named("secretary")
-    item = add_item(plan, secretary, deadline=dt.date(2026, 12, 15))
+    item = add_item(plan, secretary, deadline=dt.date(2026, 12, 21))
     services.plan_submit(actor=secretary, plan=plan, now=NOW)
     services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=NOW)
-    with translation.override("en"), pytest.raises(ValidationError, match="less than a month away"):
-        services.plan_correct(
+    assert services.change_month_begins(plan.council, item.deadline) == dt.date(2026, 11, 21)
+    assert services.extension_due(plan.council, item.deadline) == dt.date(2026, 12, 15)
+    co = list(item.ordered_co_executors())
+
+    def correct(now, explanation="Новые обстоятельства", **data):
+        return services.plan_correct(
             actor=secretary,
             plan=plan,
             reason="situation",
-            explanation="",
-            now=NOW,
+            explanation=explanation,
+            now=now,
             action="change",
             item=item,
-            data={"planned_quarter": 2},
+            data=data,
+            co_executors=co,
         )
+
+    with translation.override("en"), pytest.raises(ValidationError, match=r"since 21\.11\.2026.*R-003-19"):
+        correct(NOW, planned_quarter=2)  # Monday 23 November: inside the month, even with a reason
+    with pytest.raises(ValidationError, match="R-003-19"):
+        services.plan_correct(
+            actor=secretary, plan=plan, reason="situation", explanation="x", now=NOW, action="remove", item=item
+        )
+    with pytest.raises(ValidationError, match="R-003-19"):  # an earlier deadline is no extension
+        correct(NOW, deadline=dt.date(2026, 12, 18))
+    with translation.override("en"), pytest.raises(ValidationError, match=r"by 15\.12\.2026"):
+        correct(dt.datetime(2026, 12, 16, 10, tzinfo=NOW.tzinfo), deadline=dt.date(2027, 1, 29))
+    with pytest.raises(ValidationError, match="R-003-19"):  # the reasons are given
+        correct(NOW, explanation=" ", deadline=dt.date(2027, 1, 29))
+    correct(dt.datetime(2026, 12, 15, 17, tzinfo=NOW.tzinfo), deadline=dt.date(2027, 1, 29))
+    item.refresh_from_db()
+    assert item.deadline == dt.date(2027, 1, 29)
+
+
+def test_a_change_a_month_before_the_deadline_is_allowed(plan, user_named, time_machine):
+    """R-003-19: on Friday 20 November 2026 the item due 21 December may still be changed."""
+    secretary = user_named("secretary")
+    item = add_item(plan, secretary, deadline=dt.date(2026, 12, 21))
+    friday = dt.datetime(2026, 11, 20, 10, tzinfo=NOW.tzinfo)
+    services.plan_submit(actor=secretary, plan=plan, now=friday)
+    services.plan_decide(actor=user_named("chair"), plan=plan, approve=True, now=friday)
     services.plan_correct(
         actor=secretary,
         plan=plan,
         reason="situation",
-        explanation="Перенос по запросу МВД",
-        now=NOW,
+        explanation="",
+        now=friday,
         action="change",
         item=item,
         data={"planned_quarter": 2},
+        co_executors=list(item.ordered_co_executors()),
     )
     item.refresh_from_db()
     assert item.planned_quarter == 2
@@ -321,6 +355,39 @@ def test_the_monitoring_group_plans_by_quarter_and_year(demo, user_named):
     assert year.end == dt.date(2027, 12, 31)
     with pytest.raises(ValidationError):
         services.plan_create(actor=secretary, council=group, start=dt.date(2027, 2, 1), period="quarter", now=NOW)
+
+
+def test_the_secretary_submits_the_draft_plans_by_20_december_and_7_days_before_the_quarter(demo, user_named):
+    """R-003-12: the draft annual plan by 20 December (Sunday 20 December 2026: Monday 21 December), the
+    draft quarterly plan 7 calendar days before the quarter (25 December 2026, a Friday; for the first quarter
+    of 2028, Saturday 25 December 2027, a day off: Friday 24 December); submitting meets it."""
+    from council.models import Deadline
+
+    group, secretary = demo["group"], user_named("group_secretary")
+
+    def draft_deadline(plan):
+        return Deadline.objects.get(kind="plan-draft", subject_id=plan.pk)
+
+    year = services.plan_create(actor=secretary, council=group, start=dt.date(2027, 1, 1), period="year", now=NOW)
+    quarter = services.plan_create(actor=secretary, council=group, start=dt.date(2027, 1, 1), period="quarter", now=NOW)
+    later = services.plan_create(actor=secretary, council=group, start=dt.date(2028, 1, 1), period="quarter", now=NOW)
+    assert (draft_deadline(year).rule_id, draft_deadline(year).due_date) == (
+        "R-003-12.annual_draft",
+        dt.date(2026, 12, 21),
+    )
+    assert (draft_deadline(quarter).rule_id, draft_deadline(quarter).due_date) == (
+        "R-003-12.quarterly_draft",
+        dt.date(2026, 12, 25),
+    )
+    assert draft_deadline(later).due_date == dt.date(2027, 12, 24)
+    add_item(quarter, secretary)
+    services.plan_submit(actor=secretary, plan=quarter, now=NOW)
+    assert draft_deadline(quarter).state == Deadline.State.MET
+    # The coordination council's profile sets no draft date.
+    republic = services.plan_create(
+        actor=user_named("secretary"), council=demo["republic"], start=dt.date(2027, 1, 1), now=NOW
+    )
+    assert not Deadline.objects.filter(kind="plan-draft", subject_id=republic.pk).exists()
     with pytest.raises(ValidationError):
         services.plan_create(actor=secretary, council=group, start=dt.date(2027, 1, 1), period="half_year", now=NOW)
 

@@ -293,3 +293,15 @@ def test_the_monitoring_group_signs_by_presiding_and_secretary_and_keeps_3_years
     bodies = list(Body.objects.filter(code__in={e.seat.position.body.code for e in seats}))
     services.protocol_dispatch(actor=secretary, protocol=protocol, bodies=bodies, now=later)
     assert protocol.receipts.filter(body__isnull=False).count() == len(bodies)
+    # R-001-3f: received on Friday 4 December 2026, the executors report within 5 working days of receiving
+    # it: 7 to 11 December (the weekend of 5 and 6 December is not counted).
+    from protocols.models import Assignment
+
+    assignment = Assignment.objects.get(decision=decision, responsible=True)
+    report = Deadline.objects.get(kind="execution-report", subject_id=assignment.pk)
+    assert (report.rule_id, report.anchor_date, report.due_date) == (
+        "R-001-3f",
+        dt.date(2026, 12, 4),
+        dt.date(2026, 12, 11),
+    )
+    assert report.responsible_body == assignment.body
