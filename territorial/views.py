@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from council.models import Council
 from council.rules import allowed
 from council.views import visible_council_or_404
+from council.worklist import work_for
 
 from .forms import ApprovalForm, DecisionForm
 from .models import Approval
@@ -147,4 +148,11 @@ def approvals_awaiting(request):
         .select_related("council", "created_by")
         .order_by("created_at")
     )
-    return render(request, "territorial/approvals_awaiting.html", {"approvals": approvals})
+    # The chair's other decisions (a plan, materials, an agenda, a protocol to sign) wait here too.
+    own = {a.get_absolute_url() for a in approvals}
+    others = [
+        item
+        for item in work_for(user=request.user, day=today)
+        if item.group in ("approvals", "signatures") and item.url not in own
+    ]
+    return render(request, "territorial/approvals_awaiting.html", {"approvals": approvals, "others": others})
