@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
@@ -16,6 +17,8 @@ app.conf.beat_schedule = {
     "heartbeat": {"task": "council.tasks.heartbeat", "schedule": 60.0},
     # Reminders, overdue marks and escalation of every regulated deadline (council.deadline_services).
     "deadline-sweep": {"task": "council.tasks.deadline_sweep", "schedule": 300.0},
+    # The daily e-mail of those who chose one instead of an e-mail per notice, at 8:00 (CELERY_TIMEZONE).
+    "notification-digest": {"task": "council.tasks.notification_digest", "schedule": crontab(hour=8, minute=0)},
 }
 app.conf.timezone = "Asia/Almaty"
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("inbox/", views_deadlines.inbox, name="inbox"),
     path("inbox/read/", views_deadlines.inbox_read, name="inbox_read_all"),
     path("inbox/<int:pk>/read/", views_deadlines.inbox_read, name="inbox_read"),
+    path("accounts/notifications/", views_deadlines.notification_settings, name="notification_settings"),
     path("", include("plans.urls")),
     path("", include("secretariat.urls")),
     path("", include("protocols.urls")),
