@@ -19,6 +19,11 @@ def both(kk, ru):
     return {"kk": kk or ru, "ru": ru or kk}
 
 
+def body_name(body):
+    """A body's short name in both languages, as a parameter."""
+    return both(body.short_name_kk or body.name_kk, body.short_name_ru or body.name_ru)
+
+
 def pick(value):
     """A parameter in the active language: a {"kk", "ru"} pair picks one (English readers get Russian)."""
     if isinstance(value, dict):
@@ -61,11 +66,58 @@ def _deadline_escalate(p):
     )
 
 
+def _of_question(p):
+    return {"body": pick(p["body"]), "number": p["number"], "date": day(p["meeting"])}
+
+
+def _materials_arrived(p):
+    """To the secretary: a body's materials came in (R-000-10b), late, or reworked after a return (R-000-10c)."""
+    if p.get("resubmitted"):
+        title = _("%(body)s resubmitted the materials of question %(number)s (meeting of %(date)s)")
+    elif p.get("late"):
+        title = _("%(body)s submitted the materials of question %(number)s late (meeting of %(date)s)")
+    else:
+        title = _("%(body)s submitted the materials of question %(number)s (meeting of %(date)s)")
+    return title % _of_question(p), _("Check them and report to the chair.")
+
+
+def _contribution_arrived(p):
+    """To the responsible body and the secretary: a co-executor gave its contribution (R-000-10a)."""
+    words = _of_question(p)
+    if p.get("late"):
+        title = _("%(body)s gave its contribution to question %(number)s late (meeting of %(date)s)") % words
+    else:
+        title = _("%(body)s gave its contribution to question %(number)s (meeting of %(date)s)") % words
+    return title, _("Include it in the materials of the question.")
+
+
+def _report_arrived(p):
+    """To the secretary: an execution report (R-000-11d); to the responsible body: a co-executor's part
+    (R-000-11e); late or resubmitted after a return."""
+    words = {"body": pick(p["body"]), "due": day(p["due"])}
+    if p.get("part"):
+        title = _("%(body)s gave its part of the execution (due %(due)s)") % words
+        body = _("Take it into your report to the secretary.")
+    elif p.get("resubmitted"):
+        title = _("%(body)s resubmitted its execution report (due %(due)s)") % words
+        body = _("Check the report.")
+    elif p.get("late"):
+        title = _("%(body)s reported on execution late (due %(due)s)") % words
+        body = _("Check the report.")
+    else:
+        title = _("%(body)s reported on execution (due %(due)s)") % words
+        body = _("Check the report.")
+    return title, body
+
+
 # message name -> function(params) -> (title, body), called in the reader's language
 MESSAGES = {
     "deadline.remind": _deadline_remind,
     "deadline.overdue": _deadline_overdue,
     "deadline.escalate": _deadline_escalate,
+    "materials.arrived": _materials_arrived,
+    "contribution.arrived": _contribution_arrived,
+    "report.arrived": _report_arrived,
 }
 
 
