@@ -12,11 +12,10 @@ the secretary's) come from the deadline rows.
 import dataclasses
 import datetime
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent, CouncilOfficer, Deadline
+from .models import CouncilOfficer, Deadline
 from .selectors import active_on, deadlines_base
 
 
@@ -96,12 +95,6 @@ def work_counts(items) -> dict:
 
 
 def work_count(*, user, day) -> int:
-    """The number shown in the header. Anything that changes what awaits a person is a service with an audit
-    event, so the count is kept until the next audit event (or the next day)."""
-    last = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    key = f"my-work:{user.pk}:{day.isoformat()}:{last}"
-    count = cache.get(key)
-    if count is None:
-        count = len(work_for(user=user, day=day))
-        cache.set(key, count, 60 * 60)
-    return count
+    """The number shown beside "My work" in the header: a fixed number of small queries on every page
+    (no cache, so it is right the moment a task is done)."""
+    return len(work_for(user=user, day=day))
