@@ -92,8 +92,8 @@ def meeting_lead_times_passed(*, council, date, today, co_executors=True):
 
     from council.deadline_services import council_profile, council_rule_date, current_calendar
 
-    if date is None:
-        return []
+    if date is None or date < today:
+        return []  # a past date is refused by the service with its own reason
     typed, calendar = council_profile(council).typed, current_calendar()
     materials = council_rule_date(council, typed.materials_rule, date, calendar)
     rows = [(_("Materials of the questions"), typed.materials_rule, materials)]
