@@ -28,7 +28,7 @@ def meeting_work(*, user, day):
             council=item.meeting.council,
             what=_("Materials arrived: %(question)s") % {"question": _question(item)},
             action=_("Check and report to the chair"),
-            url=reverse("secretariat:item_materials", args=[item.pk]),
+            url=f"{item.meeting.get_absolute_url()}#item-{item.pk}",  # where the buttons are
             due_date=item.meeting.date,
             group="checks",
         )
@@ -37,7 +37,7 @@ def meeting_work(*, user, day):
             council=item.meeting.council,
             what=_("Materials checked by the secretary: %(question)s") % {"question": _question(item)},
             action=_("Accept or return for rework"),
-            url=reverse("secretariat:item_materials", args=[item.pk]),
+            url=f"{item.meeting.get_absolute_url()}#item-{item.pk}",  # where the buttons are
             due_date=item.meeting.date,
             group="approvals",
         )
