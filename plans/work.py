@@ -16,8 +16,8 @@ def plan_work(*, user, day):
     for plan in Plan.objects.filter(council_id__in=chairs, status=Plan.Status.SUBMITTED).select_related("council"):
         yield WorkItem(
             council=plan.council,
-            what=_("The plan for %(start)s–%(end)s awaits your approval")
-            % {"start": f"{plan.start:%d.%m.%Y}", "end": f"{plan.end:%d.%m.%Y}"},
+            what=_("The plan for %(period)s awaits your approval")
+            % {"period": f"{plan.start:%d.%m.%Y}–{plan.end:%d.%m.%Y}"},
             action=_("Approve or return"),
             url=plan.get_absolute_url(),
             due_date=plan.start,
