@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 from celery.signals import worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "council.settings")
@@ -22,6 +23,8 @@ app.conf.beat_schedule = {
     "regional-reports": {"task": "territorial.tasks.regional_reports_open", "schedule": 3600.0},
     # Each quarter's review of the assignments under control (R-003-49).
     "control-reviews": {"task": "protocols.tasks.control_reviews_open", "schedule": 3600.0},
+    # The daily e-mail of those who chose one instead of an e-mail per notice, at 8:00 (CELERY_TIMEZONE).
+    "notification-digest": {"task": "council.tasks.notification_digest", "schedule": crontab(hour=8, minute=0)},
 }
 app.conf.timezone = "Asia/Almaty"
 

@@ -7,7 +7,7 @@ from .selectors import councils_overseen_by
 def navigation(request):
     """The language choices, the unread-notice count and the links the header may show."""
     user = getattr(request, "user", None)
-    unread = oversees = None
+    unread = oversees = my_work = None
     if user is not None and user.is_authenticated:
 
         def unread():  # evaluated only where a template shows it
@@ -17,4 +17,16 @@ def navigation(request):
 
             return councils_overseen_by(user=user, day=timezone.localdate()).exists()
 
-    return {"LANGUAGE_CHOICES": settings.LANGUAGES, "unread_notifications": unread, "oversees_compliance": oversees}
+        def my_work():  # the count beside "My work" in the header
+            from django.utils import timezone
+
+            from .worklist import work_count
+
+            return work_count(user=user, day=timezone.localdate())
+
+    return {
+        "my_work_count": my_work,
+        "LANGUAGE_CHOICES": settings.LANGUAGES,
+        "unread_notifications": unread,
+        "oversees_compliance": oversees,
+    }

@@ -16,9 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .calendar import Correction, WorkingCalendar, default_calendar
 from .deadlines import apply_rule
@@ -303,47 +301,33 @@ class _People:
         return employees or self.secretaries(deadline.council, day)
 
 
-def _render(kind, days, deadline):
-    def render():
-        due = date_format(deadline.due_date, "DATE_FORMAT")
-        what = deadline.title
-        if kind == REMIND and days == 0:
-            title = _("Due today: %(what)s") % {"what": what}
-        elif kind == REMIND:
-            title = ngettext("Due in %(days)d day: %(what)s", "Due in %(days)d days: %(what)s", days) % {
-                "days": days,
-                "what": what,
-            }
-        elif kind == OVERDUE:
-            title = _("Overdue: %(what)s") % {"what": what}
-        else:
-            title = _("Overdue, reported to the chair: %(what)s") % {"what": what}
-        body = _("%(rule)s\nRule %(rule_id)s. Due date: %(due)s") % {
-            "rule": deadline.rule.wording,
-            "rule_id": deadline.rule_id,
-            "due": due,
-        }
-        return title, body
-
-    return render
+MESSAGE_OF_STAGE = {REMIND: "deadline.remind", OVERDUE: "deadline.overdue", ESCALATE: "deadline.escalate"}
 
 
-def _perform(deadline, kind, days, now, people, emails):
+def _perform(deadline, kind, days, now, people, emails, caught_up=False):
+    """Send one stage's notice. ``caught_up``: earlier stages passed unsent (the deadline was opened, or
+    found, late); the responsible are then told with the chair, as the overdue notice would have told them."""
     day = timezone.localtime(now, TZ).date()
     if kind == REMIND:
         recipients = people.responsible(deadline, day)
     elif kind == OVERDUE:
-        deadline.move_to(Deadline.State.OVERDUE)
         recipients = people.responsible(deadline, day) + people.secretaries(deadline.council, day)
     else:
         recipients = people.chairs(deadline.council, day) + people.secretaries(deadline.council, day)
+        if caught_up:
+            recipients = people.responsible(deadline, day) + recipients
     return notify(
         recipients=recipients,
         # The due date is part of the key: a moved deadline (an approved extension, R-003-19; a moved
         # meeting) gets the full set of reminders, the overdue mark and the escalation for its new date,
         # while each of them is still sent once per date.
         key=f"deadline:{deadline.pk}:{deadline.due_date.isoformat()}:{kind}:{days}",
-        render=_render(kind, days, deadline),
+        message=MESSAGE_OF_STAGE[kind],
+        params={
+            "what": {"kk": deadline.title_kk, "ru": deadline.title_ru},
+            "days": days,
+            "due": deadline.due_date.isoformat(),
+        },
         now=now,
         council=deadline.council,
         deadline=deadline,
@@ -364,14 +348,15 @@ def _handle(deadline_id, now, result, people, emails):
             return  # another sweep has it, or it was closed meanwhile
         stages = deadline_stages(deadline)
         due_now = [i for i in range(deadline.stage, len(stages)) if stages[i][2] <= now]
-        # After a pause, stale reminders collapse into the latest one; the overdue mark and the
-        # escalation are always carried out.
-        last_reminder = max((i for i in due_now if stages[i][0] == REMIND), default=None)
-        for i in due_now:
-            kind, days, _when = stages[i]
-            if kind == REMIND and i != last_reminder:
-                continue
-            result.notices += len(_perform(deadline, kind, days, now, people, emails))
+        # Catch-up: when several stages have come at once (the deadline was opened after its reminder
+        # dates, or the sweep was paused), only the most severe of them is sent, once; the overdue mark
+        # is still set when its stage has passed.
+        if due_now:
+            kind, days, _when = stages[due_now[-1]]
+            if any(stages[i][0] in (OVERDUE, ESCALATE) for i in due_now):
+                deadline.move_to(Deadline.State.OVERDUE)
+            caught_up = len(due_now) > 1
+            result.notices += len(_perform(deadline, kind, days, now, people, emails, caught_up=caught_up))
             result.reminders += kind == REMIND
             result.overdue += kind == OVERDUE
             result.escalations += kind == ESCALATE

@@ -76,3 +76,34 @@ def _compute_roles(user, council, day):
         for provider in ROLE_PROVIDERS:
             roles |= set(provider(user, council, day))
     return frozenset(roles)
+
+
+def roles_by_council(user, day: date) -> dict[int, frozenset]:
+    """The user's own roles on every council at once (chair, secretary, secretariat, member, acting), in
+    two queries whatever the number of councils: for lists across councils such as "My work". Oversight,
+    invitations and administration are not duties of one's own and are left to ``council_roles``."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    user = getattr(user, "_wrapped", user)
+    cache = user.__dict__.setdefault("_roles_by_council_cache", {})
+    if day in cache:
+        return cache[day]
+    roles: dict[int, set] = {}
+    officer = {CouncilOfficer.Role.SECRETARY: Role.SECRETARY, CouncilOfficer.Role.SECRETARIAT: Role.SECRETARIAT}
+    for council_id, role in active_on(CouncilOfficer.objects.filter(person=user), day).values_list(
+        "council_id", "role"
+    ):
+        if role in officer:
+            roles.setdefault(council_id, set()).add(officer[role])
+    appointments = active_on(Appointment.objects.filter(person=user), day)
+    seats = active_on(
+        Seat.objects.filter(position_id__in=appointments.values("position_id")), day, "valid_from", "valid_to"
+    )
+    kinds = dict(appointments.values_list("position_id", "kind"))
+    for council_id, position_id, seat_role in seats.values_list("council_id", "position_id", "role"):
+        mine = roles.setdefault(council_id, set())
+        mine.add(Role.MEMBER if kinds.get(position_id) == Appointment.Kind.HOLDER else Role.ACTING)
+        if seat_role == Seat.Role.CHAIR:
+            mine.add(Role.CHAIR)
+    cache[day] = result = {council_id: frozenset(r) for council_id, r in roles.items()}
+    return result

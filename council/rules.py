@@ -48,6 +48,7 @@ ROLE_ACTIONS = {
     "secretariat.schedule_meeting": EDITORS,  # meetings, agenda, attendance, dispatch (R-000-10e)
     "secretariat.chair_decide": CHAIR,  # agenda questions, late materials, extraordinary meetings (R-000-9e)
     "secretariat.request_extraordinary": MEMBER_ROLES,  # R-000-9e
+    "secretariat.answer_agreement": MEMBER_ROLES,  # the meeting (R-000-9f) and the draft protocol (R-000-11b)
     "secretariat.see_requests": DECIDERS,
     "secretariat.read_documents_early": PREPARERS,  # R-000-10e
     # A police chief's report to the public: its secretary keeps the schedule, publication, sources and
@@ -252,6 +253,19 @@ def allowed(user, action: str, obj, *, day: date) -> bool:
         return bool(_roles(user, obj, day) & ROLE_ACTIONS[action])
     check = OBJECT_ACTIONS.get(action)
     return bool(check and check(user, obj, day))
+
+
+def councils_allowing(user, action: str, *, day: date) -> set[int]:
+    """The ids of the councils on which ``user`` may do the role action ``action`` by a role of their own,
+    for all councils in a fixed number of queries (lists across councils: "My work"). For
+    ``territorial.decide`` these are the parent councils whose territorial councils the user decides on."""
+    from .roles import roles_by_council
+
+    if action == "territorial.decide":  # decided on the parent council by its chair (R-000-6)
+        wanted = CHAIR
+    else:
+        wanted = ROLE_ACTIONS[action]
+    return {council_id for council_id, roles in roles_by_council(user, day).items() if roles & wanted}
 
 
 def actions() -> list[str]:

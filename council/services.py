@@ -47,6 +47,17 @@ def user_set_language(*, user, language):
         audit(actor=user, verb=AuditVerb.USER_SET_LANGUAGE, subject=user, language=language)
 
 
+@transaction.atomic
+def user_set_email_digest(*, user, digest):
+    """One e-mail a day with every notice (``digest``), or one e-mail per notice; the person's own choice.
+    Notices already waiting for the daily e-mail are sent with it."""
+    digest = bool(digest)
+    if user.email_digest != digest:
+        user.email_digest = digest
+        user.save(update_fields=["email_digest"])
+        audit(actor=user, verb=AuditVerb.USER_SET_EMAIL_DIGEST, subject=user, digest=digest)
+
+
 def heartbeat_record(*, name, at):
     Heartbeat.objects.update_or_create(name=name, defaults={"at": at})
 

@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from .deadline_services import deadline_sweep as sweep
-from .notify import RETRY_FIRST_DELAY, notification_email_retry
+from .notify import RETRY_FIRST_DELAY, notification_digest_send, notification_email_retry
 from .services import heartbeat_record
 
 
@@ -33,3 +33,9 @@ def notification_email(notification_id):
     """A failed notification e-mail, tried again with exponential backoff (idempotent: a notice sent
     meanwhile is not sent again)."""
     notification_email_retry(notification_id=notification_id, now=timezone.now())
+
+
+@shared_task(name="council.tasks.notification_digest")
+def notification_digest():
+    """Beat runs it each morning: one e-mail per person who chose a daily e-mail (idempotent)."""
+    return notification_digest_send(now=timezone.now())

@@ -29,6 +29,7 @@ urlpatterns = [
     path("inbox/", views_deadlines.inbox, name="inbox"),
     path("inbox/read/", views_deadlines.inbox_read, name="inbox_read_all"),
     path("inbox/<int:pk>/read/", views_deadlines.inbox_read, name="inbox_read"),
+    path("accounts/notifications/", views_deadlines.notification_settings, name="notification_settings"),
     path("", include("plans.urls")),
     path("", include("plans.urls_analytics")),
     path("", include("council.urls_access")),

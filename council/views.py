@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from .models import Council
 from .selectors import council_change_log, council_composition, councils_visible_to
 from .services import user_set_language
+from .worklist import GROUPS, work_counts, work_for
 
 
 def object_or_404(request, queryset, *, council="council", perm=None, **lookup):
@@ -42,9 +43,15 @@ def visible_council_or_404(request, code, perm="council.open_council"):
 
 @login_required
 def home(request):
+    """ "My work": what awaits the person across their councils, earliest due first, then their councils."""
     today = timezone.localdate()
     councils = list(councils_visible_to(user=request.user, day=today).select_related("parent"))
-    return render(request, "council/home.html", {"councils": councils, "today": today})
+    work = work_for(user=request.user, day=today)
+    return render(
+        request,
+        "council/home.html",
+        {"councils": councils, "today": today, "work": work, "work_groups": work_counts(work), "groups": GROUPS},
+    )
 
 
 def _parse_day(value, default):

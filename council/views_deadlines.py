@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -14,7 +15,7 @@ from .deadline_services import current_calendar
 from .http import refuse_bad_input, text_param
 from .models import Deadline, Notification
 from .selectors import deadlines_base, deadlines_for_user, filter_deadlines
-from .services import notification_mark_read
+from .services import notification_mark_read, user_set_email_digest
 from .views import visible_council_or_404
 
 PAGE_SIZE = 50
@@ -99,3 +100,13 @@ def inbox_read(request, pk=None):
     if request.POST.get("open") and notification.url.startswith("/"):
         return redirect(notification.url)
     return redirect("inbox")
+
+
+@login_required
+def notification_settings(request):
+    """The person's choice: an e-mail per notice, or one e-mail a day with all of them."""
+    if request.method == "POST":
+        user_set_email_digest(user=request.user, digest=request.POST.get("email_digest") == "on")
+        messages.success(request, _("Saved."))
+        return redirect("notification_settings")
+    return render(request, "council/notification_settings.html", {"digest": request.user.email_digest})

@@ -7,6 +7,13 @@ class PlansConfig(AppConfig):
     verbose_name = _("Work plans")
 
     def ready(self):
+        from council.worklist import WORK_PROVIDERS
+
+        from .work import plan_work
+
+        if plan_work not in WORK_PROVIDERS:
+            WORK_PROVIDERS.append(plan_work)
+
         from django.urls import reverse
 
         from council.access import BASIS_CHECKS

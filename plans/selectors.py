@@ -24,3 +24,20 @@ def items_for_meeting(*, council, day: datetime.date):
         .prefetch_related("co_executor_links__body")
         .order_by("plan__start", "number")
     )
+
+
+def plan_deadlines_passed(*, council, start, period, today):
+    """What of a plan for the period beginning ``start`` is late already on ``today``: the members'
+    proposals (R-000-9a.proposals, R-003-12.*, R-004-5, by the profile) and the period itself when it has
+    begun. Each as (what, rule id, due date); shown before the plan is created."""
+    from django.utils.translation import gettext as _
+
+    from .services import proposals_due
+
+    rows = []
+    rule_id, due = proposals_due(council, period, start)
+    if rule_id and due < today:
+        rows.append((_("Members' proposals to the plan"), rule_id, due))
+    if start <= today:
+        rows.append((_("The plan's period has begun"), "", start))
+    return rows

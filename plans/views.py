@@ -26,6 +26,7 @@ from .forms import (
     RemoveForm,
 )
 from .models import Plan, PlanItem, Proposal
+from .selectors import plan_deadlines_passed
 
 
 def _plan_or_404(request, pk):
@@ -43,10 +44,19 @@ def plan_list(request, code):
         initial={"start": services.default_start(council, today), "period": periods[0]},
     )
     can_edit = services.can_edit(request.user, council, today)
+    late = []
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
         if form.is_valid():
+            late = plan_deadlines_passed(
+                council=council,
+                start=form.cleaned_data["start"],
+                period=form.cleaned_data.get("period") or periods[0],
+                today=today,
+            )
+        # A period under way or proposals' date passed: shown with what is late, created once confirmed.
+        if form.is_valid() and (not late or request.POST.get("confirm_late")):
             try:
                 plan = services.plan_create(
                     actor=request.user, council=council, start=form.cleaned_data["start"], now=timezone.now()
@@ -58,7 +68,9 @@ def plan_list(request, code):
                 return redirect(plan)
     plans = council.plans.select_related("approved_by").order_by("-start")
     return render(
-        request, "plans/plan_list.html", {"council": council, "plans": plans, "form": form, "can_edit": can_edit}
+        request,
+        "plans/plan_list.html",
+        {"council": council, "plans": plans, "form": form, "can_edit": can_edit, "late": late, "today": today},
     )
 
 

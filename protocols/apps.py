@@ -7,6 +7,13 @@ class ProtocolsConfig(AppConfig):
     verbose_name = _("Protocols and control of execution")
 
     def ready(self):
+        from council.worklist import WORK_PROVIDERS
+
+        from .work import protocol_work
+
+        if protocol_work not in WORK_PROVIDERS:
+            WORK_PROVIDERS.append(protocol_work)
+
         # The secretariat, below this app, announces a held meeting through these registries (imported here:
         # the services need the models, which are not loaded yet when this module is imported).
         from secretariat.events import ATTENDANCE_LOCKS, MEETING_HELD_HANDLERS

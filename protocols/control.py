@@ -19,6 +19,7 @@ from council.deadline_services import (
     deadline_reschedule,
     deadline_waive,
 )
+from council.messages import body_name
 from council.models import AuditVerb, Deadline
 from council.notify import bilingual, notify
 from council.rules import allowed
@@ -227,14 +228,20 @@ def report_submit(*, actor, assignment, text, now, upload=None):
             recipients = council_secretaries(council=assignment.council, day=day)
         else:
             recipients = body_employees(council=assignment.council, body=lead.body, day=day) if lead else []
+        body = assignment.body
         notify(
             recipients=recipients,
             key=f"assignment:{assignment.pk}:report:{version}",
-            render=lambda: (
-                (_("Execution report: %(what)s") if assignment.responsible else _("Co-executor's part: %(what)s"))
-                % {"what": str(assignment)},
-                text.strip()[:500],
-            ),
+            # The secretary hears of a report, late or reworked (R-000-11d); the responsible body of a
+            # co-executor's part (R-000-11e).
+            message="report.arrived",
+            params={
+                "body": body_name(body),
+                "due": assignment.due_date.isoformat(),
+                "part": not assignment.responsible,
+                "late": report.late,
+                "resubmitted": version > 1,
+            },
             now=now,
             council=assignment.council,
             url=(lead or assignment).get_absolute_url(),

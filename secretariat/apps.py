@@ -7,6 +7,13 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Meetings and materials")
 
     def ready(self):
+        from council.worklist import WORK_PROVIDERS
+
+        from .work import meeting_work
+
+        if meeting_work not in WORK_PROVIDERS:
+            WORK_PROVIDERS.append(meeting_work)
+
         from council.roles import ROLE_PROVIDERS
 
         from .roles import invitee_roles

@@ -170,6 +170,10 @@ class AgendaItem(WithCoExecutors, models.Model):
     def __str__(self):
         return f"{self.number}. {self.question}"
 
+    def get_absolute_url(self):
+        """Where its materials are uploaded, checked and decided (R-000-10b, R-000-10c): deadline rows link here."""
+        return reverse("secretariat:item_materials", args=[self.pk])
+
     @property
     def question(self):
         return localized(self, "question")

@@ -104,3 +104,29 @@ def meetings_for_member(*, user, day):
         .select_related("council")
         .order_by("date")
     )
+
+
+def meeting_lead_times_passed(*, council, date, today, co_executors=True):
+    """The regulated lead times of a meeting on ``date`` that have passed already on ``today``: the materials
+    (R-000-10b, or the profile's rule), the co-executors' contributions (R-000-10a.contributions) and the sent
+    agenda (R-000-10e). Each as (what, rule id, due date), earliest first; shown before scheduling."""
+    from django.utils.translation import gettext as _
+
+    from council.deadline_services import council_profile, council_rule_date, current_calendar
+
+    if date is None or date < today:
+        return []  # a past date is refused by the service with its own reason
+    typed, calendar = council_profile(council).typed, current_calendar()
+    materials = council_rule_date(council, typed.materials_rule, date, calendar)
+    rows = [(_("Materials of the questions"), typed.materials_rule, materials)]
+    if co_executors:
+        contributions = council_rule_date(council, typed.contributions_rule, materials, calendar)
+        rows.append((_("Co-executors' contributions"), typed.contributions_rule, contributions))
+    rows.append(
+        (
+            _("The approved agenda sent to the members"),
+            typed.agenda_rule,
+            council_rule_date(council, typed.agenda_rule, date, calendar),
+        )
+    )
+    return sorted((r for r in rows if r[2] < today), key=lambda r: r[2])

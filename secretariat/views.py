@@ -18,7 +18,7 @@ from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
 from council.selectors import deadlines_base
 from council.views import object_or_404, visible_council_or_404
-from plans.models import PlanItem
+from plans.models import PlanItem, PlanItemCoExecutor
 from plans.selectors import items_for_meeting
 
 from . import services
@@ -31,6 +31,7 @@ from .selectors import (
     document_pack,
     item_checklist,
     latest_materials,
+    meeting_lead_times_passed,
     meetings_for_member,
 )
 
@@ -85,9 +86,18 @@ def meeting_new(request, code):
     except ValueError:
         pass
     offered = list(items_for_meeting(council=council, day=day).filter(agenda_items__isnull=True)) if day else []
+    late = []
     if request.method == "POST" and form.is_valid():
         chosen = PlanItem.objects.filter(pk__in=id_list(request.POST, "plan_item"), plan__council=council)
         chosen = sorted(chosen, key=lambda i: (i.plan.start, i.number))
+        late = meeting_lead_times_passed(
+            council=council,
+            date=form.cleaned_data["date"],
+            today=timezone.localdate(),
+            co_executors=PlanItemCoExecutor.objects.filter(item__in=chosen).exists(),
+        )
+    # Lead times passed: shown with the deadlines that will be late, scheduled once the secretary confirms.
+    if request.method == "POST" and form.is_valid() and (not late or request.POST.get("confirm_late")):
         try:
             meeting = services.meeting_schedule(
                 actor=request.user,
@@ -106,7 +116,9 @@ def meeting_new(request, code):
             messages.success(request, _("The meeting is scheduled; the deadlines of its materials are set."))
             return redirect(meeting)
     return render(
-        request, "secretariat/meeting_form.html", {"council": council, "form": form, "offered": offered, "day": day}
+        request,
+        "secretariat/meeting_form.html",
+        {"council": council, "form": form, "offered": offered, "day": day, "late": late, "today": timezone.localdate()},
     )
 
 

@@ -7,6 +7,13 @@ class TerritorialConfig(AppConfig):
     verbose_name = _("Territorial councils")
 
     def ready(self):
+        from council.worklist import WORK_PROVIDERS
+
+        from .work import approval_work
+
+        if approval_work not in WORK_PROVIDERS:
+            WORK_PROVIDERS.append(approval_work)
+
         from council.files import DOCUMENT_KINDS, DocumentKind
 
         from .models import Approval, RegionalReport

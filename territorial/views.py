@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from council.rules import allowed
 from council.views import object_or_404, visible_council_or_404
+from council.worklist import work_for
 
 from . import selectors
 from .forms import ApprovalForm, DecisionForm
@@ -133,8 +134,16 @@ def approval_decide_view(request, pk):
 @login_required
 def approvals_awaiting(request):
     """What the republic chair and secretariat have to decide: submitted approvals of councils under theirs."""
-    approvals = selectors.approvals_awaiting(user=request.user, day=timezone.localdate())
-    return render(request, "territorial/approvals_awaiting.html", {"approvals": approvals})
+    today = timezone.localdate()
+    approvals = selectors.approvals_awaiting(user=request.user, day=today)
+    # The chair's other decisions (a plan, materials, an agenda, a protocol to sign) wait here too.
+    own = {a.get_absolute_url() for a in approvals}
+    others = [
+        item
+        for item in work_for(user=request.user, day=today)
+        if item.group in ("approvals", "signatures") and item.url not in own
+    ]
+    return render(request, "territorial/approvals_awaiting.html", {"approvals": approvals, "others": others})
 
 
 @login_required

@@ -23,6 +23,7 @@ MATRIX = {
     "proposal_file": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
     "report_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "inbox": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "notification_settings": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],  # one's own choice
     "republic_page": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "oblast_page": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "republic_deadlines": [302, 200, 200, 403, 403, 200, 403, 404, 404, 404],
@@ -172,6 +173,7 @@ def urls(demo, world, user_named):
         "proposal_file": reverse("plans:proposal_file", args=[w["proposal"].pk]),
         "report_file": reverse("protocols:report_file", args=[w["report"].pk]),
         "inbox": reverse("inbox"),
+        "notification_settings": reverse("notification_settings"),
         "republic_page": reverse("council_detail", args=["republic"]),
         "oblast_page": reverse("council_detail", args=["almaty-oblast"]),
         "republic_deadlines": reverse("council_deadlines", args=["republic"]),
@@ -404,6 +406,7 @@ POST_MATRIX = {
     "page:proposal_file": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
     "page:report_file": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:inbox": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "page:notification_settings": [302, 302, 302, 302, 302, 302, 302, 302, 302, 302],
     "page:republic_page": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     "page:oblast_page": [302, 200, 200, 200, 404, 200, 404, 200, 200, 404],
     "page:republic_deadlines": [302, 200, 200, 403, 403, 200, 403, 404, 404, 404],

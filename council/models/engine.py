@@ -40,6 +40,7 @@ class AuditVerb(models.TextChoices):
     USER_SET_LANGUAGE = "user.set_language", _("language changed")
     API_TOKEN_CREATE = "api_token.create", _("API token created")
     API_TOKEN_REVOKE = "api_token.revoke", _("API token revoked")
+    USER_SET_EMAIL_DIGEST = "user.set_email_digest", _("e-mail of notices changed")
     COUNCIL_IMPORT_COMPOSITION = "council.import_composition", _("composition imported")
     PROFILE_NEW_VERSION = "profile.new_version", _("new regulation profile version")
     DEADLINE_OPEN = "deadline.open", _("deadline opened")
@@ -413,6 +414,7 @@ class Notification(models.Model):
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
         NO_ADDRESS = "no_address", _("no e-mail address")
+        DIGEST = "digest", _("waits for the daily e-mail")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
@@ -424,6 +426,10 @@ class Notification(models.Model):
         Deadline, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
     key = models.CharField(_("key"), max_length=128)
+    # What the notice says, as a message of ``council.messages`` and its parameters: shown and e-mailed in
+    # the reader's language at the time. ``title`` and ``body`` keep it as first written (and older notices).
+    message = models.CharField(_("message"), max_length=64, blank=True)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=300, blank=True)
@@ -446,3 +452,17 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    def rendered(self):
+        """(title, body) in the active language."""
+        from ..messages import render
+
+        return render(self.message, self.params) if self.message else (self.title, self.body)
+
+    @property
+    def shown_title(self):
+        return self.rendered()[0]
+
+    @property
+    def shown_body(self):
+        return self.rendered()[1]

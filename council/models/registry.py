@@ -49,6 +49,11 @@ class User(AbstractUser):
         verbose_name=_("registered by council"),
         help_text=_("The council whose secretariat keeps this person's record."),
     )
+    email_digest = models.BooleanField(
+        _("one e-mail a day"),
+        default=False,
+        help_text=_("Notices are collected into one e-mail a day instead of one e-mail each."),
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -60,3 +60,28 @@ def official_years(context, years):
     from council.official import years_phrase
 
     return years_phrase(years, context.get("doc_lang", "ru"))
+
+
+def _working_calendar(context):
+    """The working-day calendar with the decrees entered in the application, read once per request."""
+    from ..deadline_services import current_calendar
+
+    request = context.get("request")
+    calendar = getattr(request, "_working_calendar", None)
+    if calendar is None:
+        calendar = current_calendar()
+        if request is not None:
+            request._working_calendar = calendar
+    return calendar
+
+
+@register.simple_tag(takes_context=True)
+def due_in(context, due, today=None):
+    """``{% due_in d.due_date today as left %}``: working days left or late (``council.due.due_in``)."""
+    from django.utils import timezone
+
+    from ..due import due_in as wording
+
+    if due is None:
+        return None
+    return wording(due, today or timezone.localdate(), _working_calendar(context))

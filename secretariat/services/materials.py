@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
+from council.messages import body_name
 from council.models import AuditVerb
 from council.notify import bilingual, notify
 from council.rules import allowed
-from council.selectors import active_on, council_chairs, deadlines_of
+from council.selectors import active_on, body_employees, council_chairs, council_secretaries, deadlines_of
 from council.services import audit
 from council.uploads import MATERIAL_TYPES, discarded_on_failure, store_upload
 from council.workflow import move
@@ -87,8 +88,10 @@ def material_submit(*, actor, item, kind, upload, now):
     previous = Material.objects.filter(item=item, kind=kind, body_id=body_id).aggregate(v=Max("version"))["v"] or 0
     material.version = previous + 1
     material.late = late
+    resubmitted = item.status == AgendaItem.Status.RETURNED or previous > 0
     with discarded_on_failure(material):
         material.save()
+        _tell_of_arrival(item, material, resubmitted=resubmitted, now=now)
         if kind == Material.Kind.REFERENCE_NOTE:
             deadline_close_for(subject=item, kind="materials", actor=actor, now=now)
             item_materials_arrived(actor=actor, item=item, now=now)
@@ -105,6 +108,34 @@ def material_submit(*, actor, item, kind, upload, now):
             late=late,
         )
     return material
+
+
+def _tell_of_arrival(item, material, *, resubmitted, now):
+    """The secretary hears of every material that comes in, late or reworked (R-000-10b, R-000-10c); the
+    responsible body hears of a co-executor's contribution (R-000-10a)."""
+    council, day = item.meeting.council, now.date()
+    params = {
+        "body": body_name(material.body),
+        "number": item.number,
+        "meeting": item.meeting.date.isoformat(),
+        "late": material.late,
+        "resubmitted": resubmitted,
+    }
+    recipients = council_secretaries(council=council, day=day)
+    message = "materials.arrived"
+    if material.kind == Material.Kind.CONTRIBUTION:
+        message = "contribution.arrived"
+        if item.responsible_body_id:
+            recipients = body_employees(council=council, body=item.responsible_body, day=day) + recipients
+    notify(
+        recipients=[r for r in recipients if r.pk != material.submitted_by_id],
+        key=f"material:{material.pk}:arrived",
+        message=message,
+        params=params,
+        now=now,
+        council=council,
+        url=item.get_absolute_url(),
+    )
 
 
 def _notify_body(item, key, render, now):

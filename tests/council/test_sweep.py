@@ -94,10 +94,11 @@ def test_reminders_overdue_and_escalation_come_on_their_days(republic, time_mach
 def test_a_second_sweep_sends_nothing_twice(republic):
     d = open_rework(republic, dt.date(2026, 11, 23))
     first = deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
-    assert first.notices == 3  # the latest reminder to sec_mvd, overdue to sec_mvd and the secretary
+    # Caught up after the reminders' days: only the most severe stage, overdue, to sec_mvd and the secretary.
+    assert first.notices == 2
     again = deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     assert again.handled == 0 and again.notices == 0
-    assert Notification.objects.filter(deadline=d).count() == 3
+    assert Notification.objects.filter(deadline=d).count() == 2
 
 
 def test_stale_reminders_collapse_after_a_pause(republic):
@@ -170,14 +171,14 @@ def test_a_failure_mid_sweep_leaves_nothing_half_done(republic, monkeypatch):
     second.refresh_from_db()
     assert (second.state, second.stage) == (Deadline.State.OPEN, 0)
     assert not Notification.objects.filter(deadline=second).exists()  # rolled back with the row
-    assert Notification.objects.filter(deadline=first).count() == 3
+    assert Notification.objects.filter(deadline=first).count() == 2  # the overdue notice, caught up
 
     monkeypatch.setattr(deadline_services, "notify", real_notify)
     deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     second.refresh_from_db()
     assert second.state == Deadline.State.OVERDUE
-    assert Notification.objects.filter(deadline=second).count() == 3
-    assert Notification.objects.filter(deadline=first).count() == 3
+    assert Notification.objects.filter(deadline=second).count() == 2
+    assert Notification.objects.filter(deadline=first).count() == 2
 
 
 @pytest.mark.django_db(transaction=True)
@@ -205,5 +206,5 @@ def test_two_concurrent_sweeps_send_each_notice_once(demo):
     assert sum(r.handled for r in results) == len(deadlines)
     assert all(not r.errors for r in results)
     keys = list(Notification.objects.values_list("recipient_id", "key"))
-    assert len(keys) == len(set(keys)) == 3 * len(deadlines)
+    assert len(keys) == len(set(keys)) == 2 * len(deadlines)  # the overdue notice, caught up: body and secretary
     assert set(Deadline.objects.values_list("state", flat=True)) == {Deadline.State.OVERDUE}

@@ -1,0 +1,100 @@
+""" "My work": everything awaiting one person across their councils, ranked by due date.
+
+Each app above ``council`` adds what it knows awaits people (a plan for the chair's approval, materials
+for the secretary's check, a draft protocol for a member's agreement…) through ``WORK_PROVIDERS``, filled
+in its ``AppConfig.ready()``; this module imports none of them. A provider is called as
+``provider(user=…, day=…)`` and returns ``WorkItem``s; it finds the councils where the user may act with
+``council.rules.councils_allowing`` and makes a fixed number of queries, so the page costs the same
+whatever the number of councils and rows. The deadlines the person answers for (their own, their body's,
+the secretary's) come from the deadline rows.
+"""
+
+import dataclasses
+import datetime
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import CouncilOfficer, Deadline
+from .selectors import active_on, deadlines_base
+
+
+@dataclasses.dataclass
+class WorkItem:
+    council: object  # the Council
+    what: str  # what awaits, in the reader's language
+    action: str  # what to do ("Approve", "Check", "Upload")
+    url: str  # the page where it is done
+    due_date: datetime.date | None = None
+    rule_id: str = ""
+    group: str = "deadline"  # approvals, signatures, checks, uploads, agreements, documents, deadline
+
+    @property
+    def sort_key(self):
+        return (self.due_date is None, self.due_date or datetime.date.max, str(self.what))
+
+
+GROUPS = {
+    "approvals": _("Approvals"),
+    "signatures": _("Signatures"),
+    "checks": _("Checks"),
+    "uploads": _("Uploads and reports"),
+    "agreements": _("Agreements"),
+    "documents": _("New documents"),
+    "deadline": _("Deadlines"),
+}
+
+# provider(user=, day=) -> iterable of WorkItem; apps append theirs in AppConfig.ready()
+WORK_PROVIDERS = []
+
+
+def my_deadlines(*, user, day):
+    """Active deadlines the person answers for themselves: their own, their body's on a council whose
+    secretariat they are in (R-000-8), and the secretary's own (no body, no person named) on a council
+    whose secretary they are (R-000-10e, R-000-11a, R-000-11c)."""
+    mine = Q(responsible_person=user)
+    for council_id, role, body_id in active_on(CouncilOfficer.objects.filter(person=user), day).values_list(
+        "council_id", "role", "body_id"
+    ):
+        if role == CouncilOfficer.Role.SECRETARY:
+            mine |= Q(council_id=council_id, responsible_body__isnull=True, responsible_person__isnull=True)
+        elif body_id is not None:
+            mine |= Q(council_id=council_id, responsible_body_id=body_id)
+    return deadlines_base().filter(mine, state__in=Deadline.ACTIVE_STATES)
+
+
+def _deadline_items(user, day):
+    for d in my_deadlines(user=user, day=day):
+        yield WorkItem(
+            council=d.council,
+            what=d.title,
+            action="",
+            url=d.url,
+            due_date=d.due_date,
+            rule_id=d.rule_id,
+            group="uploads" if d.responsible_body_id else "deadline",
+        )
+
+
+def work_for(*, user, day) -> list[WorkItem]:
+    """Everything awaiting ``user`` on ``day``, earliest due first (undated last)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    items = list(_deadline_items(user, day))
+    for provider in WORK_PROVIDERS:
+        items.extend(provider(user=user, day=day))
+    return sorted(items, key=lambda item: item.sort_key)
+
+
+def work_counts(items) -> dict:
+    """How many items of each group, and how many are late (due before ``today`` is for the caller)."""
+    counts = {}
+    for item in items:
+        counts[item.group] = counts.get(item.group, 0) + 1
+    return counts
+
+
+def work_count(*, user, day) -> int:
+    """The number shown beside "My work" in the header: a fixed number of small queries on every page
+    (no cache, so it is right the moment a task is done)."""
+    return len(work_for(user=user, day=day))

@@ -1,0 +1,121 @@
+""" "My work": the home page lists what awaits each person across their councils, earliest due first, each
+row a link to the page where it is done; the header counts it."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from plans import services as plans
+from secretariat.models import AgendaItem
+from secretariat.services import material_submit
+from tests.helpers import NOW, pdf_of, upload
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def submitted_plan(demo, user_named, approved_item):
+    """The approved plan of 2027 H1 (``approved_item``) and a plan for 2027 H2 submitted to the chair."""
+    secretary = user_named("secretary")
+    plan = plans.plan_create(actor=secretary, council=demo["republic"], start=dt.date(2027, 7, 1), now=NOW)
+    plans.plan_item_save(
+        actor=secretary,
+        plan=plan,
+        now=NOW,
+        data={"question_kk": "Жемқорлық туралы", "question_ru": "О коррупции", "planned_meeting": dt.date(2027, 9, 1)},
+    )
+    plans.plan_submit(actor=secretary, plan=plan, now=NOW)
+    return plan
+
+
+def home(client, user, language="ru"):
+    user.preferred_language = language
+    user.save(update_fields=["preferred_language"])
+    client.force_login(user)
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_chair_is_told_a_plan_awaits_his_approval_on_my_work_and_on_approvals(
+    client, user_named, submitted_plan, time_machine
+):
+    """R-000-6, R-000-9a: the chair approves the plan; "Approvals" no longer says nothing awaits him."""
+    time_machine.move_to(NOW)
+    chair = user_named("chair")
+    page = home(client, chair, "en")
+    assert "The plan for 01.07.2027–31.12.2027 awaits your approval" in page
+    assert f'<a href="{submitted_plan.get_absolute_url()}">' in page
+    assert 'data-group="approvals"' in page
+    approvals = client.get(reverse("territorial:approvals_awaiting")).content.decode()
+    assert "The plan for 01.07.2027–31.12.2027 awaits your approval" in approvals
+    assert "Nothing is awaiting your decision." not in approvals
+    # Nobody else is asked to approve it.
+    assert "awaits your approval" not in home(client, user_named("member_mvd"), "en")
+    assert "awaits your approval" not in home(client, user_named("secretary"), "en")
+
+
+def test_a_body_employee_reaches_the_upload_form_in_one_click(client, user_named, scheduled_item, time_machine):
+    """R-000-10b: the materials of the 22 January 2027 meeting are due 20 calendar days before it, on
+    2 January 2027 (a Saturday) moved back to Thursday 31 December 2026: the row links to the upload form."""
+    time_machine.move_to(NOW)
+    page = home(client, user_named("sec_mvd"), "en")
+    url = reverse("secretariat:item_materials", args=[scheduled_item.pk])
+    assert f'<a href="{url}">' in page
+    assert "R-000-10b" in page
+    assert "31.12.2026" in page
+    assert client.get(url).status_code == 200
+    # The co-executor (KNB) gives its contribution 5 calendar days before (R-000-10a.contributions), the
+    # materials themselves are not its work; a member has neither.
+    knb = home(client, user_named("sec_knb"), "en")
+    assert "R-000-10a.contributions" in knb and "25.12.2026" in knb and "R-000-10b" not in knb
+    assert url not in home(client, user_named("member_mvd"), "en")
+
+
+def test_the_secretary_checks_arrived_materials_and_the_list_is_ranked_by_due_date(
+    client, user_named, scheduled_item, submitted_plan, time_machine
+):
+    time_machine.move_to(NOW)
+    material_submit(
+        actor=user_named("sec_mvd"),
+        item=scheduled_item,
+        kind="reference_note",
+        upload=upload("note.pdf", pdf_of(2)),
+        now=NOW,
+    )
+    assert AgendaItem.objects.get(pk=scheduled_item.pk).status == AgendaItem.Status.SUBMITTED
+    page = home(client, user_named("secretary"), "en")
+    assert "Materials arrived: 1. О преступности" in page or "Materials arrived: 1. Қылмыс туралы" in page
+    dates = [d for d in ("22.01.2027", "01.07.2027") if d in page]
+    assert dates and page.index(dates[0]) < page.index("My councils")
+    rows = page[page.index("<tbody>") : page.index("</tbody>")]
+    due = [
+        dt.datetime.strptime(d, "%d.%m.%Y").date()
+        for d in __import__("re").findall(r"<td>(\d\d\.\d\d\.\d{4})</td>", rows)
+    ]
+    assert due == sorted(due) and due
+
+
+def test_the_header_counts_my_work(client, user_named, submitted_plan, time_machine):
+    time_machine.move_to(NOW)
+    page = home(client, user_named("chair"), "en")
+    count = page.count('<tr data-group="')
+    assert count >= 1
+    assert f'tasks await you">{count}</span>' in page or f'task awaits you">{count}</span>' in page
+
+
+def test_my_work_costs_the_same_whatever_the_number_of_rows(
+    client, user_named, demo, django_assert_max_num_queries, time_machine
+):
+    from tests.factories import DeadlineFactory
+
+    time_machine.move_to(NOW)
+    secretary = user_named("secretary")
+    client.force_login(secretary)
+    DeadlineFactory.create_batch(2, council=demo["republic"])
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(reverse("home")).status_code == 200
+    DeadlineFactory.create_batch(30, council=demo["republic"])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("home")).status_code == 200
