@@ -29,6 +29,7 @@ class Meeting(models.Model):
         Status.HELD: set(),
         Status.CANCELLED: set(),
     }
+    CLOSED = (Status.HELD, Status.CANCELLED)  # no longer coming, whatever the date
     # Members read the agenda's documents once it is sent (R-000-10e).
     DOCUMENTS_RELEASED = (Status.DISPATCHED, Status.HELD)
 

@@ -23,6 +23,7 @@ from plans.selectors import items_for_meeting
 
 from . import services
 from .forms import AgreementRequestForm, ExtraordinaryForm, InviteeForm, MaterialForm, MeetingForm
+from .meeting_day import roster_with_attendance
 from .models import AgendaItem, Attendance, ExtraordinaryRequest, Invitee, Material, Meeting, Receipt
 from .selectors import item_checklist
 
@@ -44,8 +45,9 @@ def meeting_list(request, code):
         "secretariat/meeting_list.html",
         {
             "council": council,
-            "upcoming": [m for m in meetings if m.date >= today][::-1],
-            "past": [m for m in meetings if m.date < today],
+            # A meeting held (or cancelled) today is no longer coming.
+            "upcoming": [m for m in meetings if m.date >= today and m.status not in Meeting.CLOSED][::-1],
+            "past": [m for m in meetings if m.date < today or m.status in Meeting.CLOSED],
             "can_request": allowed(request.user, "secretariat.request_extraordinary", council, day=today),
             "is_chair": allowed(request.user, "secretariat.chair_decide", council, day=today),
             "requests": council.extraordinary_requests.filter(
@@ -134,9 +136,11 @@ def meeting_detail(request, pk):
             if meeting.status == Meeting.Status.HELD
             else [],
             "may_read": _may_read_documents(request.user, meeting, today),
+            # Who opened the pack stays visible after the meeting is held, with the roster as it sat.
             "receipts": {r.person_id: r for r in meeting.receipts.all()}
-            if can_schedule and meeting.status == Meeting.Status.DISPATCHED
+            if can_schedule and meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
             else {},
+            "sat": roster_with_attendance(meeting) if meeting.status == Meeting.Status.HELD else [],
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
             },
