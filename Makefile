@@ -70,7 +70,7 @@ test: export DJANGO_SETTINGS_MODULE := council.settings_test
 test: system-deps-test python-deps messages services lint
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	DEBUG=false SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=council.example.kz \
+	DEBUG=false SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=council.example.kz SITE_URL=https://council.example.kz \
 	  DJANGO_SETTINGS_MODULE=council.settings $(BIN)/python manage.py check --deploy --fail-level WARNING
 	env -u DJANGO_SETTINGS_MODULE $(BIN)/python -m bench --smoke
 	$(BIN)/pytest

@@ -8,6 +8,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import translation
 
+from .links import absolute
 from .models import Notification
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def email_subject(title):
 
 
 def _send(n):
-    link = f"{settings.SITE_URL.rstrip('/')}{n.url}" if n.url.startswith("/") else n.url
+    link = absolute(n.url)
     send_mail(email_subject(n.title), f"{n.body}\n\n{link}".strip(), None, [n.recipient.email])
 
 
