@@ -362,3 +362,21 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.meeting}: {self.seat_id} {self.presence}"
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar address (iCal): only the SHA-256 of its random token is kept, so the address
+    is shown once when made; revoking deletes the row and the old address answers 404."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("person")
+    )
+    token_hash = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.person)

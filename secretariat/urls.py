@@ -2,10 +2,14 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import views
+from . import views, views_calendar
 
 app_name = "secretariat"
 urlpatterns = [
+    path("calendar/month/", views_calendar.calendar_month, name="calendar_month"),
+    path("calendar/feed/", views_calendar.calendar_feed, name="calendar_feed"),
+    path("calendar/feed/<str:token>.ics", views_calendar.calendar_ics, name="calendar_ics"),
+    path("councils/<slug:code>/calendar/", views_calendar.council_calendar, name="council_calendar"),
     path("councils/<slug:code>/meetings/", views.meeting_list, name="meeting_list"),
     path("councils/<slug:code>/meetings/new/", views.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),

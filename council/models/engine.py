@@ -82,6 +82,8 @@ class AuditVerb(models.TextChoices):
     PROTOCOL_VOTES = "protocol.votes", _("votes recorded")
     PROTOCOL_VOTES_REMOVED = "protocol.votes_removed", _("votes removed")
     PROTOCOL_ANSWER = "protocol.answer", _("answer on the protocol")
+    CALENDAR_FEED_CREATE = "calendar_feed.create", _("calendar address made")
+    CALENDAR_FEED_REVOKE = "calendar_feed.revoke", _("calendar address revoked")
     PROTOCOL_REMARK_HANDLED = "protocol.remark_handled", _("handling of remarks on the protocol recorded")
     PROTOCOL_SIGN = "protocol.sign", _("protocol signed by one signer")
     PROTOCOL_DRAFT = "protocol.draft", _("protocol back to draft")
