@@ -25,6 +25,7 @@ urlpatterns = [
     path("meetings/<int:pk>/approve/", views.agenda_approve, name="agenda_approve"),
     path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
+    path("meetings/<int:pk>/book/<str:lang>/", views.meeting_book, name="meeting_book"),
     path("meetings/<int:pk>/agenda/<str:lang>/", views.meeting_agenda_pdf, name="meeting_agenda_pdf"),
     path("my-meetings/", views.my_meetings, name="my_meetings"),
     path("meetings/<int:pk>/day/", views.meeting_day, name="meeting_day"),

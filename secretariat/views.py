@@ -388,6 +388,31 @@ def meeting_pack(request, pk):
 
 
 @login_required
+def meeting_book(request, pk, lang):
+    """The agenda and every current document in one PDF with contents, bookmarks and page numbers."""
+    meeting = _meeting_or_404(request, pk)
+    if lang not in PDF_LANGUAGES:
+        raise Http404
+    if not _may_read_documents(request.user, meeting, timezone.localdate()):
+        raise PermissionDenied
+    from .book import agenda_book
+    from .selectors import latest_materials
+
+    refused = check_stored_files(
+        request,
+        [(m.file, m.sha256, m.original_name, m) for m in latest_materials(meeting)],
+        subject=meeting,
+        council=meeting.council,
+        page=meeting.get_absolute_url(),
+    )
+    if refused is not None:
+        return refused
+    response = HttpResponse(agenda_book(meeting, lang), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="meeting-{meeting.date:%Y-%m-%d}-{lang}.pdf"'
+    return response
+
+
+@login_required
 def meeting_agenda_pdf(request, pk, lang):
     meeting = _meeting_or_404(request, pk)
     if lang not in PDF_LANGUAGES:
