@@ -11,9 +11,10 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(abspath $(VENV))/bin/python
 
 # Debian packages: Python, WeasyPrint's libraries, fonts with Kazakh letters, gettext; for tests also
-# Chromium (browser journeys) and poppler-utils (pdftotext reads the PDFs back).
+# Chromium (browser journeys), poppler-utils (pdftotext reads the PDFs back) and npm (axe-core, installed
+# by tests/e2e/conftest.py into ~/.cache/council-axe, checks every page a journey opens).
 RUN_DEBS := python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext
-TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
+TEST_DEBS := $(RUN_DEBS) chromium poppler-utils npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: messages-update run test system-deps-run system-deps-test python-deps messages lint services bench bench-quick clean
