@@ -12,9 +12,10 @@ export UV_PYTHON := $(abspath $(VENV))/bin/python
 
 # Debian packages: Python, WeasyPrint's libraries, fonts with Kazakh letters, Symbola (emoji and symbols typed
 # into a question print from it, council/official.py), gettext; for tests also Chromium (browser journeys),
-# poppler-utils (pdftotext reads the PDFs back) and postgresql-client (backups).
+# poppler-utils (pdftotext reads the PDFs back), postgresql-client (backups) and npm (axe-core, installed by
+# tests/e2e/conftest.py into ~/.cache/council-axe, checks every page a journey opens).
 RUN_DEBS := python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-symbola gettext
-TEST_DEBS := $(RUN_DEBS) chromium poppler-utils postgresql-client
+TEST_DEBS := $(RUN_DEBS) chromium poppler-utils postgresql-client npm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: messages-update run test system-deps-run system-deps-test python-deps messages lint services bench bench-quick clean
@@ -75,7 +76,7 @@ test: export DJANGO_SETTINGS_MODULE := council.settings_test
 test: system-deps-test python-deps messages services lint
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	DEBUG=false SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=council.example.kz \
+	DEBUG=false SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=council.example.kz SITE_URL=https://council.example.kz \
 	  DJANGO_SETTINGS_MODULE=council.settings $(BIN)/python manage.py check --deploy --fail-level WARNING
 	env -u DJANGO_SETTINGS_MODULE $(BIN)/python -m bench --smoke
 	$(BIN)/pytest

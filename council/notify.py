@@ -9,6 +9,7 @@ from django.db.models import F
 from django.utils import translation
 from django.utils.translation import ngettext
 
+from .links import absolute
 from .models import Notification
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ def email_subject(title):
 
 
 def _link(n):
-    return f"{settings.SITE_URL.rstrip('/')}{n.url}" if n.url.startswith("/") else n.url
+    return absolute(n.url)
 
 
 def _send(n):

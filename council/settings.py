@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "council.middleware.UserLanguageMiddleware",
+    "council.links.SiteAddressMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -170,7 +171,8 @@ WHITENOISE_USE_FINDERS = DEBUG or not env.bool("STATIC_MANIFEST", default=True)
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="council@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")  # links in e-mails
+# Links in notices and e-mails; unset in development, the address the site is opened at (council/links.py).
+SITE_URL = env.str("SITE_URL", default="")
 
 # Celery: a broker on the file system by default, so `make run` needs no server.
 BROKER_DIR = VAR_DIR / "broker"

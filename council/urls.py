@@ -44,3 +44,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 handler400 = "council.views.bad_request"
+handler500 = "council.views.server_error"

@@ -111,6 +111,21 @@ def set_language(request):
     return response
 
 
+def server_error(request):
+    """The 500 page in the layout and the reader's language; when even that fails (the database is down),
+    a plain page in the three languages."""
+    from django.http import HttpResponseServerError
+
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - the last resort must answer
+        return HttpResponseServerError(
+            '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>500</title></head><body>'
+            "<main><h1>Қате · Ошибка · Error</h1><p>Сервер қатесі. Кейінірек қайталаңыз. · Ошибка сервера. "
+            "Повторите позже. · Server error. Please try again later.</p></main></body></html>"
+        )
+
+
 def bad_request(request, exception):
     """Django's own 400 page renders without the request; this one keeps the layout and the language, and
     names the refused value when the view said which (``council.http.BadInput``)."""

@@ -125,6 +125,16 @@ def load_demo_cycle(*, today, password):
             ["gpo", "mvd"],
         ),
     ]
+    heard = {
+        1: ("Ішкі істер министрінің баяндамасы тыңдалды.", "Заслушан доклад Министра внутренних дел."),
+        2: (
+            "Бас прокурордың орынбасарының баяндамасы тыңдалды.",
+            "Заслушан доклад заместителя Генерального прокурора.",
+        ),
+    }
+    for item in protocol.items.order_by("number"):
+        kk, ru = heard.get(item.number, heard[1])
+        services.item_save(actor=secretary, item=item, heard_kk=kk, heard_ru=ru, now=day)
     for number, kk, ru, executors in texts:
         item = protocol.items.get(number=number)
         decision = services.decision_save(

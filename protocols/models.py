@@ -275,6 +275,12 @@ class ProtocolAnswer(models.Model):
     agrees = models.BooleanField(_("agrees"))
     remarks = models.TextField(_("remarks"), blank=True)
     answered_at = models.DateTimeField(_("answered"))
+    # How the secretariat handled the remarks (worked in, or why not); kept with the version they were made on.
+    handling = models.TextField(_("how the remarks were handled"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("handled"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("answer on the draft protocol")

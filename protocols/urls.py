@@ -16,6 +16,7 @@ urlpatterns = [
     path("protocols/<int:pk>/send/", views.protocol_send, name="protocol_send"),
     path("protocols/<int:pk>/answer/", views.protocol_answer, name="protocol_answer"),
     path("protocols/<int:pk>/rework/", views.protocol_rework, name="protocol_rework"),
+    path("protocols/<int:pk>/remarks/", views.remark_handle, name="remark_handle"),
     path("protocols/<int:pk>/present/", views.protocol_present, name="protocol_present"),
     path("protocols/<int:pk>/sign/", views.protocol_sign, name="protocol_sign"),
     path("protocols/<int:pk>/dispatch/", views.protocol_dispatch, name="protocol_dispatch"),

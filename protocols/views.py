@@ -15,6 +15,7 @@ from council.http import (
     SEARCH_MAX,
     attach_errors,
     client_ip,
+    id_param,
     refuse_bad_input,
     run_action,
     text_param,
@@ -28,7 +29,7 @@ from council.views import object_or_404, visible_council_or_404
 from . import services
 from .export import protocol_export_response
 from .forms import AgreeByForm, DecisionForm, DispatchForm, ItemForm, PublicPartForm, SignForm
-from .models import Decision, Protocol, ProtocolItem, Vote
+from .models import Decision, Protocol, ProtocolAnswer, ProtocolItem, Vote
 
 
 def _protocol_or_404(request, pk):
@@ -117,6 +118,8 @@ def protocol_detail(request, pk):
             "receipts": list(protocol.receipts.select_related("person", "body")) if editor else [],
             "deadlines": deadlines_of(protocol).order_by("due_date"),
             "versions": protocol.versions.order_by("-version"),
+            "remarks_by_version": services.remarks_by_version(protocol),
+            "incomplete": services.incomplete_items(protocol) if editor and not protocol.frozen else [],
             "corrections": protocol.corrections.order_by("id"),
             "today": today,
         },
@@ -332,6 +335,27 @@ def protocol_rework(request, pk):
         protocol,
         lambda: services.protocol_rework(actor=request.user, protocol=protocol, now=timezone.now()),
         _("The draft is back with the secretariat; the next version will go to the members."),
+    )
+
+
+@login_required
+@require_POST
+@refuse_bad_input
+def remark_handle(request, pk):
+    """The secretary records how a member's remarks were handled (R-000-11b)."""
+    protocol = _protocol_or_404(request, pk)
+    _editor_or_403(request, protocol)
+    answer_id = id_param(request.POST, "answer", label=_("Remarks"))
+    if answer_id is None:
+        messages.error(request, _("Choose the remarks whose handling you record."))
+        return redirect(protocol)
+    answer = get_object_or_404(ProtocolAnswer, pk=answer_id, protocol=protocol)
+    handling = text_param(request.POST, "handling", label=_("How the remarks were handled"))
+    return run_action(
+        request,
+        protocol,
+        lambda: services.remark_handle(actor=request.user, answer=answer, handling=handling, now=timezone.now()),
+        _("How the remarks were handled is recorded."),
     )
 
 

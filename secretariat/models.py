@@ -32,6 +32,7 @@ class Meeting(models.Model):
         Status.HELD: set(),
         Status.CANCELLED: set(),
     }
+    CLOSED = (Status.HELD, Status.CANCELLED)  # no longer coming, whatever the date
     # Members read the agenda's documents once it is sent (R-000-10e).
     DOCUMENTS_RELEASED = (Status.DISPATCHED, Status.HELD)
 
@@ -439,6 +440,24 @@ class MemberRequestFile(StoredDocument):
 
     def __str__(self):
         return self.original_name or self.file.name
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar address (iCal): only the SHA-256 of its random token is kept, so the address
+    is shown once when made; revoking deletes the row and the old address answers 404."""
+
+    person = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed", verbose_name=_("person")
+    )
+    token_hash = models.CharField(_("SHA-256 of the token"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created"))
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.person)
 
 
 # A police chief's report to the public (seed 002) has its own tables beside its meeting.

@@ -2,10 +2,14 @@ from django.urls import path
 
 from council.files import document_download
 
-from . import police_views, views, views_requests
+from . import police_views, views, views_calendar, views_requests
 
 app_name = "secretariat"
 urlpatterns = [
+    path("calendar/month/", views_calendar.calendar_month, name="calendar_month"),
+    path("calendar/feed/", views_calendar.calendar_feed, name="calendar_feed"),
+    path("calendar/feed/<str:token>.ics", views_calendar.calendar_ics, name="calendar_ics"),
+    path("councils/<slug:code>/calendar/", views_calendar.council_calendar, name="council_calendar"),
     path("councils/<slug:code>/meetings/", views.meeting_list, name="meeting_list"),
     path("councils/<slug:code>/meetings/new/", views.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
@@ -21,6 +25,7 @@ urlpatterns = [
     path("meetings/<int:pk>/approve/", views.agenda_approve, name="agenda_approve"),
     path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),
+    path("meetings/<int:pk>/book/<str:lang>/", views.meeting_book, name="meeting_book"),
     path("meetings/<int:pk>/agenda/<str:lang>/", views.meeting_agenda_pdf, name="meeting_agenda_pdf"),
     path("councils/<slug:code>/requests/", views_requests.member_requests, name="member_requests"),
     path("member-requests/<int:pk>/", views_requests.member_request, name="member_request"),

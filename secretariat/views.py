@@ -44,9 +44,6 @@ def _item_or_404(request, pk):
     return object_or_404(request, AgendaItem.objects, council="meeting__council", pk=pk)
 
 
-FINISHED = (Meeting.Status.HELD, Meeting.Status.CANCELLED)
-
-
 @login_required
 def meeting_list(request, code):
     council = visible_council_or_404(request, code)
@@ -57,9 +54,9 @@ def meeting_list(request, code):
         "secretariat/meeting_list.html",
         {
             "council": council,
-            # A meeting held (or cancelled) is no longer upcoming, even on its own day.
-            "upcoming": [m for m in meetings if m.date >= today and m.status not in FINISHED][::-1],
-            "past": [m for m in meetings if m.date < today or m.status in FINISHED],
+            # A meeting held (or cancelled) today is no longer coming.
+            "upcoming": [m for m in meetings if m.date >= today and m.status not in Meeting.CLOSED][::-1],
+            "past": [m for m in meetings if m.date < today or m.status in Meeting.CLOSED],
             "can_request": allowed(request.user, "secretariat.request_extraordinary", council, day=today),
             "is_chair": allowed(request.user, "secretariat.chair_decide", council, day=today),
             "requests": council.extraordinary_requests.filter(
@@ -161,13 +158,11 @@ def meeting_detail(request, pk):
             if meeting.status == Meeting.Status.HELD
             else [],
             "may_read": _may_read_documents(request.user, meeting, today),
+            # Who opened the pack stays visible after the meeting is held, with the roster as it sat.
             "receipts": {r.person_id: r for r in meeting.receipts.all()}
-            if can_schedule and meeting.status in Meeting.DOCUMENTS_RELEASED
+            if can_schedule and meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
             else {},
-            # After the meeting the secretariat still sees who was there (R-000-9d).
-            "attendance": roster_with_attendance(meeting)
-            if can_schedule and meeting.status == Meeting.Status.HELD
-            else [],
+            "sat": roster_with_attendance(meeting) if meeting.status == Meeting.Status.HELD else [],
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
             },
@@ -396,6 +391,31 @@ def meeting_pack(request, pk):
         return refused
     response = HttpResponse(document_pack(meeting), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.date:%Y-%m-%d}.zip"'
+    return response
+
+
+@login_required
+def meeting_book(request, pk, lang):
+    """The agenda and every current document in one PDF with contents, bookmarks and page numbers."""
+    meeting = _meeting_or_404(request, pk)
+    if lang not in PDF_LANGUAGES:
+        raise Http404
+    if not _may_read_documents(request.user, meeting, timezone.localdate()):
+        raise PermissionDenied
+    from .book import agenda_book
+    from .selectors import latest_materials
+
+    refused = check_stored_files(
+        request,
+        [(m.file, m.sha256, m.original_name, m) for m in latest_materials(meeting)],
+        subject=meeting,
+        council=meeting.council,
+        page=meeting.get_absolute_url(),
+    )
+    if refused is not None:
+        return refused
+    response = HttpResponse(agenda_book(meeting, lang), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="meeting-{meeting.date:%Y-%m-%d}-{lang}.pdf"'
     return response
 
 

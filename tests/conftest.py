@@ -160,15 +160,17 @@ def held(dispatched_meeting, user_named):
 
 @pytest.fixture
 def voted(held, user_named):
-    """The draft with decision 1.1 voted on, every member present for."""
+    """The draft with decision 1.1 voted on, every member present for; what was heard on each question, and
+    decision 2.1 on the second."""
     from protocols import services as protocol_services
-    from tests.helpers import DAY, decide, votes_for
+    from tests.helpers import DAY, decide, heard_and_decided, votes_for
 
     protocol = held.protocols.get()
     decision = decide(protocol, user_named)
     protocol_services.votes_record(
         actor=user_named("secretary"), decision=decision, choices=votes_for(protocol, {}), now=DAY
     )
+    heard_and_decided(protocol, user_named)
     return protocol
 
 

@@ -85,3 +85,25 @@ def decide(protocol, user_named, text="Принять к сведению", kk="
 def votes_for(protocol, choices_by_code):
     voters = services.entitled_voters(protocol.meeting)
     return {a.seat_id: choices_by_code.get(a.seat.position.body.code, "for") for a in voters}
+
+
+def heard_and_decided(protocol, user_named):
+    """What was heard on every question, and a decision voted down on each that has none: without them the
+    protocol is neither presented nor signed (R-000-11a)."""
+    secretary = user_named("secretary")
+    for item in protocol.items.order_by("number"):
+        services.item_save(
+            actor=secretary, item=item, heard_kk="Баяндама тыңдалды", heard_ru="Заслушан доклад", now=DAY
+        )
+        if not item.decisions.exists():
+            d = services.decision_save(
+                actor=secretary,
+                item=item,
+                text_kk="Ақпарат назарға алынсын",
+                text_ru="Информацию принять к сведению",
+                executors=[Body.objects.get(code="mju")],
+                now=DAY,
+            )
+            # Not adopted, so nothing more goes under control than decision 1.1.
+            against = {seat: "against" for seat in votes_for(protocol, {})}
+            services.votes_record(actor=secretary, decision=d, choices=against, now=DAY)

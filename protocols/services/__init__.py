@@ -9,6 +9,8 @@ from .agreement import (
     protocol_present,
     protocol_rework,
     protocol_send_for_agreement,
+    remark_handle,
+    remarks_by_version,
     snapshot,
 )
 from .chair_reports import chair_report_create
@@ -18,6 +20,7 @@ from .drafts import (
     attendance_lock,
     can_edit,
     default_due_date,
+    incomplete_items,
     item_save,
     protocol_correct,
     protocol_create,
@@ -36,6 +39,7 @@ __all__ = [
     "default_due_date",
     "earliest_agree_by",
     "entitled_voters",
+    "incomplete_items",
     "item_save",
     "keep_until_passed",
     "members",
@@ -51,6 +55,8 @@ __all__ = [
     "protocol_sign",
     "public_part_save",
     "receipt_open",
+    "remark_handle",
+    "remarks_by_version",
     "signers",
     "snapshot",
     "votes_record",

@@ -13,7 +13,7 @@ from council.services import audit
 from council.workflow import move
 
 from ..models import Decision, Protocol, ProtocolAnswer, ProtocolVersion
-from .drafts import _locked, can_edit
+from .drafts import _locked, can_edit, refuse_incomplete
 from .signing import signers
 
 
@@ -127,6 +127,44 @@ def protocol_answer(*, actor, protocol, agrees, remarks="", now):
     return answer
 
 
+def remarks_by_version(protocol):
+    """Every remark made on every version of the draft, oldest version first, with how it was handled."""
+    answers = protocol.answers.filter(agrees=False).select_related("person", "handled_by").order_by("version", "id")
+    versions = {}
+    for a in answers:
+        versions.setdefault(a.version, []).append(a)
+    return sorted(versions.items())
+
+
+@transaction.atomic
+def remark_handle(*, actor, answer, handling, now):
+    """The secretary records how a member's remarks were handled: worked into the next version, or why not.
+    The remarks and their handling stay visible on every later version (R-000-11b)."""
+    protocol = _locked(answer.protocol)
+    if not can_edit(actor, protocol, now.date()):
+        raise PermissionDenied(_("Only the secretary records how remarks were handled."))
+    if protocol.frozen:
+        raise ValidationError(_("The protocol is signed; its remarks can no longer change."))
+    answer = ProtocolAnswer.objects.select_for_update().get(pk=answer.pk, protocol=protocol)
+    if answer.agrees:
+        raise ValidationError(_("This answer agrees with the draft; it has no remarks to handle."))
+    handling = (handling or "").strip()
+    if not handling:
+        raise ValidationError({"handling": _("Write how the remarks were handled.")})
+    answer.handling, answer.handled_by, answer.handled_at = handling, actor, now
+    answer.save(update_fields=["handling", "handled_by", "handled_at"])
+    audit(
+        actor=actor,
+        verb=AuditVerb.PROTOCOL_REMARK_HANDLED,
+        subject=protocol,
+        council=protocol.council,
+        at=now,
+        version=answer.version,
+        person=answer.person_id,
+    )
+    return answer
+
+
 def agreement_state(protocol, day, people=None):
     """Per member, for the current version: "agrees", "remarks" (with the answer), "silence" (no answer
     after the date, which counts as agreement where the profile says so, R-003-65) or "waiting".
@@ -166,6 +204,7 @@ def protocol_present(*, actor, protocol, now):
     protocol = _locked(protocol)
     if not can_edit(actor, protocol, now.date()):
         raise PermissionDenied(_("Only the secretary presents the protocol for signature."))
+    refuse_incomplete(protocol)
     if protocol.status == Protocol.Status.DRAFT and council_profile(protocol.council).typed.protocol_agreement:
         raise ValidationError(_("The draft is agreed with the members before it is presented for signature."))
     if protocol.status == Protocol.Status.AGREEMENT:

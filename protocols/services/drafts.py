@@ -33,6 +33,29 @@ def _editable(protocol):
     return protocol
 
 
+def incomplete_items(protocol):
+    """Numbers of the questions whose "HEARD" text (in Kazakh and Russian) or "DECIDED" (a decision with its
+    text in both) is missing: such a protocol is neither presented nor signed (R-000-11a)."""
+    numbers = []
+    for item in protocol.items.prefetch_related("decisions").order_by("number"):
+        decided = any(d.text_kk.strip() and d.text_ru.strip() for d in item.decisions.all())
+        if not (item.heard_kk.strip() and item.heard_ru.strip() and decided):
+            numbers.append(item.number)
+    return numbers
+
+
+def refuse_incomplete(protocol):
+    numbers = incomplete_items(protocol)
+    if numbers:
+        raise ValidationError(
+            _(
+                "Questions %(numbers)s have no “Heard” text in Kazakh and Russian or no decision: fill them in "
+                "before the protocol is presented or signed."
+            )
+            % {"numbers": ", ".join(str(n) for n in numbers)}
+        )
+
+
 def default_due_date(protocol):
     """A decision with no deadline set is due one month from the meeting (R-003-23)."""
     return council_rule_date(protocol.council, "R-003-23", protocol.meeting.date)

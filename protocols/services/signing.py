@@ -22,7 +22,7 @@ from secretariat.meeting_day import roster_with_attendance
 from secretariat.models import Attendance, CitizenQuestion, Invitee
 
 from ..models import Protocol, Signature
-from .drafts import _locked
+from .drafts import _locked, refuse_incomplete
 
 
 def _signer_candidates(protocol, day):
@@ -67,6 +67,7 @@ def protocol_sign(*, actor, protocol, password, now, ip_address=None):
         raise PermissionDenied(_("You are not a signer of this protocol, or you have signed it already."))
     if not password or not actor.check_password(password):
         raise ValidationError({"password": _("The password is not correct; the protocol is not signed.")})
+    refuse_incomplete(protocol)
     Signature.objects.create(protocol=protocol, capacity=capacity, person=actor, signed_at=now, ip_address=ip_address)
     audit(
         actor=actor, verb=AuditVerb.PROTOCOL_SIGN, subject=protocol, council=protocol.council, at=now, capacity=capacity

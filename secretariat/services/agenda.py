@@ -1,12 +1,12 @@
 """Writes of the agenda: the chair's approval, dispatch to the members and their receipts (R-000-10e)."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import deadline_close_for
+from council.links import absolute
 from council.notify import notify
 from council.rules import allowed
 from council.selectors import council_roster
@@ -59,7 +59,7 @@ def agenda_dispatch(*, actor, meeting, now):
 
 def _dispatch_body(meeting):
     """The notice's text in the recipient's language: place, the questions, and the link to the whole pack."""
-    pack = settings.SITE_URL.rstrip("/") + reverse("secretariat:meeting_pack", args=[meeting.pk])
+    pack = absolute(reverse("secretariat:meeting_pack", args=[meeting.pk]))
     lines = [meeting.place] if meeting.place else []
     lines += [str(item) for item in meeting.items.order_by("number")]
     lines.append(str(_("All documents in one download: %(url)s") % {"url": pack}))

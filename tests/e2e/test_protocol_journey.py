@@ -47,6 +47,22 @@ def test_from_attendance_to_the_signed_protocol(dispatched_meeting, login, live_
     protocol = Protocol.objects.get(meeting=meeting)
     page.wait_for_url(f"{url}{protocol.get_absolute_url()}")
 
+    # What was heard on each question, in both languages, and a decision on question 2: without them the
+    # protocol is not presented for signature (R-000-11a).
+    for number in (1, 2):
+        page.locator(f"#item-{number} a[href^='/protocol-items/'][href$='/']:not([href*='/decisions/'])").click()
+        page.locator("#id_heard_kk").fill("Баяндама тыңдалды")
+        page.locator("#id_heard_ru").fill("Заслушан доклад")
+        page.locator("form.form button[type=submit]").click()
+        page.wait_for_url(f"{url}{protocol.get_absolute_url()}")
+    page.locator("#item-2 a[href$='/decisions/new/']").click()
+    page.locator("#id_text_kk").fill("Ақпарат назарға алынсын")
+    page.locator("#id_text_ru").fill("Информацию принять к сведению")
+    page.locator("form.form button[type=submit]").click()
+    page.locator("#item-2 a[href$='/votes/']").click()
+    page.locator("form.form button.primary").click()
+    expect(page.locator("#item-2 .badge--ok")).to_be_visible()
+
     # The decision on question 1 and its vote.
     page.locator("#item-1 a[href$='/decisions/new/']").click()
     page.locator("#id_text_kk").fill("Алдын алу шараларын күшейту")

@@ -260,6 +260,7 @@ def test_the_monitoring_group_signs_by_presiding_and_secretary_and_keeps_3_years
     meeting.refresh_from_db()
     protocol = meeting.protocols.get()
     assert Deadline.objects.get(kind="protocol", subject_id=protocol.pk).rule_id == "R-001-3e"
+    services.item_save(actor=secretary, item=protocol.items.get(), heard_kk="Баяндама", heard_ru="Доклад", now=DAY)
     services.decision_save(
         actor=secretary,
         item=protocol.items.get(),

@@ -74,7 +74,7 @@ def test_after_holding_the_meeting_page_keeps_attendance_and_who_opened_the_pack
     time_machine.move_to(DAY)
     sign_in("secretary")
     page = client.get(reverse("secretariat:meeting_detail", args=[held.pk])).content.decode()
-    attendance = page.split('id="attendance-h"')[1].split("</section>")[0]
+    attendance = page.split('id="sat-h"')[1].split("</section>")[0]
     assert "Гульнар Талгатовна Касымова" in attendance  # the acting minister of justice, marked acting
     receipts = page.split('id="receipts-h"')[1].split("</section>")[0]
     assert "Ержан Маратович Сагинтаев: 29.11.2026" in receipts

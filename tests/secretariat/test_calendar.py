@@ -1,0 +1,103 @@
+"""The calendar: a month of meetings and deadlines per person and per council, and a personal iCal feed at a
+secret, revocable address, read back with ``icalendar`` (times in Asia/Almaty)."""
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from icalendar import Calendar
+
+from council.models import Deadline
+from secretariat.models import CalendarFeed, Meeting
+from tests.helpers import DAY
+
+pytestmark = pytest.mark.django_db
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def _cell(page, day):
+    match = re.search(rf'<td class="month__day[^"]*" data-date="{day}">(.*?)</td>', page, re.S)
+    return match.group(1)
+
+
+def test_the_month_shows_the_meeting_and_the_secretarys_deadlines(client, sign_in, dispatched_meeting, time_machine):
+    time_machine.move_to(DAY - dt.timedelta(days=10))
+    Meeting.objects.filter(pk=dispatched_meeting.pk).update(time=dt.time(11, 0))
+    due = Deadline.objects.filter(council=dispatched_meeting.council).order_by("due_date").first()
+    sign_in("secretary")
+    page = client.get(reverse("secretariat:calendar_month"), {"month": "2026-12"}).content.decode()
+    cell = _cell(page, "2026-12-01")
+    assert dispatched_meeting.get_absolute_url() in cell and "11:00" in cell
+    # 16 December (Independence Day) is a day off, shaded.
+    assert re.search(r'class="month__day month__day--off[^"]*" data-date="2026-12-16"', page)
+    page = client.get(reverse("secretariat:calendar_month"), {"month": f"{due.due_date:%Y-%m}"}).content.decode()
+    assert due.title_ru in _cell(page, due.due_date.isoformat())
+
+
+def test_a_member_sees_the_meeting_but_not_the_secretariats_deadlines(client, sign_in, dispatched_meeting):
+    sign_in("member_knb")
+    page = client.get(reverse("secretariat:council_calendar", args=["republic"]), {"month": "2026-12"})
+    page = page.content.decode()
+    assert dispatched_meeting.get_absolute_url() in _cell(page, "2026-12-01")
+    assert "month__deadline" not in page
+    sign_in("oblast_member_dp")  # another council's calendar does not open
+    assert client.get(reverse("secretariat:council_calendar", args=["republic"])).status_code == 404
+
+
+@pytest.mark.parametrize("month", ["2026-13", "12-2026", "1999-12", "2026-1x"])
+def test_a_malformed_month_is_refused_with_the_reason(client, sign_in, demo, month):
+    sign_in("member_knb", "en")
+    response = client.get(reverse("secretariat:calendar_month"), {"month": month})
+    assert response.status_code == 400 and "YYYY-MM" in response.content.decode()
+
+
+def test_the_ical_feed_carries_meetings_and_deadlines_in_almaty_time_and_can_be_revoked(
+    client, sign_in, user_named, dispatched_meeting, time_machine
+):
+    time_machine.move_to(DAY - dt.timedelta(days=10))
+    Meeting.objects.filter(pk=dispatched_meeting.pk).update(time=dt.time(11, 0))
+    sign_in("secretary")
+    page = client.post(reverse("secretariat:calendar_feed"), {"action": "create"}, follow=True).content.decode()
+    url = re.search(r'id="feed-url" type="text" readonly value="([^"]+)"', page).group(1)
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+    stored = CalendarFeed.objects.get(person=user_named("secretary"))
+    assert token not in stored.token_hash and len(stored.token_hash) == 64  # only its SHA-256 is kept
+    assert 'id="feed-url"' not in client.get(reverse("secretariat:calendar_month")).content.decode()  # shown once
+
+    calendar_app = Client()  # no sign-in: a calendar application
+    response = calendar_app.get(url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    cal = Calendar.from_ical(response.content)
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    meeting = events[f"meeting-{dispatched_meeting.pk}@council-secretariat"]
+    begins = meeting.decoded("dtstart")
+    assert begins == dt.datetime(2026, 12, 1, 11, 0, tzinfo=ALMATY)
+    assert str(begins.tzinfo) == "Asia/Almaty" and begins.utcoffset() == dt.timedelta(hours=5)
+    assert meeting.decoded("dtend") - begins == dt.timedelta(hours=2)
+    assert str(meeting["url"]).endswith(dispatched_meeting.get_absolute_url())
+    assert [str(tz["tzid"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Almaty"]
+    deadlines = Deadline.objects.filter(council=dispatched_meeting.council, state__in=Deadline.ACTIVE_STATES)
+    assert deadlines.exists()
+    for d in deadlines:
+        event = events[f"deadline-{d.pk}@council-secretariat"]
+        assert event.decoded("dtstart") == d.due_date and d.title in str(event["summary"])
+
+    # A member's feed has the meeting but none of the secretariat's deadlines.
+    sign_in("member_knb")
+    page = client.post(reverse("secretariat:calendar_feed"), {"action": "create"}, follow=True).content.decode()
+    member_url = re.search(r'id="feed-url" type="text" readonly value="([^"]+)"', page).group(1)
+    member_events = [str(e["uid"]) for e in Calendar.from_ical(calendar_app.get(member_url).content).walk("VEVENT")]
+    assert member_events == [f"meeting-{dispatched_meeting.pk}@council-secretariat"]
+
+    # A new address replaces the old one; revoking ends it.
+    sign_in("secretary")
+    page = client.post(reverse("secretariat:calendar_feed"), {"action": "create"}, follow=True).content.decode()
+    new_url = re.search(r'id="feed-url" type="text" readonly value="([^"]+)"', page).group(1)
+    assert calendar_app.get(url).status_code == 404 and calendar_app.get(new_url).status_code == 200
+    client.post(reverse("secretariat:calendar_feed"), {"action": "revoke"})
+    assert calendar_app.get(new_url).status_code == 404
+    assert not CalendarFeed.objects.filter(person=user_named("secretary")).exists()
