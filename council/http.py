@@ -31,6 +31,24 @@ def run_action(request, target, action, success):
     return redirect(target)
 
 
+def run_form_action(request, form, call, success):
+    """For a POSTed form: validate ``form`` and run ``call(cleaned_data)``; show what is wrong with each field,
+    the service's refusal, or ``success`` as a message. The caller redirects."""
+    if not form.is_valid():
+        problems = [
+            f"{form.fields[f].label}: {' '.join(errors)}" if f in form.fields else " ".join(errors)
+            for f, errors in form.errors.items()
+        ]
+        messages.error(request, " ".join(problems))
+        return
+    try:
+        call(form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+
+
 # Parsing what a request carries. A value a browser's own form never sends (a letter where an id goes, a
 # year out of range, a NUL byte, text longer than its column) is refused with a 400 page that names the
 # value; nothing is written. Forms do the same for what people type, with max_length from the model.

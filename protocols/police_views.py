@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from council.http import within_calendar
+from council.http import run_form_action, within_calendar
 from council.models import Body
 from council.rules import allowed
 from secretariat.models import CitizenQuestion
@@ -55,18 +55,6 @@ def _question_or_404(request, pk):
 def _editor(request, question):
     if not allowed(request.user, "protocols.edit_protocol", question.council, day=timezone.localdate()):
         raise PermissionDenied
-
-
-def _run(request, form, call, success):
-    if not form.is_valid():
-        messages.error(request, " ".join(" ".join(e) for e in form.errors.values()))
-        return
-    try:
-        call(form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
 
 
 @login_required
@@ -114,7 +102,7 @@ def question_check_new(request, pk):
 def question_forward_new(request, pk):
     question = _question_or_404(request, pk)
     _editor(request, question)
-    _run(
+    run_form_action(
         request,
         ForwardForm(request.POST),
         lambda d: police.forward_record(actor=request.user, question=question, now=timezone.now(), **d),
@@ -129,7 +117,7 @@ def check_close(request, pk):
     question = _question_or_404(request, pk)
     _editor(request, question)
     check = get_object_or_404(QuestionCheck, question=question)
-    _run(
+    run_form_action(
         request,
         ResultForm(request.POST),
         lambda d: police.check_close(actor=request.user, check=check, result=d["result"], now=timezone.now()),
@@ -144,7 +132,7 @@ def forward_notify(request, pk):
     question = _question_or_404(request, pk)
     _editor(request, question)
     forward = get_object_or_404(QuestionForward, question=question)
-    _run(
+    run_form_action(
         request,
         NoticeForm(request.POST),
         lambda d: police.forward_complete(actor=request.user, forward=forward, now=timezone.now(), **d),

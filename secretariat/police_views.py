@@ -2,10 +2,9 @@
 (for its secretary), and the public pages that need no login (R-002-4, R-002-6, R-002-8, R-002-10,
 R-002-13, R-002-18)."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
+from council.http import run_form_action
 from council.models import Council
 from council.selectors import deadlines_base
 from council.views import visible_council_or_404
@@ -70,29 +70,12 @@ def police_reports(request, code):
     )
 
 
-def _post(request, form, call, success):
-    """Validate ``form`` and run ``call(cleaned_data)``; show the refusal or ``success`` as a message."""
-    if not form.is_valid():
-        problems = [
-            f"{form.fields[f].label}: {' '.join(errors)}" if f in form.fields else " ".join(errors)
-            for f, errors in form.errors.items()
-        ]
-        messages.error(request, " ".join(problems))
-        return
-    try:
-        call(form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
-
-
 @login_required
 @require_POST
 def schedule_approve(request, code):
     council = _police_council_or_404(request, code)
     _keeper(request, council)
-    _post(
+    run_form_action(
         request,
         ScheduleForm(request.POST),
         lambda d: police.schedule_approve(actor=request.user, council=council, now=timezone.now(), **d),
@@ -106,7 +89,7 @@ def schedule_approve(request, code):
 def report_new(request, code):
     council = _police_council_or_404(request, code)
     _keeper(request, council)
-    _post(
+    run_form_action(
         request,
         ReportForm(request.POST, council=council),
         lambda d: police.police_report_schedule(actor=request.user, now=timezone.now(), **d),
@@ -155,7 +138,7 @@ def _report_action(request, pk, form_class, call, success):
     report = _report_or_404(request, pk)
     _keeper(request, report)
     form = form_class(request.POST, request.FILES)
-    _post(request, form, lambda d: call(report, d), success)
+    run_form_action(request, form, lambda d: call(report, d), success)
     return redirect(report)
 
 
@@ -235,7 +218,7 @@ def question_answer(request, pk):
     if not request.user.has_perm("council.open_council", report.council):
         raise Http404
     _keeper(request, question)
-    _post(
+    run_form_action(
         request,
         AnswerForm(request.POST),
         lambda d: police.question_answer(actor=request.user, question=question, answer=d["answer"], now=timezone.now()),
