@@ -206,17 +206,7 @@ def report_submit(*, actor, assignment, text, now, upload=None):
     if periodic:
         return _periodic_report(assignment, periodic[0], actor=actor, text=text, now=now, upload=upload)
     move(assignment, Assignment.Status.REPORTED, actor=actor, now=now, council=assignment.council)
-    version = (assignment.reports.aggregate(v=Max("version"))["v"] or 0) + 1
-    report = ExecutionReport(
-        assignment=assignment,
-        version=version,
-        text=text.strip(),
-        late=timezone.localtime(now).date() > assignment.due_date,
-        submitted_by=actor,
-        submitted_at=now,
-    )
-    if upload is not None:
-        store_upload(report, upload, allowed=DOCUMENT_TYPES)
+    report = _new_report(assignment, actor=actor, text=text, now=now, upload=upload, due=assignment.due_date)
     with discarded_on_failure(report):
         report.save()
         assignment.reported_at = now
@@ -231,7 +221,7 @@ def report_submit(*, actor, assignment, text, now, upload=None):
         body = assignment.body
         notify(
             recipients=recipients,
-            key=f"assignment:{assignment.pk}:report:{version}",
+            key=f"assignment:{assignment.pk}:report:{report.version}",
             # The secretary hears of a report, late or reworked (R-000-11d); the responsible body of a
             # co-executor's part (R-000-11e).
             message="report.arrived",
@@ -240,7 +230,7 @@ def report_submit(*, actor, assignment, text, now, upload=None):
                 "due": assignment.due_date.isoformat(),
                 "part": not assignment.responsible,
                 "late": report.late,
-                "resubmitted": version > 1,
+                "resubmitted": report.version > 1,
             },
             now=now,
             council=assignment.council,
@@ -257,26 +247,32 @@ def report_submit(*, actor, assignment, text, now, upload=None):
     return report
 
 
-def _periodic_report(assignment, occurrence, *, actor, text, now, upload):
-    """R-003-47: a report at one of a periodic assignment's dates meets that date's row; the assignment stays
-    in work until its final date."""
+def _new_report(assignment, *, actor, text, now, upload, due):
+    """The next version of the assignment's report, late if made after ``due``; its document stored."""
     version = (assignment.reports.aggregate(v=Max("version"))["v"] or 0) + 1
     report = ExecutionReport(
         assignment=assignment,
         version=version,
         text=text.strip(),
-        late=timezone.localtime(now).date() > occurrence.due_date,
+        late=timezone.localtime(now).date() > due,
         submitted_by=actor,
         submitted_at=now,
     )
     if upload is not None:
         store_upload(report, upload, allowed=DOCUMENT_TYPES)
+    return report
+
+
+def _periodic_report(assignment, occurrence, *, actor, text, now, upload):
+    """R-003-47: a report at one of a periodic assignment's dates meets that date's row; the assignment stays
+    in work until its final date."""
+    report = _new_report(assignment, actor=actor, text=text, now=now, upload=upload, due=occurrence.due_date)
     with discarded_on_failure(report):
         report.save()
         deadline_close_for(subject=assignment, kind=occurrence.kind, actor=actor, now=now)
         notify(
             recipients=council_secretaries(council=assignment.council, day=now.date()),
-            key=f"assignment:{assignment.pk}:report:{version}",
+            key=f"assignment:{assignment.pk}:report:{report.version}",
             render=lambda: (_("Periodic report: %(what)s") % {"what": str(assignment)}, text.strip()[:500]),
             now=now,
             council=assignment.council,
