@@ -20,8 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .calendar import Correction, WorkingCalendar, default_calendar
 from .deadlines import apply_rule
-from .models import AuditVerb, CalendarDay, Deadline, RegulationProfile
-from .notify import email_notifications, notify
+from .models import AuditVerb, CalendarDay, Deadline, Notification, RegulationProfile
+from .notify import email_notifications, notice_rows
 from .profile_schema import ProfileSettings
 from .profiles import KIND_PRESET, PRESETS, validate_presets
 from .selectors import body_employees, council_chairs, council_secretaries
@@ -273,6 +273,11 @@ class SweepResult:
     notices: int = 0
     errors: list = field(default_factory=list)
 
+    def add(self, other):
+        for name in ("handled", "reminders", "overdue", "escalations", "notices"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.errors += other.errors
+
 
 class _People:
     """Who is told, looked up once per sweep for each council, body and day (many deadlines share them)."""
@@ -304,8 +309,8 @@ class _People:
 MESSAGE_OF_STAGE = {REMIND: "deadline.remind", OVERDUE: "deadline.overdue", ESCALATE: "deadline.escalate"}
 
 
-def _perform(deadline, kind, days, now, people, emails, caught_up=False):
-    """Send one stage's notice. ``caught_up``: earlier stages passed unsent (the deadline was opened, or
+def _stage_notices(deadline, kind, days, now, people, caught_up=False):
+    """One stage's notices, unsaved. ``caught_up``: earlier stages passed unsent (the deadline was opened, or
     found, late); the responsible are then told with the chair, as the overdue notice would have told them."""
     day = timezone.localtime(now, TZ).date()
     if kind == REMIND:
@@ -316,7 +321,7 @@ def _perform(deadline, kind, days, now, people, emails, caught_up=False):
         recipients = people.chairs(deadline.council, day) + people.secretaries(deadline.council, day)
         if caught_up:
             recipients = people.responsible(deadline, day) + recipients
-    return notify(
+    return notice_rows(
         recipients=recipients,
         # The due date is part of the key: a moved deadline (an approved extension, R-003-19; a moved
         # meeting) gets the full set of reminders, the overdue mark and the escalation for its new date,
@@ -332,42 +337,53 @@ def _perform(deadline, kind, days, now, people, emails, caught_up=False):
         council=deadline.council,
         deadline=deadline,
         url=deadline.url or reverse("my_deadlines"),
-        defer_email=emails,
     )
 
 
-def _handle(deadline_id, now, result, people, emails):
+def _handle_batch(ids, now, people):
+    """Claim the due rows among ``ids`` (rows another sweep holds are skipped), decide each one's stage,
+    insert all their notices with one statement and save the rows with another, in one transaction.
+    Returns the figures and the ids of the notices to e-mail once it has committed."""
+    local = SweepResult()
     with transaction.atomic():
         qs = Deadline.objects.filter(
-            pk=deadline_id, state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now
-        ).select_related("council", "profile")
+            pk__in=ids, state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now
+        ).select_related("council", "profile", "responsible_person", "responsible_body")
         if connection.features.has_select_for_update_skip_locked:
             qs = qs.select_for_update(skip_locked=True, of=("self",))
-        deadline = qs.first()
-        if deadline is None:
-            return  # another sweep has it, or it was closed meanwhile
-        stages = deadline_stages(deadline)
-        due_now = [i for i in range(deadline.stage, len(stages)) if stages[i][2] <= now]
-        # Catch-up: when several stages have come at once (the deadline was opened after its reminder
-        # dates, or the sweep was paused), only the most severe of them is sent, once; the overdue mark
-        # is still set when its stage has passed.
-        if due_now:
-            kind, days, _when = stages[due_now[-1]]
-            if any(stages[i][0] in (OVERDUE, ESCALATE) for i in due_now):
-                deadline.move_to(Deadline.State.OVERDUE)
-            caught_up = len(due_now) > 1
-            result.notices += len(_perform(deadline, kind, days, now, people, emails, caught_up=caught_up))
-            result.reminders += kind == REMIND
-            result.overdue += kind == OVERDUE
-            result.escalations += kind == ESCALATE
-        deadline.stage = due_now[-1] + 1 if due_now else deadline.stage
-        deadline.next_action_at = _next_action(deadline)
-        deadline.save(update_fields=["stage", "state", "next_action_at"])
-        result.handled += 1
+        deadlines = list(qs)
+        rows = []
+        for deadline in deadlines:
+            stages = deadline_stages(deadline)
+            due_now = [i for i in range(deadline.stage, len(stages)) if stages[i][2] <= now]
+            # Catch-up: when several stages have come at once (the deadline was opened after its reminder
+            # dates, or the sweep was paused), only the most severe of them is sent, once; the overdue mark
+            # is still set when its stage has passed.
+            if due_now:
+                kind, days, _when = stages[due_now[-1]]
+                if any(stages[i][0] in (OVERDUE, ESCALATE) for i in due_now):
+                    deadline.move_to(Deadline.State.OVERDUE)
+                rows += _stage_notices(deadline, kind, days, now, people, caught_up=len(due_now) > 1)
+                local.reminders += kind == REMIND
+                local.overdue += kind == OVERDUE
+                local.escalations += kind == ESCALATE
+                deadline.stage = due_now[-1] + 1
+            deadline.next_action_at = _next_action(deadline)
+            local.handled += 1
+        if rows:  # each notice once per recipient and key: those sent by an earlier run are left out
+            keys = {r.key for r in rows}
+            sent = set(Notification.objects.filter(key__in=keys).values_list("recipient_id", "key"))
+            rows = [r for r in rows if (r.recipient_id, r.key) not in sent]
+            Notification.objects.bulk_create(rows, batch_size=500)
+        Deadline.objects.bulk_update(deadlines, ["stage", "state", "next_action_at"], batch_size=500)
+    local.notices = len(rows)
+    return local, [r.pk for r in rows if r.delivery == Notification.Delivery.PENDING]
 
 
 def deadline_sweep(*, now, batch=1000) -> SweepResult:
-    """Act on every active deadline whose next action time has come, each in its own transaction."""
+    """Act on every active deadline whose next action time has come: ``batch`` rows at a time, each batch
+    claimed with ``FOR UPDATE SKIP LOCKED`` in one short transaction, so two sweeps share the work and never
+    send a notice twice; a batch that fails is handled again row by row, and a bad row is reported."""
     result = SweepResult()
     failed = set()
     people, emails = _People(), []
@@ -389,12 +405,22 @@ def _sweep_batches(now, batch, result, failed, people, emails):
             .values_list("pk", flat=True)[:batch]
         )
         before = result.handled
-        for pk in ids:
-            try:
-                _handle(pk, now, result, people, emails)
-            except Exception as exc:  # noqa: BLE001 - one bad row must not stop the others
-                log.exception("Deadline %s could not be handled", pk)
-                result.errors.append((pk, repr(exc)))
-                failed.add(pk)
+        try:
+            local, mail = _handle_batch(ids, now, people)
+        except Exception:  # noqa: BLE001 - the batch is rolled back; its rows are handled one by one
+            log.exception("A batch of %s deadlines failed; handling them one by one", len(ids))
+            local, mail = SweepResult(), []
+            for pk in ids:
+                try:
+                    one, one_mail = _handle_batch([pk], now, people)
+                except Exception as exc:  # noqa: BLE001 - one bad row must not stop the others
+                    log.exception("Deadline %s could not be handled", pk)
+                    local.errors.append((pk, repr(exc)))
+                    failed.add(pk)
+                    continue
+                local.add(one)
+                mail += one_mail
+        result.add(local)
+        emails += mail
         if len(ids) < batch or result.handled == before:
             return

@@ -24,6 +24,45 @@ def bilingual(message, **params):
     return tuple(pair)
 
 
+def notice_rows(*, recipients, key, now, render=None, message="", params=None, council=None, deadline=None, url=""):
+    """The unsaved notices of ``key``, one per active recipient, worded in each one's language (a language's
+    wording is made once). ``notify`` saves them one by one; the sweep inserts a batch's in one statement."""
+    params = params or {}
+    if message:
+        from .messages import render as words
+
+        def render():
+            return words(message, params)
+
+    rows, seen, wording = [], set(), {}
+    for user in recipients:
+        if user is None or user.pk in seen or not user.is_active:
+            continue
+        seen.add(user.pk)
+        language = user.preferred_language or settings.LANGUAGE_CODE
+        if language not in wording:
+            with translation.override(language):
+                title, body = render()
+                wording[language] = (str(title), str(body))
+        title, body = wording[language]
+        rows.append(
+            Notification(
+                recipient=user,
+                key=key,
+                message=message,
+                params=params,
+                delivery=Notification.Delivery.DIGEST if user.email_digest else Notification.Delivery.PENDING,
+                title=title[:300],
+                body=body,
+                url=url,
+                created_at=now,
+                council=council,
+                deadline=deadline,
+            )
+        )
+    return rows
+
+
 def notify(
     *,
     recipients,
@@ -45,37 +84,21 @@ def notify(
     commits, or, with ``defer_email`` (a list), the caller sends them later in one pass; a person who
     chose one e-mail a day gets the notice in the daily digest instead (``notification_digest_send``).
     """
-    params = params or {}
-    if message:
-        from .messages import render as words
-
-        def render():
-            return words(message, params)
-
     created = []
-    seen = set()
-    for user in recipients:
-        if user is None or user.pk in seen or not user.is_active:
-            continue
-        seen.add(user.pk)
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            title, body = render()
-            title, body = str(title), str(body)
+    for n in notice_rows(
+        recipients=recipients,
+        key=key,
+        now=now,
+        render=render,
+        message=message,
+        params=params,
+        council=council,
+        deadline=deadline,
+        url=url,
+    ):
         try:
             with transaction.atomic():  # a savepoint: a duplicate leaves the outer transaction usable
-                n = Notification.objects.create(
-                    recipient=user,
-                    key=key,
-                    message=message,
-                    params=params,
-                    delivery=Notification.Delivery.DIGEST if user.email_digest else Notification.Delivery.PENDING,
-                    title=title[:300],
-                    body=body,
-                    url=url,
-                    created_at=now,
-                    council=council,
-                    deadline=deadline,
-                )
+                n.save(force_insert=True)
         except IntegrityError:
             continue  # sent before: the uniqueness constraint is the proof
         created.append(n)

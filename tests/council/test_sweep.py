@@ -157,15 +157,16 @@ def test_notices_are_emailed_in_the_recipients_language_after_commit(republic, d
 def test_a_failure_mid_sweep_leaves_nothing_half_done(republic, monkeypatch):
     first = open_rework(republic, dt.date(2026, 11, 23), body_code="mvd")
     second = open_rework(republic, dt.date(2026, 11, 23), body_code="knb", kind="rework-2")
-    real_notify = deadline_services.notify
+    real_notices = deadline_services._stage_notices
 
-    def notify_then_die(**kwargs):
-        created = real_notify(**kwargs)
-        if kwargs["deadline"].pk == second.pk:
+    def notices_then_die(deadline, *args, **kwargs):
+        rows = real_notices(deadline, *args, **kwargs)
+        if deadline.pk == second.pk:
             raise RuntimeError("worker killed")
-        return created
+        return rows
 
-    monkeypatch.setattr(deadline_services, "notify", notify_then_die)
+    # The batch with both rows fails and is rolled back; each row is then handled on its own.
+    monkeypatch.setattr(deadline_services, "_stage_notices", notices_then_die)
     result = deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     assert [pk for pk, _ in result.errors] == [second.pk]
     second.refresh_from_db()
@@ -173,7 +174,7 @@ def test_a_failure_mid_sweep_leaves_nothing_half_done(republic, monkeypatch):
     assert not Notification.objects.filter(deadline=second).exists()  # rolled back with the row
     assert Notification.objects.filter(deadline=first).count() == 2  # the overdue notice, caught up
 
-    monkeypatch.setattr(deadline_services, "notify", real_notify)
+    monkeypatch.setattr(deadline_services, "_stage_notices", real_notices)
     deadline_sweep(now=at(dt.date(2026, 11, 27), 9))
     second.refresh_from_db()
     assert second.state == Deadline.State.OVERDUE
@@ -208,3 +209,26 @@ def test_two_concurrent_sweeps_send_each_notice_once(demo):
     keys = list(Notification.objects.values_list("recipient_id", "key"))
     assert len(keys) == len(set(keys)) == 2 * len(deadlines)  # the overdue notice, caught up: body and secretary
     assert set(Deadline.objects.values_list("state", flat=True)) == {Deadline.State.OVERDUE}
+
+
+def _sweep_queries(republic, count, tag):
+    from django.test.utils import CaptureQueriesContext
+
+    bodies = ["mvd", "knb", "vap"]
+    for i in range(count):
+        open_rework(republic, dt.date(2026, 11, 23), body_code=bodies[i % 3], kind=f"{tag}-{i}")
+    with CaptureQueriesContext(connection) as ctx:
+        result = deadline_sweep(now=at(dt.date(2026, 11, 24), 9), batch=1000)
+    assert result.handled == count and not result.errors
+    return len(ctx.captured_queries), result.notices
+
+
+def test_the_sweep_works_in_batches_its_queries_do_not_grow_with_the_rows(republic):
+    """Claimed in one statement, notices inserted in one, rows saved in one: the number of queries of a sweep
+    follows the councils, bodies and people concerned, not the number of due rows."""
+    few, few_notices = _sweep_queries(republic, 6, "few")
+    Notification.objects.all().delete()
+    Deadline.objects.all().delete()
+    many, many_notices = _sweep_queries(republic, 60, "many")
+    assert many_notices == 10 * few_notices > 0
+    assert many <= few + 4  # the bulk statements split in 500s; nothing per row
