@@ -272,6 +272,7 @@ class SweepResult:
     escalations: int = 0
     notices: int = 0
     errors: list = field(default_factory=list)
+    to_email: list = field(default_factory=list)  # ids of the notices whose e-mail is still to be sent
 
     def add(self, other):
         for name in ("handled", "reminders", "overdue", "escalations", "notices"):
@@ -340,18 +341,27 @@ def _stage_notices(deadline, kind, days, now, people, caught_up=False):
     )
 
 
-def _handle_batch(ids, now, people):
-    """Claim the due rows among ``ids`` (rows another sweep holds are skipped), decide each one's stage,
-    insert all their notices with one statement and save the rows with another, in one transaction.
-    Returns the figures and the ids of the notices to e-mail once it has committed."""
+def _due(now, exclude=()):
+    return (
+        Deadline.objects.filter(state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now)
+        .exclude(pk__in=exclude)
+        .order_by("next_action_at", "pk")
+    )
+
+
+def _handle_batch(now, people, *, limit=None, ids=None, exclude=()):
+    """Claim up to ``limit`` due rows (or the due rows among ``ids``) that no other sweep holds, decide each
+    one's stage, insert all their notices with one statement and save the rows with another, in one
+    transaction. Returns the figures, the ids of the notices to e-mail once it has committed, and the number
+    of rows claimed."""
     local = SweepResult()
     with transaction.atomic():
-        qs = Deadline.objects.filter(
-            pk__in=ids, state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now
-        ).select_related("council", "profile", "responsible_person", "responsible_body")
+        qs = _due(now, exclude).select_related("council", "profile", "responsible_person", "responsible_body")
+        if ids is not None:
+            qs = qs.filter(pk__in=ids)
         if connection.features.has_select_for_update_skip_locked:
             qs = qs.select_for_update(skip_locked=True, of=("self",))
-        deadlines = list(qs)
+        deadlines = list(qs[:limit] if limit else qs)
         rows = []
         for deadline in deadlines:
             stages = deadline_stages(deadline)
@@ -375,44 +385,65 @@ def _handle_batch(ids, now, people):
             sent = set(Notification.objects.filter(key__in=keys).values_list("recipient_id", "key"))
             rows = [r for r in rows if (r.recipient_id, r.key) not in sent]
             Notification.objects.bulk_create(rows, batch_size=500)
-        Deadline.objects.bulk_update(deadlines, ["stage", "state", "next_action_at"], batch_size=500)
+        _save_stages(deadlines)
     local.notices = len(rows)
-    return local, [r.pk for r in rows if r.delivery == Notification.Delivery.PENDING]
+    return local, [r.pk for r in rows if r.delivery == Notification.Delivery.PENDING], len(deadlines)
 
 
-def deadline_sweep(*, now, batch=1000) -> SweepResult:
+def _save_stages(deadlines):
+    """Save the rows' stage, state and next action time: on PostgreSQL with one UPDATE from arrays (Django's
+    bulk_update builds a CASE per row and field, which costs more than the sweep's own work)."""
+    if not deadlines:
+        return
+    if connection.vendor != "postgresql":
+        Deadline.objects.bulk_update(deadlines, ["stage", "state", "next_action_at"], batch_size=500)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Deadline._meta.db_table} AS d"
+            " SET stage = v.stage, state = v.state, next_action_at = v.next_action_at"
+            " FROM unnest(%s::bigint[], %s::integer[], %s::text[], %s::timestamptz[])"
+            " AS v(id, stage, state, next_action_at) WHERE d.id = v.id",
+            [
+                [d.pk for d in deadlines],
+                [d.stage for d in deadlines],
+                [d.state for d in deadlines],
+                [d.next_action_at for d in deadlines],
+            ],
+        )
+
+
+def deadline_sweep(*, now, batch=1000, email=True) -> SweepResult:
     """Act on every active deadline whose next action time has come: ``batch`` rows at a time, each batch
     claimed with ``FOR UPDATE SKIP LOCKED`` in one short transaction, so two sweeps share the work and never
-    send a notice twice; a batch that fails is handled again row by row, and a bad row is reported."""
+    send a notice twice; a batch that fails is handled again row by row, and a bad row is reported.
+
+    ``email``: send the notices' e-mails here once the rows are committed, in one pass; the periodic task
+    passes False and hands ``result.to_email`` to the mail queue, so the sweep never waits on the mail server."""
     result = SweepResult()
     failed = set()
     people, emails = _People(), []
     try:
         _sweep_batches(now, batch, result, failed, people, emails)
     finally:
-        # Mail goes out once the rows are committed, in one pass.
-        for start in range(0, len(emails), 500):
-            email_notifications(ids=emails[start : start + 500], now=now)
+        result.to_email = emails
+        if email:
+            for start in range(0, len(emails), 500):
+                email_notifications(ids=emails[start : start + 500], now=now)
     return result
 
 
 def _sweep_batches(now, batch, result, failed, people, emails):
     while True:
-        ids = list(
-            Deadline.objects.filter(state__in=Deadline.ACTIVE_STATES, next_action_at__lte=now)
-            .exclude(pk__in=failed)
-            .order_by("next_action_at")
-            .values_list("pk", flat=True)[:batch]
-        )
-        before = result.handled
         try:
-            local, mail = _handle_batch(ids, now, people)
+            local, mail, claimed = _handle_batch(now, people, limit=batch, exclude=failed)
         except Exception:  # noqa: BLE001 - the batch is rolled back; its rows are handled one by one
-            log.exception("A batch of %s deadlines failed; handling them one by one", len(ids))
-            local, mail = SweepResult(), []
+            log.exception("A batch of deadlines failed; handling them one by one")
+            ids = list(_due(now, failed).values_list("pk", flat=True)[:batch])
+            local, mail, claimed = SweepResult(), [], len(ids)
             for pk in ids:
                 try:
-                    one, one_mail = _handle_batch([pk], now, people)
+                    one, one_mail, _one = _handle_batch(now, people, ids=[pk])
                 except Exception as exc:  # noqa: BLE001 - one bad row must not stop the others
                     log.exception("Deadline %s could not be handled", pk)
                     local.errors.append((pk, repr(exc)))
@@ -422,5 +453,6 @@ def _sweep_batches(now, batch, result, failed, people, emails):
                 mail += one_mail
         result.add(local)
         emails += mail
-        if len(ids) < batch or result.handled == before:
+        # Fewer rows than a batch: none are left, or another sweep holds the rest.
+        if claimed < batch or not (local.handled or local.errors):
             return

@@ -201,7 +201,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING (JSON, with the request id)
 # Two queues: "celery" (the sweep, the heartbeat, everything else) and "mail" (notification e-mails), so a slow
 # mail server never delays the sweep; docker-compose.yml runs one worker per queue, `make run` one for both.
-CELERY_TASK_ROUTES = {"council.tasks.notification_email": {"queue": "mail"}}
+CELERY_TASK_ROUTES = {
+    "council.tasks.notification_email": {"queue": "mail"},
+    "council.tasks.notification_emails": {"queue": "mail"},
+}
 
 CACHES = {
     "default": (

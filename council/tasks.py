@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from .deadline_services import deadline_sweep as sweep
-from .notify import RETRY_FIRST_DELAY, notification_digest_send, notification_email_retry
+from .notify import RETRY_FIRST_DELAY, email_notifications, notification_digest_send, notification_email_retry
 from .services import heartbeat_record
 
 
@@ -17,8 +17,17 @@ def heartbeat():
 @shared_task(name="council.tasks.deadline_sweep")
 def deadline_sweep():
     """Beat runs it every few minutes: reminders, overdue marks and escalations whose time has come."""
-    result = sweep(now=timezone.now())
+    result = sweep(now=timezone.now(), email=False)
+    for start in range(0, len(result.to_email), 500):  # the e-mails from the mail queue's worker
+        notification_emails.delay(result.to_email[start : start + 500])
     return {"handled": result.handled, "notices": result.notices, "errors": len(result.errors)}
+
+
+@shared_task(name="council.tasks.notification_emails")
+def notification_emails(ids):
+    """The first attempt at the e-mails of the notices a sweep created (idempotent: only those still
+    pending are sent); a failure is retried one by one by ``notification_email``."""
+    email_notifications(ids=ids, now=timezone.now())
 
 
 @shared_task(

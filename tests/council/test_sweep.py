@@ -232,3 +232,18 @@ def test_the_sweep_works_in_batches_its_queries_do_not_grow_with_the_rows(republ
     many, many_notices = _sweep_queries(republic, 60, "many")
     assert many_notices == 10 * few_notices > 0
     assert many <= few + 4  # the bulk statements split in 500s; nothing per row
+
+
+def test_the_periodic_sweep_leaves_the_mail_to_the_mail_queue(republic):
+    """The task's sweep does not wait on the mail server: it returns the notices to e-mail, and the mail
+    queue's task sends them (each once: a second run finds nothing pending)."""
+    from council.tasks import notification_emails
+
+    open_rework(republic, dt.date(2026, 11, 23), body_code="vap")
+    result = deadline_sweep(now=at(dt.date(2026, 11, 23), 9), email=False)
+    assert result.notices == 1 and len(result.to_email) == 1
+    assert mail.outbox == []
+    notification_emails(result.to_email)
+    notification_emails(result.to_email)
+    assert [m.to for m in mail.outbox] == [["sec_vap@council.example.kz"]]
+    assert Notification.objects.get().delivery == Notification.Delivery.SENT
