@@ -21,9 +21,12 @@ def control_review(request, pk):
     review = get_object_or_404(ControlReview.objects.select_related("council", "reviewed_by"), pk=pk)
     if not request.user.has_perm("council.open_council", review.council):
         raise Http404
-    if not request.user.has_perm("protocols.analyse_execution", review.council):
-        raise PermissionDenied
+    # The review and its list are read by the council, like the control list (R-000-11d); the secretary
+    # does it (R-003-49).
+    can_review = request.user.has_perm("protocols.analyse_execution", review.council)
     if request.method == "POST":
+        if not can_review:
+            raise PermissionDenied
         try:
             control_review_done(actor=request.user, review=review, now=timezone.now())
         except ValidationError as exc:
@@ -34,7 +37,12 @@ def control_review(request, pk):
     return render(
         request,
         "protocols/control_review.html",
-        {"review": review, "council": review.council, "assignments": open_assignments(review.council)},
+        {
+            "review": review,
+            "council": review.council,
+            "assignments": open_assignments(review.council),
+            "can_review": can_review,
+        },
     )
 
 

@@ -94,3 +94,27 @@ def held_report(*, date=dt.date(2027, 2, 18), now):
             contact="+7 701 111 22 33", consent_to_contact=True,
         )  # fmt: skip
     return report
+
+
+def complete_protocol(protocol, *, now):
+    """What was heard and what was decided on the report's question: without them no protocol is presented
+    or signed (R-000-11a, R-002-14)."""
+    from protocols.services import decision_save, item_save
+
+    _council, _chief, secretary = police_body()
+    for item in protocol.items.order_by("number"):
+        item_save(
+            actor=secretary,
+            item=item,
+            heard_kk="Полиция бастығының халық алдындағы есебі тыңдалды",
+            heard_ru="Заслушан отчёт начальника полиции перед населением",
+            now=now,
+        )
+        decision_save(
+            actor=secretary,
+            item=item,
+            text_kk="Азаматтардың ескертулері бойынша шаралар қабылдансын",
+            text_ru="Принять меры по замечаниям граждан",
+            executors=[Body.objects.get(code="almaty-dp")],
+            now=now,
+        )

@@ -82,7 +82,8 @@ MATRIX = {
     "chair_report": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "chair_report_pdf": [302, 200, 200, 200, 403, 403, 403, 404, 404, 404],
     "compliance": [302, 200, 200, 200, 403, 403, 403, 200, 403, 403],
-    "control_review": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],  # R-003-49: the secretary's
+    # R-003-49: done by the secretary, read by the council like the control list (R-000-11d)
+    "control_review": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],
     # R-000-10d: members' requests, seen by both sides (the Ministries of Internal Affairs and of Justice)
     # and the secretary.
     "republic_member_requests": [302, 200, 200, 200, 200, 200, 200, 404, 404, 404],

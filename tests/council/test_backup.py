@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext
 
 from council.backup import DUMP, MANIFEST, BackupError, Database, backup_create, backup_restore, files_under, sha256_of
 from protocols.demo import load_demo_cycle
@@ -110,7 +112,11 @@ def test_a_damaged_backup_is_refused_and_nothing_is_restored(demo, today, media,
     restored_media = tmp_path / "restored-media"
     result = restore_command(folder, scratch, restored_media)
     assert result.returncode != 0
-    assert "does not match its SHA-256 in the manifest" in result.stderr
+    with translation.override("ru"):  # the site's language, in which the command answers
+        refusal = gettext("%(file)s does not match its SHA-256 in the manifest.") % {
+            "file": stored.relative_to(folder).as_posix()
+        }
+    assert refusal in result.stderr
     with scratch.connect() as conn:
         assert (
             conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'").fetchone()[0]
@@ -122,9 +128,9 @@ def test_a_damaged_backup_is_refused_and_nothing_is_restored(demo, today, media,
 def test_restore_refuses_a_database_that_is_not_empty(demo, media, tmp_path):
     database = Database.from_settings(connection.settings_dict)
     folder = backup_create(database=database, media_root=media, destination=tmp_path, now=dt.datetime.now(dt.UTC))
-    with pytest.raises(BackupError, match="is not empty"):
+    with translation.override("en"), pytest.raises(BackupError, match="is not empty"):
         backup_restore(folder=folder, database=database, media_root=tmp_path / "elsewhere")
-    with pytest.raises(CommandError, match="is not empty"):
+    with translation.override("en"), pytest.raises(CommandError, match="is not empty"):
         call_command("restore", str(folder))
 
 

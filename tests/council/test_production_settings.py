@@ -45,7 +45,12 @@ def test_settings_start_with_a_secret_key_or_in_development(tmp_path):
 
 def test_the_deploy_check_of_make_test_passes_with_a_key_and_fails_without_one(tmp_path):
     check = ["manage.py", "check", "--deploy", "--fail-level", "WARNING"]
-    common = {"DEBUG": "false", "ALLOWED_HOSTS": "council.example.kz", "DJANGO_SETTINGS_MODULE": "council.settings"}
+    common = {
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "council.example.kz",
+        "SITE_URL": "https://council.example.kz",  # as make test passes it
+        "DJANGO_SETTINGS_MODULE": "council.settings",
+    }
     ok = run_python(tmp_path, check, SECRET_KEY=os.urandom(36).hex(), **common)
     assert ok.returncode == 0, ok.stderr
     refused = run_python(tmp_path, check, **common)

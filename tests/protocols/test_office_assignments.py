@@ -65,7 +65,7 @@ def test_a_periodic_assignment_without_a_final_date_runs_to_31_december():
 
 
 def test_a_periodic_assignments_dates_are_deadline_rows_each_met_by_a_report(signed, user_named):
-    decision = Decision.objects.get(item__protocol=signed)
+    decision = Decision.objects.get(item__protocol=signed, item__number=1)
     Decision.objects.filter(pk=decision.pk).update(period="monthly", due_date=D(2027, 3, 31))
     protocol_dispatch(actor=user_named("secretary"), protocol=signed, now=SENT)
     lead = Assignment.objects.get(decision=decision, responsible=True)
