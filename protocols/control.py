@@ -115,7 +115,12 @@ def assignments_create(*, protocol, actor, now):
     organises and reports, the others contribute their parts (R-000-11e)."""
     created = []
     received = timezone.localtime(now).date()
-    decisions = Decision.objects.filter(item__protocol=protocol, adopted=True).prefetch_related("executors")
+    decisions = Decision.objects.filter(item__protocol=protocol, adopted=True)
+    if council_profile(protocol.council).typed.quorum.get("kind", "none") == "none":
+        # A body that does not vote (the police chief's report, R-002-19): its decisions stand by the
+        # signatures; one a vote rejected does not.
+        decisions = Decision.objects.filter(item__protocol=protocol).exclude(adopted=False)
+    decisions = decisions.prefetch_related("executors")
     for decision in decisions.select_related("item"):
         for executor in sorted(decision.executors.all(), key=lambda e: e.order):
             responsible = executor.order == 1

@@ -129,6 +129,15 @@ def test_the_protocol_is_presented_and_signed_the_same_day_by_the_secretary_and_
     assert Deadline.objects.get(kind="protocol", subject_id=protocol.pk).state == Deadline.State.MET
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(protocol.pdf_ru.read())).pages)
     assert "Нет уличного освещения во дворе" in text and "3-12/455" in text
+    # R-002-19: once sent, its decisions are under control like a council's: an assignment of the police
+    # body with its deadline row, reported on and escalated by the same machinery.
+    from protocols.models import Assignment
+    from protocols.services import protocol_dispatch
+
+    protocol_dispatch(actor=secretary, protocol=protocol, now=DAY)
+    assignment = Assignment.objects.get(decision__item__protocol=protocol)
+    assert assignment.body.code == "almaty-dp" and assignment.responsible
+    assert Deadline.objects.get(kind="execution", subject_id=assignment.pk).state == Deadline.State.OPEN
     coordination = Protocol.objects.create(
         meeting=report.meeting.__class__.objects.create(
             council=demo["republic"], date=dt.date(2026, 12, 2), created_by=secretary, created_at=NOW
