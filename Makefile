@@ -15,7 +15,10 @@ export UV_PYTHON := $(abspath $(VENV))/bin/python
 # poppler-utils (pdftotext reads the PDFs back), postgresql-client (backups) and npm (axe-core, installed by
 # tests/e2e/conftest.py into ~/.cache/council-axe, checks every page a journey opens).
 RUN_DEBS := python3 python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core fonts-symbola gettext
-TEST_DEBS := $(RUN_DEBS) chromium poppler-utils postgresql-client npm
+TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
+# Tools wanted by command, not by package: a machine may have them from elsewhere (Node.js with its own npm,
+# a versioned PostgreSQL client), and Debian's packages of the same name would conflict with those.
+TEST_TOOLS := npm:npm pg_dump:postgresql-client
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: messages-update run test system-deps-run system-deps-test python-deps messages lint services bench bench-quick clean
@@ -33,6 +36,11 @@ system-deps-run:
 
 system-deps-test:
 	$(call install_debs,$(TEST_DEBS))
+	@missing=$$(for t in $(TEST_TOOLS); do command -v $${t%%:*} >/dev/null || echo $${t#*:}; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 $(VENV)/.synced: uv.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
