@@ -207,9 +207,9 @@ def generate(scale=1.0):
         cur.execute(
             """
             INSERT INTO protocols_decision (number, text_kk, text_ru, due_date, votes_for, votes_against, abstained,
-                adopted, casting_vote, item_id, version)
+                adopted, casting_vote, item_id, version, kind, shortened_on, period)
             SELECT n, 'Шешім ' || pi.id || '-' || n, 'Принять меры по вопросу ' || pi.id || ', пункт ' || n,
-                m.date + 30 + 15 * (n - 1), 7, 0, 0, true, false, pi.id, 1
+                m.date + 30 + 15 * (n - 1), 7, 0, 0, true, false, pi.id, 1, '', '', ''
             FROM protocols_protocolitem pi JOIN protocols_protocol pr ON pr.id = pi.protocol_id
                 JOIN secretariat_meeting m ON m.id = pr.meeting_id
                 CROSS JOIN generate_series(1, %(decisions)s) AS n
@@ -226,14 +226,14 @@ def generate(scale=1.0):
         cur.execute(
             """
             INSERT INTO protocols_assignment (responsible, "order", due_date, original_due_date, status, reported_at,
-                certificate, closed_at, on_time, created_at, body_id, council_id, decision_id)
+                certificate, closed_at, on_time, created_at, body_id, council_id, decision_id, cancel_reason)
             SELECT true, 1, d.due_date, d.due_date,
                 CASE WHEN d.due_date < %(today)s - 60 THEN 'removed' WHEN d.id %% 4 = 0 THEN 'reported'
                      ELSE 'in_work' END,
                 CASE WHEN d.due_date < %(today)s - 60 OR d.id %% 4 = 0 THEN d.due_date - 2 + (d.id %% 5)::int END,
                 '', CASE WHEN d.due_date < %(today)s - 60 THEN d.due_date + 20 END,
                 CASE WHEN d.due_date < %(today)s - 60 THEN d.id %% 5 < 3 END,
-                pr.dispatched_at, e.body_id, pr.council_id, d.id
+                pr.dispatched_at, e.body_id, pr.council_id, d.id, ''
             FROM protocols_decision d JOIN protocols_decisionexecutor e ON e.decision_id = d.id
                 JOIN protocols_protocolitem pi ON pi.id = d.item_id JOIN protocols_protocol pr ON pr.id = pi.protocol_id
             """,
