@@ -78,6 +78,8 @@ def test_a_task_queued_by_a_request_logs_with_its_request_id():
     kept = Kept()
     logger = logging.getLogger("council.test")
     logger.addHandler(kept)
+    # Its own level: a worker started earlier in this process leaves the root logger at its log level (error).
+    logger.setLevel(logging.INFO)
     app.control.purge()
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
@@ -92,6 +94,7 @@ def test_a_task_queued_by_a_request_logs_with_its_request_id():
                 time.sleep(0.1)
     finally:
         logger.removeHandler(kept)
+        logger.setLevel(logging.NOTSET)
     said = {r.getMessage(): r.request_id for r in kept.records}
     assert said == {"the task says hello": "req-from-the-page", "the task says from beat": ""}
 
