@@ -20,8 +20,8 @@ from datetime import date
 import rules
 from django.utils import timezone
 
-from .models import CouncilOfficer
-from .roles import MEMBER_ROLES, STAFF_ROLES, Role, council_roles
+from .models import AccessAuditor, CouncilOfficer
+from .roles import MEMBER_ROLES, STAFF_ROLES, Role, council_roles, roles_by_council
 from .selectors import active_on, bodies_of
 
 EDITORS = frozenset({Role.SECRETARY, Role.ADMIN})
@@ -165,7 +165,7 @@ def _open_sensitive(user, obj, day):
     of a listed category (Appendix 2) with a role on its council."""
     if not opens(user, obj, day):
         return False
-    from .access import category_of
+    from .access import category_of  # here: council.access reads this registry at its top
 
     return category_of(user, day) is not None
 
@@ -184,15 +184,12 @@ def _read_access_log(user, obj, day):
     """The council's access log auditors (and administrators) read and export the access log."""
     if user.is_superuser:
         return True
-    from .models import AccessAuditor
-    from .selectors import active_on
 
     return active_on(AccessAuditor.objects.filter(person=user, council=_council_of(obj)), day).exists()
 
 
 def _request_materials(user, council, day):
     """A member, or their body's secretariat employee, asks another member's body (R-000-10d)."""
-    from .selectors import bodies_of
 
     return bool(_roles(user, council, day) & (MEMBER_ROLES | {Role.SECRETARIAT})) and bool(
         bodies_of(user=user, council=_council_of(council), day=day)
@@ -200,7 +197,6 @@ def _request_materials(user, council, day):
 
 
 def _member_request_side(user, request, day):
-    from .selectors import bodies_of
 
     own = {b.pk for b in bodies_of(user=user, council=_council_of(request), day=day)}
     return {request.from_body_id, request.to_body_id} & own
@@ -215,7 +211,6 @@ def _view_member_request(user, request, day):
 
 def _answer_member_request(user, request, day):
     """The body asked answers (R-000-10d)."""
-    from .selectors import bodies_of
 
     return request.to_body_id in {b.pk for b in bodies_of(user=user, council=_council_of(request), day=day)}
 
@@ -259,7 +254,6 @@ def councils_allowing(user, action: str, *, day: date) -> set[int]:
     """The ids of the councils on which ``user`` may do the role action ``action`` by a role of their own,
     for all councils in a fixed number of queries (lists across councils: "My work"). For
     ``territorial.decide`` these are the parent councils whose territorial councils the user decides on."""
-    from .roles import roles_by_council
 
     if action == "territorial.decide":  # decided on the parent council by its chair (R-000-6)
         wanted = CHAIR
