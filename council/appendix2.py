@@ -57,6 +57,6 @@ def ensure_position_categories(model=None):
     """Create any of the nine categories that is missing (a flushed test database, a fresh demo); an
     existing one is left as it is, so admin's corrections stay."""
     if model is None:
-        from .models import PositionCategory as model
+        from .models import PositionCategory as model  # here: a migration passes its historical model
     for number, (kk, ru) in enumerate(CATEGORIES, start=1):
         model.objects.get_or_create(number=number, defaults={"name_kk": kk, "name_ru": ru})

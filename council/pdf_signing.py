@@ -30,7 +30,7 @@ class Pkcs12Signer:
     field_name = "Signature"
 
     def __init__(self, path=None, password=None):
-        from pyhanko.sign import signers
+        from pyhanko.sign import signers  # here: pyHanko takes a second to load; only signing pays it
 
         path = path or settings.PDF_SIGNING_PKCS12
         password = settings.PDF_SIGNING_PASSWORD if password is None else password
@@ -39,7 +39,7 @@ class Pkcs12Signer:
             raise ValueError(f"Cannot read the signing certificate {path} with the password given.")
 
     def sign(self, pdf: bytes, *, reason: str, location: str = "") -> bytes:
-        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter  # here: as above
         from pyhanko.sign import fields, signers
 
         meta = signers.PdfSignatureMetadata(

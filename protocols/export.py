@@ -22,7 +22,7 @@ def _pdf_name(protocol, lang):
 
 
 def _embedded_signatures(data):
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.reader import PdfFileReader  # here: pyHanko takes a second to load; only exports pay it
 
     try:
         found = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures

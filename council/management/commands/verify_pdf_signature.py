@@ -12,6 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("--trust", required=True, help="the root certificate (PEM or DER)")
 
     def handle(self, path, trust, **options):
+        # here: pyHanko takes a second to load; only this command pays it
         from pyhanko.keys import load_cert_from_pemder
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation import validate_pdf_signature
