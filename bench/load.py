@@ -176,10 +176,12 @@ def summarise(result):
     return rows
 
 
-def print_table(rows, result, think):
+def print_table(rows, result, the_plan):
     width = max(len(r["page"]) for r in rows)
+    think = the_plan["wait"]
+    roles = ", ".join(f"{count} {role}" for role, count in the_plan["counts"].items())
     print(
-        f"load: {result['users']} users for {result['wall_s']:.1f} s"
+        f"load: {result['users']} users ({roles}) for {result['wall_s']:.1f} s"
         f" (think {think[0]:g}-{think[1]:g} s,"
         f" gunicorn gthread {pages.WORKERS} workers x {pages.THREADS} threads)"
     )
@@ -206,8 +208,11 @@ def run(database_url, *, users, requests, seconds, think=(1, 3), strict=False):
         server.stop()
     if not result["records"]:
         raise RuntimeError("load: no request completed")
+    missing = {u["username"] for u in the_plan["users"]} - set(result["started"])
+    if missing or len(result["started"]) != len(the_plan["users"]):
+        raise RuntimeError(f"load: {len(result['started'])} users started, not each of {len(the_plan['users'])}")
     rows = summarise(result)
-    print_table(rows, result, think)
+    print_table(rows, result, the_plan)
     if strict and (any(r["failures"] for r in rows) or any(r["status"] not in (None, [200]) for r in rows)):
         raise RuntimeError(f"load: requests failed: {result['errors'] or [r['status'] for r in rows]}")
     return [

@@ -22,13 +22,14 @@ from locust.env import Environment
 NETWORK_TIMEOUT = 60  # seconds; gunicorn's own timeout
 
 
-def user_classes(plan):
+def user_classes(plan, started):
     """One locust user class per role, spawned ``counts[role]`` times; each instance takes the next login of
-    its role and walks that login's pages in order, from an offset of its own, with a think time between."""
+    its role (appended to ``started``) and walks that login's pages in order, from an offset of its own, with
+    a think time between."""
     low, high = plan["wait"]
     classes = []
     for role, count in plan["counts"].items():
-        logins = iter(u for u in plan["users"] if u["role"] == role)
+        logins = iter([u for u in plan["users"] if u["role"] == role])  # a list: ``role`` is bound now
 
         class Visitor(FastHttpUser):
             abstract = True
@@ -40,6 +41,7 @@ def user_classes(plan):
 
             def on_start(self, logins=logins):
                 self.login = next(logins)
+                started.append(self.login["username"])
                 offset = self.login["offset"] % len(self.login["pages"])
                 pages = self.login["pages"][offset:] + self.login["pages"][:offset]
                 self.walk = itertools.cycle(pages)
@@ -60,7 +62,8 @@ def user_classes(plan):
 
 
 def drive(plan):
-    env = Environment(user_classes=user_classes(plan))
+    started_users = []
+    env = Environment(user_classes=user_classes(plan, started_users))
     records, errors = [], []
     state = {"measuring": True}
 
@@ -85,7 +88,7 @@ def drive(plan):
     state["measuring"] = False
     wall = time.perf_counter() - started
     runner.quit()
-    return {"wall_s": wall, "users": users, "records": records, "errors": errors}
+    return {"wall_s": wall, "users": users, "started": started_users, "records": records, "errors": errors}
 
 
 if __name__ == "__main__":
