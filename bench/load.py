@@ -112,8 +112,9 @@ def plan(users, *, requests, seconds, think):
 
 
 def warm_up(the_plan):
-    """Each page of each role once per worker process, so that no worker's first request (caches, connections)
-    counts; every one must answer 200, whatever the bounds let the users reach afterwards."""
+    """Each page of each role as many times as there are worker processes (on fresh connections, which the
+    workers share), so that the workers' first requests (caches, connections) are not measured; every one must
+    answer 200, whatever the bounds let the users reach afterwards."""
     seen = set()
     for login in the_plan["users"]:
         for name, path in login["pages"]:
