@@ -226,6 +226,7 @@ def run(database_url, *, users, requests, seconds, think=(1, 3), strict=False):
             "requests": r["requests"],
             "failures": r["failures"],
             "queries": r["queries"] if r["queries"] is not None else "",
+            "status": r["status"] or "",
             "users": result["users"],
             "think_s": list(think),
             # The share of failed requests: the target is none.
