@@ -1,9 +1,10 @@
-"""`python -m bench --quick` or `--full`: pages at two data sizes against a same-run baseline, the deadline
-sweep and PDF rendering; prints one table with a ratio column and writes JSON to bench/results/.
+"""`python -m bench --quick` or `--full`: pages at two data sizes against a same-run baseline, 50 users of mixed
+roles at once (load), the deadline sweep and PDF rendering; prints one table with a ratio column and writes JSON
+to bench/results/.
 
 `python -m bench --smoke` runs every part once at a tiny scale (the generator, each page once with its status
-and query count, the PDF, the sweep) and exits non-zero when any part fails: `make test` runs it, so a
-schema change that breaks the generator fails CI. Its figures are printed, never compared."""
+and query count, 5 users for a few seconds, the PDF, the sweep) and exits non-zero when any part fails:
+`make test` runs it, so a schema change that breaks the generator fails CI. Its figures are printed, never compared."""
 
 import argparse
 import json
@@ -15,10 +16,32 @@ from bench.db import BENCH_DATABASE_URL, setup_django
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MODES = {
-    # large and small data scale (1.0 = national, ten years), requests and seconds per page, repeats
-    "quick": {"large": 0.02, "small": 0.002, "requests": 60, "seconds": 8, "pdf_repeats": 2},
-    "full": {"large": 1.0, "small": 0.1, "requests": 300, "seconds": 30, "pdf_repeats": 5},
-    "smoke": {"large": 0.002, "small": 0.001, "requests": 1, "seconds": 1, "pdf_repeats": 1},
+    # large and small data scale (1.0 = national, ten years), requests and seconds per page, repeats; the load
+    # part: simultaneous users, its bounds in requests and seconds (on the large data), each user's think time
+    "quick": {
+        "large": 0.02,
+        "small": 0.002,
+        "requests": 60,
+        "seconds": 8,
+        "pdf_repeats": 2,
+        "load": {"users": 50, "requests": 3000, "seconds": 60, "think": (1, 3)},
+    },
+    "full": {
+        "large": 1.0,
+        "small": 0.1,
+        "requests": 300,
+        "seconds": 30,
+        "pdf_repeats": 5,
+        "load": {"users": 50, "requests": 15000, "seconds": 180, "think": (1, 3)},
+    },
+    "smoke": {
+        "large": 0.002,
+        "small": 0.001,
+        "requests": 1,
+        "seconds": 1,
+        "pdf_repeats": 1,
+        "load": {"users": 5, "requests": 100, "seconds": 6, "think": (0.1, 0.3)},
+    },
 }
 
 
@@ -42,25 +65,25 @@ def main():
     mode.add_argument("--quick", action="store_true", help="reduced sizes, under 5 minutes")
     mode.add_argument("--full", action="store_true", help="national scale")
     mode.add_argument("--smoke", action="store_true", help="every part once at a tiny scale (make test)")
-    parser.add_argument("--only", choices=["pages", "sweep", "pdf"], help="run one part")
+    parser.add_argument("--only", choices=["pages", "load", "sweep", "pdf"], help="run one part")
     args = parser.parse_args()
     name = "full" if args.full else "smoke" if args.smoke else "quick"
     conf = MODES[name]
     setup_django()
-    from bench import generate, pages, pdf, sweep
+    from bench import generate, load, pages, pdf, sweep
 
     started = time.time()
     rows, sizes = [], {}
-    if args.only in (None, "pages", "pdf"):
+    if args.only in (None, "pages", "pdf", "load"):
         by_scale = {}
         for label in ("small", "large"):
-            if args.only == "pdf" and label == "small":
+            if args.only in ("pdf", "load") and label == "small":
                 continue
             t0 = time.time()
             sizes[label] = {"scale": conf[label], **generate.generate(conf[label])}
             sizes[label]["load_s"] = round(time.time() - t0, 1)
             print(f"data at scale {conf[label]}: {sizes[label]}", flush=True)
-            if args.only != "pdf":
+            if args.only in (None, "pages"):
                 by_scale[label] = pages.run(BENCH_DATABASE_URL, requests=conf["requests"], seconds=conf["seconds"])
         if by_scale:
             small = {r["name"]: r for r in by_scale["small"]}
@@ -85,6 +108,8 @@ def main():
                         **page_target(r, r["median_ms"] / s["median_ms"]),
                     }
                 )
+    if args.only in (None, "load"):  # on the large data, before the sweep changes it
+        rows += load.run(BENCH_DATABASE_URL, **conf["load"], strict=name == "smoke")
     if args.only in (None, "pdf"):
         rows += pdf.run(repeats=conf["pdf_repeats"])
     if args.only in (None, "sweep"):
