@@ -165,9 +165,9 @@ def generate(scale=1.0):
         cur.execute(
             """
             INSERT INTO secretariat_agendaitem (number, question_kk, question_ru, responsible_body_id, meeting_id,
-                status)
+                status, not_a_criminal_case, refusal_ground, refusal_note)
             SELECT n, 'Мәселе ' || m.id || '-' || n, 'Вопрос ' || m.id || '-' || n || ' о состоянии законности',
-                (%(bodies)s::int[])[1 + (m.id + n) %% %(nb)s], m.id, 'accepted'
+                (%(bodies)s::int[])[1 + (m.id + n) %% %(nb)s], m.id, 'accepted', false, '', ''
             FROM secretariat_meeting m CROSS JOIN generate_series(1, %(items)s) AS n
             """,
             p,

@@ -30,6 +30,7 @@ from council.workflow import move
 from secretariat.services import is_employee_of
 
 from .models import Assignment, Decision, ExecutionReport, Extension
+from .periodic import occurrences_follow, occurrences_open
 
 
 def _open_execution_deadlines(assignment, *, actor, now, received=None):
@@ -61,7 +62,7 @@ def _open_execution_deadlines(assignment, *, actor, now, received=None):
                 title=bilingual(_("Information on decision %(number)s after receiving the protocol"), number=number),
             )
         if decision.period:
-            _open_occurrences(assignment, actor=actor, now=now, number=number)
+            occurrences_open(assignment, actor=actor, now=now)
     else:
         deadline_open(
             council=assignment.council,
@@ -74,32 +75,6 @@ def _open_execution_deadlines(assignment, *, actor, now, received=None):
             actor=actor,
             responsible_body=assignment.body,
             title=bilingual(_("Co-executor's part of decision %(number)s for the responsible body"), number=number),
-        )
-
-
-def _open_occurrences(assignment, *, actor, now, number):
-    """R-003-47: a periodic assignment's report dates, each a deadline row, up to its final date (31 December
-    when none was set)."""
-    from .assignment_kinds import occurrences
-
-    decision = assignment.decision
-    start = decision.item.protocol.meeting.date
-    for day in occurrences(period=decision.period, start=start, end=assignment.due_date):
-        if day == assignment.due_date:
-            continue  # the final date is the assignment's own execution row
-        deadline_open(
-            council=assignment.council,
-            subject=assignment,
-            kind=f"periodic-{day.isoformat()}",
-            rule_id="R-003-47",
-            anchor=day,
-            due_date=day,
-            now=now,
-            actor=actor,
-            responsible_body=assignment.body,
-            title=bilingual(
-                _("Periodic report on decision %(number)s for %(date)s"), number=number, date=day.strftime("%d.%m.%Y")
-            ),
         )
 
 
@@ -462,7 +437,8 @@ def extension_request(*, actor, assignment, new_due_date, reason, now):
 @transaction.atomic
 def extension_decide(*, actor, extension, approve, now, comment=""):
     """The chair approves the new deadline (the execution deadline and the co-executors' parts move with
-    it; each change is recorded) or declines with a reason."""
+    it, a periodic assignment's report dates follow it, R-003-47; each change is recorded) or declines with
+    a reason."""
     extension = Extension.objects.select_for_update().select_related("assignment__council").get(pk=extension.pk)
     assignment = _lock(extension.assignment)
     if not allowed(actor, "protocols.chair_control", assignment, day=now.date()):
@@ -487,6 +463,7 @@ def extension_decide(*, actor, extension, approve, now, comment=""):
         assignment.due_date = extension.new_due_date
         assignment.save(update_fields=["due_date"])
         _move_deadlines(assignment, extension.new_due_date, actor=actor, now=now, reason=reason)
+        occurrences_follow(assignment, actor=actor, now=now, reason=reason)  # R-003-47
         part_due = part_due_date(assignment.council, extension.new_due_date)
         for part in Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False):
             part.due_date = part_due

@@ -14,6 +14,12 @@ class SecretariatConfig(AppConfig):
         if meeting_work not in WORK_PROVIDERS:
             WORK_PROVIDERS.append(meeting_work)
 
+        from council.messages import MESSAGES
+
+        from .messages import SECRETARIAT_MESSAGES
+
+        MESSAGES.update(SECRETARIAT_MESSAGES)
+
         from council.roles import ROLE_PROVIDERS
 
         from .roles import invitee_roles

@@ -21,11 +21,18 @@ class MeetingForm(forms.Form):
     place_kk = forms.CharField(label=_("Place (Kazakh)"), required=False, max_length=_length(Meeting, "place_kk"))
     place_ru = forms.CharField(label=_("Place (Russian)"), required=False, max_length=_length(Meeting, "place_ru"))
     online = forms.BooleanField(label=_("Online meeting"), required=False)
+    # R-001-1.2: where the council may not deal with a specific criminal case, the secretary confirms the
+    # questions taken from the plan that their proposers have not confirmed.
+    not_a_criminal_case = forms.BooleanField(
+        label=_("The questions do not concern a specific criminal case (R-001-1.2)"), required=False
+    )
 
-    def __init__(self, *args, online_allowed=False, **kwargs):
+    def __init__(self, *args, online_allowed=False, criminal_case_confirmation=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not online_allowed:
             del self.fields["online"]
+        if not criminal_case_confirmation:
+            del self.fields["not_a_criminal_case"]
 
 
 class AgreementRequestForm(forms.Form):

@@ -110,7 +110,9 @@ class Agreement(models.Model):
 
 class AgendaItem(WithCoExecutors, models.Model):
     """A question of the meeting; the body listed first prepares it (R-000-10a). The secretary checks its
-    materials and reports to the chair, who accepts them or returns them for rework (R-000-10c)."""
+    materials and reports to the chair, who accepts them or returns them for rework (R-000-10c). Where the
+    council may not deal with a specific criminal case, the question carries that confirmation and the
+    secretary may refuse it on this ground before the agenda is approved (R-001-1.2)."""
 
     class Status(models.TextChoices):
         PREPARING = "preparing", _("being prepared")
@@ -118,13 +120,23 @@ class AgendaItem(WithCoExecutors, models.Model):
         REPORTED = "reported", _("checked and reported to the chair")
         RETURNED = "returned", _("returned for rework")
         ACCEPTED = "accepted", _("accepted for the agenda")
+        REFUSED = "refused", _("refused")
+
+    class RefusalGround(models.TextChoices):
+        CRIMINAL_CASE = "criminal_case", _("a specific criminal case (R-001-1.2)")
+
+    # The wording of each ground, as shown on the meeting page and in the notice (R-001-1.2).
+    REFUSAL_WORDING = {
+        RefusalGround.CRIMINAL_CASE: _("Refused: the group may not deal with a specific criminal case (R-001-1.2)."),
+    }
 
     TRANSITIONS = {
-        Status.PREPARING: {Status.SUBMITTED},
-        Status.SUBMITTED: {Status.REPORTED},
-        Status.REPORTED: {Status.RETURNED, Status.ACCEPTED},
-        Status.RETURNED: {Status.SUBMITTED},
+        Status.PREPARING: {Status.SUBMITTED, Status.REFUSED},
+        Status.SUBMITTED: {Status.REPORTED, Status.REFUSED},
+        Status.REPORTED: {Status.RETURNED, Status.ACCEPTED, Status.REFUSED},
+        Status.RETURNED: {Status.SUBMITTED, Status.REFUSED},
         Status.ACCEPTED: set(),
+        Status.REFUSED: set(),
     }
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting"))
@@ -160,6 +172,10 @@ class AgendaItem(WithCoExecutors, models.Model):
         verbose_name=_("late submission allowed by"),
     )
     late_allowed_at = models.DateTimeField(_("late submission allowed"), null=True, blank=True)
+    # R-001-1.2: confirmed not to concern a specific criminal case, where the profile asks for it.
+    not_a_criminal_case = models.BooleanField(_("does not concern a specific criminal case"), default=False)
+    refusal_ground = models.CharField(_("ground of refusal"), max_length=16, choices=RefusalGround.choices, blank=True)
+    refusal_note = models.TextField(_("note on the refusal"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -178,6 +194,14 @@ class AgendaItem(WithCoExecutors, models.Model):
     @property
     def question(self):
         return localized(self, "question")
+
+    @property
+    def refusal(self):
+        """Why the question was refused, in the reader's language: the ground with its rule, then the note."""
+        if self.status != self.Status.REFUSED:
+            return ""
+        wording = str(self.REFUSAL_WORDING.get(self.refusal_ground, ""))
+        return f"{wording} {self.refusal_note}".strip()
 
 
 class AgendaItemCoExecutor(CoExecutorLink):

@@ -10,11 +10,17 @@ from council.pdf import render_pdf
 from council.selectors import councils_visible_to, deadlines_of
 from council.uploads import clean_original_name
 
-from .models import Material, Meeting
+from .models import AgendaItem, Material, Meeting
 
 
 def agenda_items(meeting):
-    return meeting.items.select_related("responsible_body").prefetch_related("invitees").order_by("number")
+    """The questions on the agenda: a refused one is not (R-001-1.2)."""
+    return (
+        meeting.items.exclude(status=AgendaItem.Status.REFUSED)
+        .select_related("responsible_body")
+        .prefetch_related("invitees")
+        .order_by("number")
+    )
 
 
 def agenda_approval(meeting):

@@ -22,6 +22,7 @@ urlpatterns = [
     path("agenda-items/<int:pk>/report/", views.item_report, name="item_report"),
     path("agenda-items/<int:pk>/decide/", views.item_decide, name="item_decide"),
     path("agenda-items/<int:pk>/allow-late/", views.item_allow_late, name="item_allow_late"),
+    path("agenda-items/<int:pk>/refuse/", views.item_refuse, name="item_refuse"),
     path("meetings/<int:pk>/approve/", views.agenda_approve, name="agenda_approve"),
     path("meetings/<int:pk>/dispatch/", views.agenda_dispatch, name="agenda_dispatch"),
     path("meetings/<int:pk>/pack/", views.meeting_pack, name="meeting_pack"),

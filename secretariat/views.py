@@ -75,8 +75,13 @@ def meeting_new(request, code):
     council = visible_council_or_404(request, code)
     if not services.can_schedule(request.user, council, timezone.localdate()):
         raise PermissionDenied
-    online_allowed = council_profile(council).typed.online_meetings
-    form = MeetingForm(request.POST or None, initial={"date": request.GET.get("date")}, online_allowed=online_allowed)
+    profile = council_profile(council).typed
+    form = MeetingForm(
+        request.POST or None,
+        initial={"date": request.GET.get("date")},
+        online_allowed=profile.online_meetings,
+        criminal_case_confirmation=profile.no_criminal_cases,  # R-001-1.2
+    )
     day = None
     try:
         day = datetime.date.fromisoformat(request.POST.get("date") or request.GET.get("date") or "")
@@ -104,7 +109,7 @@ def meeting_new(request, code):
                 **{
                     k: v
                     for k, v in form.cleaned_data.items()
-                    if k in ("date", "time", "place_kk", "place_ru", "online")
+                    if k in ("date", "time", "place_kk", "place_ru", "online", "not_a_criminal_case")
                 },
             )
         except ValidationError as exc:
@@ -154,6 +159,10 @@ def meeting_detail(request, pk):
             "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by}),
             "invitee_form": InviteeForm(),
             "is_chair": is_chair,
+            # R-001-1.2: the secretary may refuse a question as a specific criminal case until the agenda is approved.
+            "may_refuse": can_schedule
+            and meeting.status == Meeting.Status.SCHEDULED
+            and council_profile(meeting.council).typed.no_criminal_cases,
             "protocols": meeting.protocols.select_related("meeting").order_by("id")
             if meeting.status == Meeting.Status.HELD
             else [],
@@ -329,6 +338,21 @@ def item_decide(request, pk):
         item.meeting,
         lambda: services.item_decide(actor=request.user, item=item, accept=accept, remarks=remarks, now=timezone.now()),
         _("The question is accepted for the agenda.") if accept else _("The materials are returned for rework."),
+    )
+
+
+@login_required
+@require_POST
+@refuse_bad_input
+def item_refuse(request, pk):
+    """R-001-1.2: the secretary refuses a question as a specific criminal case."""
+    item = _item_or_404(request, pk)
+    note = text_param(request.POST, "note", label=_("Note"))
+    return run_action(
+        request,
+        item.meeting,
+        lambda: services.item_refuse(actor=request.user, item=item, note=note, now=timezone.now()),
+        _("The question is refused; the responsible body is told."),
     )
 
 

@@ -77,6 +77,7 @@ class AuditVerb(models.TextChoices):
     AGENDAITEM_REPORTED = "agendaitem.reported", _("agenda item reported")
     AGENDAITEM_RETURNED = "agendaitem.returned", _("agenda item returned")
     AGENDAITEM_ACCEPTED = "agendaitem.accepted", _("agenda item accepted")
+    AGENDAITEM_REFUSED = "agendaitem.refused", _("agenda item refused")
     EXTRAORDINARY_REQUEST = "extraordinary.request", _("extraordinary meeting requested")
     EXTRAORDINARYREQUEST_CONVENED = "extraordinaryrequest.convened", _("extraordinary meeting convened")
     EXTRAORDINARYREQUEST_DECLINED = "extraordinaryrequest.declined", _("extraordinary meeting declined")

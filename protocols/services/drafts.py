@@ -11,6 +11,7 @@ from council.notify import bilingual
 from council.rules import allowed
 from council.services import audit
 from plans.services import history_stamp, refuse_stale_version
+from secretariat.models import AgendaItem
 
 from ..models import DecisionExecutor, Protocol, ProtocolItem, Vote
 
@@ -69,7 +70,7 @@ def protocol_create(*, actor, meeting, now, corrects=None):
         meeting=meeting, council=meeting.council, corrects=corrects, created_by=actor, created_at=now
     )
     if corrects is None:
-        for a in meeting.items.order_by("number"):
+        for a in meeting.items.exclude(status=AgendaItem.Status.REFUSED).order_by("number"):  # R-001-1.2
             ProtocolItem.objects.create(
                 protocol=protocol, agenda_item=a, number=a.number, question_kk=a.question_kk, question_ru=a.question_ru
             )

@@ -3,7 +3,7 @@ and their review, the agenda, extraordinary meetings (R-000-9c, R-000-10a, R-000
 R-000-12)."""
 
 from .access import can_schedule, is_employee_of, is_responsible_employee
-from .agenda import agenda_approve, agenda_dispatch, receipt_record
+from .agenda import agenda_approve, agenda_dispatch, item_refuse, receipt_record
 from .extraordinary import extraordinary_decide, extraordinary_request
 from .invitees import invitee_add, invitee_confirm
 from .materials import (
@@ -39,6 +39,7 @@ __all__ = [
     "item_allow_late",
     "item_decide",
     "item_materials_arrived",
+    "item_refuse",
     "item_report",
     "material_submit",
     "meeting_answer",

@@ -1,15 +1,18 @@
-"""Writes of the agenda: the chair's approval, dispatch to the members and their receipts (R-000-10e)."""
+"""Writes of the agenda: the chair's approval, dispatch to the members and their receipts (R-000-10e); the
+secretary's refusal of a question the council may not deal with (R-001-1.2)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from council.deadline_services import deadline_close_for
+from council.deadline_services import council_profile, deadline_close_for, deadline_waive
 from council.links import absolute
+from council.messages import both
+from council.models import Deadline
 from council.notify import notify
 from council.rules import allowed
-from council.selectors import council_roster
+from council.selectors import body_employees, council_roster, deadlines_of
 from council.workflow import move
 
 from ..models import AgendaItem, Meeting, Receipt
@@ -22,8 +25,10 @@ def agenda_approve(*, actor, meeting, now):
     meeting = Meeting.objects.select_for_update().select_related("council").get(pk=meeting.pk)
     if not allowed(actor, "secretariat.chair_decide", meeting.council, day=now.date()):
         raise PermissionDenied(_("Only the chair approves the agenda."))
-    pending = [i.number for i in meeting.items.exclude(status=AgendaItem.Status.ACCEPTED)]
-    if not meeting.items.exists() or pending:
+    # A refused question is not on the agenda (R-001-1.2): neither awaited nor approved.
+    questions = meeting.items.exclude(status=AgendaItem.Status.REFUSED)
+    pending = [i.number for i in questions.exclude(status=AgendaItem.Status.ACCEPTED)]
+    if not questions.exists() or pending:
         raise ValidationError(
             _("Every question must be accepted before the agenda is approved; not yet: %(numbers)s.")
             % {"numbers": ", ".join(map(str, pending)) or "—"}
@@ -61,7 +66,7 @@ def _dispatch_body(meeting):
     """The notice's text in the recipient's language: place, the questions, and the link to the whole pack."""
     pack = absolute(reverse("secretariat:meeting_pack", args=[meeting.pk]))
     lines = [meeting.place] if meeting.place else []
-    lines += [str(item) for item in meeting.items.order_by("number")]
+    lines += [str(item) for item in meeting.items.exclude(status=AgendaItem.Status.REFUSED).order_by("number")]
     lines.append(str(_("All documents in one download: %(url)s") % {"url": pack}))
     return "\n".join(lines)
 
@@ -72,3 +77,55 @@ def receipt_record(*, user, meeting, now):
         return None
     receipt, _created = Receipt.objects.get_or_create(meeting=meeting, person=user, defaults={"opened_at": now})
     return receipt
+
+
+@transaction.atomic
+def item_refuse(*, actor, item, note="", now):
+    """R-001-1.2: the group may not deal with a specific criminal case. The secretary refuses such a
+    question before the agenda is approved, the rule cited; its open deadlines are waived, the responsible
+    body is told, and the question stays off the approved agenda, its document and the protocol."""
+    item = AgendaItem.objects.select_for_update(of=("self",)).select_related("meeting__council").get(pk=item.pk)
+    council, day = item.meeting.council, now.date()
+    if not can_schedule(actor, council, day):
+        raise PermissionDenied(_("Only the secretary refuses a question."))
+    if not council_profile(council).typed.no_criminal_cases:
+        raise ValidationError(_("The council's regulation gives no ground to refuse a question as a criminal case."))
+    if item.meeting.status != Meeting.Status.SCHEDULED:
+        raise ValidationError(_("The agenda is already approved; its questions are no longer refused."))
+    ground = AgendaItem.RefusalGround.CRIMINAL_CASE
+    note = note.strip()
+    move(
+        item,
+        AgendaItem.Status.REFUSED,
+        actor=actor,
+        now=now,
+        comment=f"{AgendaItem.REFUSAL_WORDING[ground]} {note}".strip(),
+        council=council,
+    )
+    item.refusal_ground, item.refusal_note = ground, note
+    item.save(update_fields=["status", "refusal_ground", "refusal_note"])
+    for deadline in deadlines_of(item).filter(state__in=Deadline.ACTIVE_STATES):
+        deadline_waive(deadline=deadline, actor=actor, reason=str(AgendaItem.REFUSAL_WORDING[ground]), now=now)
+    body = item.responsible_body
+    members = [
+        e.person
+        for e in council_roster(council=council, day=day)
+        if e.person and body is not None and e.seat.position.body_id == body.pk
+    ]
+    recipients = {p.pk: p for p in body_employees(council=council, body=body, day=day) + members}
+    notify(
+        recipients=list(recipients.values()),
+        key=f"item:{item.pk}:refused",
+        message="item.refused",
+        params={
+            "number": item.number,
+            "meeting": item.meeting.date.isoformat(),
+            "question": both(item.question_kk, item.question_ru),
+            "ground": ground,
+            "note": note,
+        },
+        now=now,
+        council=council,
+        url=item.meeting.get_absolute_url(),
+    )
+    return item

@@ -94,6 +94,8 @@ def extraordinary_decide(*, actor, request, convene, reason="", date=None, now):
             question_kk=request.question_kk,
             question_ru=request.question_ru,
             responsible_body=request.body,
+            # The member confirmed it when asking, where the profile asks for it (R-001-1.2).
+            not_a_criminal_case=council_profile(council).typed.no_criminal_cases,
         )
         _open_materials_deadline(item, actor=actor, now=now)
         _open_agenda_deadline(meeting, actor=actor, now=now)

@@ -11,6 +11,7 @@ from council.notify import bilingual, notify
 from council.rules import allowed
 from council.selectors import council_people, council_roster
 from council.services import audit
+from plans.services import CRIMINAL_CASE_CONFIRMATION
 
 from ..models import AgendaItem, AgendaItemCoExecutor, Agreement, Meeting
 from .access import can_schedule
@@ -29,16 +30,23 @@ def meeting_schedule(
     place_ru="",
     online=False,
     plan_items=(),
+    not_a_criminal_case=False,
 ):
     """Schedule a meeting with questions taken from the plan. Opens the deadlines of the regulation: the
     materials of each question from its responsible body (R-000-10b) and the agenda's dispatch to the
-    members (R-000-10e)."""
+    members (R-000-10e). Where the council may not deal with a specific criminal case, every question
+    carries the confirmation that it does not: its proposer's, or else the secretary's (R-001-1.2)."""
     if not can_schedule(actor, council, now.date()):
         raise PermissionDenied(_("Only the secretary schedules meetings."))
     if date < now.date():
         raise ValidationError({"date": _("A meeting is scheduled for a future date.")})
     if online and not council_profile(council).typed.online_meetings:
         raise ValidationError({"online": _("The council's regulation does not provide for online meetings.")})
+    profile = council_profile(council).typed
+    if profile.no_criminal_cases and not not_a_criminal_case:
+        unconfirmed = [p for p in plan_items if not (p.proposal_id and p.proposal.not_a_criminal_case)]
+        if unconfirmed:
+            raise ValidationError({"not_a_criminal_case": CRIMINAL_CASE_CONFIRMATION})
     meeting = Meeting.objects.create(
         council=council,
         kind=kind,
@@ -58,13 +66,13 @@ def meeting_schedule(
             question_ru=plan_item.question_ru,
             responsible_body=plan_item.responsible_body,
             plan_item=plan_item,
+            not_a_criminal_case=profile.no_criminal_cases,
         )
         AgendaItemCoExecutor.objects.bulk_create(
             AgendaItemCoExecutor(item=item, body=body, order=order)
             for order, body in enumerate(plan_item.ordered_co_executors())
         )
         _open_materials_deadline(item, actor=actor, now=now)
-    profile = council_profile(council).typed
     if profile.agenda_rule:  # a police chief's report sends no agenda (R-002-4..R-002-8)
         _open_agenda_deadline(meeting, actor=actor, now=now)
     if profile.publication_rule:  # its time, place and how to send questions are published first (R-002-8.2)

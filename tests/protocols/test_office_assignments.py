@@ -13,6 +13,7 @@ from council.models import Deadline, Notification
 from protocols import control
 from protocols.assignment_kinds import check_period, occurrences
 from protocols.models import Assignment, ControlReview, Decision
+from protocols.periodic import occurrences_follow
 from protocols.review import assignment_cancel, control_review_done, control_reviews_open
 from protocols.services import protocol_dispatch
 from tests.helpers import at, decide
@@ -128,3 +129,82 @@ def test_the_quarterly_review_is_due_on_the_quarters_last_working_day_and_lists_
     assert Deadline.objects.get(pk=deadline.pk).state == Deadline.State.MET
     with pytest.raises(ValidationError):
         control_review_done(actor=user_named("secretary"), review=review, now=SENT)
+
+
+def periodic_rows(assignment):
+    """The report dates' rows of a periodic assignment: kind → (due date, state)."""
+    return {
+        d.kind: (d.due_date, d.state)
+        for d in Deadline.objects.filter(subject_id=assignment.pk, kind__startswith="periodic-").order_by("due_date")
+    }
+
+
+def extend(assignment, user_named, new_due_date, requested_on, decided_on):
+    extension = control.extension_request(
+        actor=user_named("sec_mvd"),
+        assignment=assignment,
+        new_due_date=new_due_date,
+        reason="Нужны данные за квартал",
+        now=at(requested_on),
+    )
+    control.extension_decide(actor=user_named("chair"), extension=extension, approve=True, now=at(decided_on))
+    assignment.refresh_from_db()
+
+
+OPEN = Deadline.State.OPEN
+
+
+def test_an_extended_periodic_assignment_without_a_final_date_gets_report_dates_up_to_the_new_one(signed, user_named):
+    """Monthly, no final date: it runs to 31 December 2026, its only report date (R-003-47). Extended to
+    31 March 2027 (R-003-19): 31 December becomes a report date, 31 January 2027 (a Sunday) moves to Monday 1
+    February, 28 February (a Sunday) to 1 March; 31 March is the execution row's."""
+    decision = Decision.objects.get(item__protocol=signed, item__number=1)
+    due = check_period(
+        council=signed.council, kind="", shortened_on="", period="monthly", given_on=signed.meeting.date, due_date=None
+    )
+    assert due == D(2026, 12, 31)
+    Decision.objects.filter(pk=decision.pk).update(period="monthly", due_date=due)
+    protocol_dispatch(actor=user_named("secretary"), protocol=signed, now=SENT)
+    lead = Assignment.objects.get(decision=decision, responsible=True)
+    assert periodic_rows(lead) == {}
+    extend(lead, user_named, D(2027, 3, 31), requested_on=D(2026, 12, 21), decided_on=D(2026, 12, 22))
+    assert periodic_rows(lead) == {
+        "periodic-2026-12-31": (D(2026, 12, 31), OPEN),
+        "periodic-2027-02-01": (D(2027, 2, 1), OPEN),
+        "periodic-2027-03-01": (D(2027, 3, 1), OPEN),
+    }
+    assert Deadline.objects.get(subject_id=lead.pk, kind="execution").due_date == D(2027, 3, 31)
+    assert {d.rule_id for d in Deadline.objects.filter(subject_id=lead.pk, kind__startswith="periodic-")} == {
+        "R-003-47"
+    }
+
+
+def test_report_dates_follow_an_extension_and_a_met_one_stays_met(signed, user_named):
+    """Monthly to 31 March 2027, December reported on 30 December; extended to 31 May 2027: 31 March and
+    30 April 2027 become report dates, 31 May is the execution row's; the met December row is untouched."""
+    decision = Decision.objects.get(item__protocol=signed, item__number=1)
+    Decision.objects.filter(pk=decision.pk).update(period="monthly", due_date=D(2027, 3, 31))
+    protocol_dispatch(actor=user_named("secretary"), protocol=signed, now=SENT)
+    lead = Assignment.objects.get(decision=decision, responsible=True)
+    control.report_submit(actor=user_named("sec_mvd"), assignment=lead, text="За декабрь", now=at(D(2026, 12, 30)))
+    met = Deadline.objects.get(subject_id=lead.pk, kind="periodic-2026-12-31")
+    extend(lead, user_named, D(2027, 5, 31), requested_on=D(2027, 1, 11), decided_on=D(2027, 1, 12))
+    assert periodic_rows(lead) == {
+        "periodic-2026-12-31": (D(2026, 12, 31), Deadline.State.MET),
+        "periodic-2027-02-01": (D(2027, 2, 1), OPEN),
+        "periodic-2027-03-01": (D(2027, 3, 1), OPEN),
+        "periodic-2027-03-31": (D(2027, 3, 31), OPEN),
+        "periodic-2027-04-30": (D(2027, 4, 30), OPEN),
+    }
+    assert Deadline.objects.get(pk=met.pk).closed_at == met.closed_at
+
+    # A final date brought before report dates already opened: the open ones after it are waived with the
+    # reason, the met one stays (R-003-47).
+    Assignment.objects.filter(pk=lead.pk).update(due_date=D(2027, 2, 15))
+    lead.refresh_from_db()
+    occurrences_follow(lead, actor=user_named("chair"), now=at(D(2027, 1, 13)), reason="R-003-19: срок изменён")
+    rows = periodic_rows(lead)
+    assert rows["periodic-2026-12-31"][1] == Deadline.State.MET and rows["periodic-2027-02-01"][1] == OPEN
+    waived = Deadline.objects.filter(subject_id=lead.pk, kind__startswith="periodic-", state=Deadline.State.WAIVED)
+    assert sorted(d.due_date for d in waived) == [D(2027, 3, 1), D(2027, 3, 31), D(2027, 4, 30)]
+    assert {d.waive_reason for d in waived} == {"R-003-19: срок изменён"}
