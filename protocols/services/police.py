@@ -92,12 +92,14 @@ def checks_under_control(*, protocol, actor, now):
     yet and stays on its deadline-less record. Called once the protocol is signed; a second call adds
     nothing."""
     created = []
-    body = police_body_of(protocol.council, protocol.meeting.date)
+    checks = list(
+        QuestionCheck.objects.filter(
+            protocol=protocol, status=QuestionCheck.Status.OPEN, due_date__isnull=False, assignment__isnull=True
+        )
+    )
+    body = police_body_of(protocol.council, protocol.meeting.date) if checks else None
     if body is None:
         return created
-    checks = QuestionCheck.objects.filter(
-        protocol=protocol, status=QuestionCheck.Status.OPEN, due_date__isnull=False, assignment__isnull=True
-    ).select_related("question")
     for check in checks:
         created.append(
             Assignment.objects.create(
