@@ -21,6 +21,7 @@ MEASURES = [
     ("protocol-dispatch", _("Protocols sent on time"), "R-000-11c"),
     ("execution", _("Decisions executed on time"), "R-000-11d"),
     ("publication", _("Reports to the public announced on time"), "R-002-8.2"),
+    ("citizen-check", _("Citizens' questions checked on time"), "R-002-16.check"),
     ("plan-item", _("Plan items carried out by their deadlines"), "R-001-2"),
 ]
 KINDS = [m[0] for m in MEASURES]

@@ -161,15 +161,22 @@ def is_body_employee(user, assignment, day):
 
 
 def responsible_of(assignment):
-    if assignment.responsible:
+    if assignment.responsible or not assignment.decision_id:
         return assignment
     return Assignment.objects.filter(decision_id=assignment.decision_id, responsible=True).first()
 
 
 def _lock(assignment):
-    return (
-        Assignment.objects.select_for_update().select_related("council", "body", "decision__item").get(pk=assignment.pk)
+    """The assignment, locked, for a step of the reporting flow. A check of a citizen's question takes no
+    such step: it is executed by recording the check's result on the question's page (R-002-16)."""
+    assignment = (
+        Assignment.objects.select_for_update(of=("self",))  # the decision is absent for a check: outer join
+        .select_related("council", "body", "decision__item")
+        .get(pk=assignment.pk)
     )
+    if assignment.question_check_id:
+        raise ValidationError(_("The result of a check is recorded on the citizen's question's page (R-002-16)."))
+    return assignment
 
 
 @transaction.atomic
@@ -366,6 +373,8 @@ def removal_decide(*, actor, assignment, remove, now, comment=""):
 def close_parts(assignment, *, actor, now):
     """``Assignment.CASCADES``: the co-executors' parts of a decision removed from control are closed with
     it, whatever stage they are at; they follow the responsible assignment and take no step of their own."""
+    if not assignment.decision_id:
+        return  # a check of a citizen's question has no co-executors
     for part in Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False).exclude(
         status__in=Assignment.CLOSED
     ):
@@ -512,7 +521,13 @@ def execution_summary(*, councils, start: datetime.date, end: datetime.date, tod
     from control and past the deadline), still in work; and those whose deadline was extended."""
     rows = list(
         Assignment.objects.filter(council__in=councils, responsible=True, due_date__range=(start, end))
-        .select_related("body", "decision__item__protocol__meeting", "council")
+        .select_related(
+            "body",
+            "decision__item__protocol__meeting",
+            "council",
+            "question_check__question",
+            "question_check__protocol",
+        )
         .order_by("due_date", "id")
     )
     summary = ExecutionSummary([], [], [], [], [])

@@ -12,6 +12,8 @@ from council.models import Body, Council, StoredDocument, localized
 from council.uploads import storage_name
 from council.workflow import Step
 
+from .assignment_labels import ExecutedSubject
+
 
 def protocol_upload_to(instance, filename):
 
@@ -363,9 +365,12 @@ class ProtocolStep(Step):
 # Control of execution (R-000-11d, R-000-11e, R-001-3f, R-003-18, R-003-19) ------------------------------
 
 
-class Assignment(models.Model):
+class Assignment(ExecutedSubject, models.Model):
     """A body's part in executing a decision: the first-listed body organises and reports to the secretary;
-    each co-executor gives the responsible body its part 5 calendar days before the deadline (R-000-11e)."""
+    each co-executor gives the responsible body its part 5 calendar days before the deadline (R-000-11e).
+    At a police chief's report, the check of a citizen's question not answered in full is under control the
+    same way: an assignment of the police body with the check's deadline, from the signed protocol, executed
+    when the result of the check is recorded (R-002-16, R-002-19); it has the check instead of a decision."""
 
     class Status(models.TextChoices):
         IN_WORK = "in_work", _("in work")
@@ -388,7 +393,15 @@ class Assignment(models.Model):
     OPEN = (Status.IN_WORK, Status.RETURNED)
     CLOSED = (Status.REMOVED, Status.CANCELLED)
 
-    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="assignments")
+    decision = models.ForeignKey(Decision, on_delete=models.PROTECT, null=True, blank=True, related_name="assignments")
+    question_check = models.OneToOneField(
+        "protocols.QuestionCheck",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assignment",
+        verbose_name=_("check of a citizen's question"),
+    )
     council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="assignments")
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("body"))
     responsible = models.BooleanField(_("responsible executor"), default=False)
@@ -408,7 +421,14 @@ class Assignment(models.Model):
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
         ordering = ["due_date", "id"]
-        constraints = [models.UniqueConstraint(fields=["decision", "body"], name="assignment_once_per_body")]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "body"], name="assignment_once_per_body"),
+            models.CheckConstraint(
+                condition=models.Q(decision__isnull=False, question_check__isnull=True)
+                | models.Q(decision__isnull=True, question_check__isnull=False),
+                name="assignment_of_a_decision_or_a_check",
+            ),
+        ]
         indexes = [
             models.Index(fields=["council", "status", "due_date"]),
             models.Index(fields=["council", "due_date", "id"]),
@@ -416,7 +436,7 @@ class Assignment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.decision}: {self.body}"
+        return f"{self.decision or self.question_check}: {self.body}"
 
     def get_absolute_url(self):
         return reverse("protocols:assignment_detail", args=[self.pk])

@@ -2,9 +2,12 @@
 answered in full (R-002-16) and the forwarding, with notice, of one outside police competence (R-002-17).
 Both are recorded in the report's protocol and go under the control of the body's leadership (R-002-19)."""
 
+import contextlib
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Body
@@ -51,6 +54,14 @@ class QuestionCheck(models.Model):
     @property
     def council(self):
         return self.protocol.council
+
+    def title(self, lang=None):
+        """What is checked, as the control of execution shows it, in ``lang`` or the active language."""
+        with translation.override(lang) if lang else contextlib.nullcontext():
+            return _("Check of the citizen's question (%(author)s): %(text)s") % {
+                "author": self.question.author,
+                "text": self.question.text,
+            }
 
 
 class QuestionForward(models.Model):

@@ -101,7 +101,7 @@ def assignment_cancel(*, actor, assignment, reason, now):
     if len(reason) > 2000:
         raise ValidationError({"reason": _("The reason is at most 2000 characters.")})
     related = [assignment]
-    if assignment.responsible:
+    if assignment.responsible and assignment.decision_id:
         related += list(
             Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False)
             .exclude(status__in=Assignment.CLOSED)

@@ -73,7 +73,13 @@ class ChairReportForm(forms.Form):
 
 
 def _assignment_or_404(request, pk):
-    return object_or_404(request, Assignment.objects.select_related("body", "decision__item__protocol__meeting"), pk=pk)
+    return object_or_404(
+        request,
+        Assignment.objects.select_related(
+            "body", "decision__item__protocol__meeting", "question_check__question", "question_check__protocol__meeting"
+        ),
+        pk=pk,
+    )
 
 
 @login_required
@@ -110,12 +116,14 @@ def assignment_detail(request, pk):
     assignment = _assignment_or_404(request, pk)
     today = timezone.localdate()
     user = request.user
-    employee = control.is_body_employee(user, assignment, today)
+    # A check of a citizen's question is executed on the question's page, not by reports here (R-002-16).
+    check = assignment.question_check
+    employee = control.is_body_employee(user, assignment, today) and check is None
     parts = (
         Assignment.objects.filter(decision_id=assignment.decision_id, responsible=False)
         .select_related("body")
         .prefetch_related(Prefetch("reports", queryset=ExecutionReport.objects.order_by("-version")))
-        if assignment.responsible
+        if assignment.responsible and check is None
         else []
     )
     lead = control.responsible_of(assignment)
@@ -126,6 +134,7 @@ def assignment_detail(request, pk):
             "assignment": assignment,
             "council": assignment.council,
             "decision": assignment.decision,
+            "check": check,
             "reports": assignment.reports.select_related("submitted_by"),
             "parts": parts,
             "lead": lead,
@@ -134,8 +143,10 @@ def assignment_detail(request, pk):
             "may_report": employee and assignment.status in Assignment.OPEN,
             "may_analyse": allowed(user, "protocols.analyse_execution", assignment, day=today)
             and assignment.responsible
+            and check is None
             and assignment.status == Assignment.Status.REPORTED,
             "may_remove": allowed(user, "protocols.chair_control", assignment, day=today)
+            and check is None
             and assignment.status == Assignment.Status.PROPOSED,
             "may_extend": employee and assignment.responsible and assignment.status in Assignment.OPEN,
             "is_chair": allowed(user, "protocols.chair_control", assignment, day=today),

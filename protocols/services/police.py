@@ -2,22 +2,27 @@
 recorded in the protocol, with the period of the Administrative Procedural Code the profile sets
 (R-002-16), and the forwarding of one outside police competence, complete only with the notice to the
 person who raised it (R-002-17). Checks carry deadline rows, so reminders, the overdue mark and the
-escalation to the chief run as for every deadline under control (R-002-19)."""
+escalation to the chief run as for every deadline under control; once the protocol is signed, each dated
+check is also an assignment of the police body, so it is on the execution control list, in the body's
+"My work" and in the report to the chair like every decision under control, and recording its result
+executes it (R-002-19)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, council_rule_date, deadline_close_for, deadline_open
 from council.models import AuditVerb, Body
-from council.notify import bilingual
+from council.notify import bilingual, notify
+from council.selectors import body_employees
 from council.services import audit
 from council.workflow import move
 from secretariat.models import CitizenQuestion
 from secretariat.police_report import police_body_of
 from secretariat.services.police import question_decidable
 
-from ..models import Protocol, QuestionCheck, QuestionForward
+from ..models import Assignment, ExecutionReport, Protocol, QuestionCheck, QuestionForward
 from .drafts import can_edit
 
 CHECK_RULE = "R-002-16.check"
@@ -81,9 +86,79 @@ def check_open(*, actor, question, now):
     return check
 
 
+def checks_under_control(*, protocol, actor, now):
+    """The signed protocol's checks go under control as assignments of the police body, due by the check's
+    date (R-002-16, R-002-19). A check whose period the administrator has not set has no date to control
+    yet and stays on its deadline-less record. Called once the protocol is signed; a second call adds
+    nothing."""
+    created = []
+    checks = list(
+        QuestionCheck.objects.filter(
+            protocol=protocol, status=QuestionCheck.Status.OPEN, due_date__isnull=False, assignment__isnull=True
+        )
+    )
+    body = police_body_of(protocol.council, protocol.meeting.date) if checks else None
+    if body is None:
+        return created
+    for check in checks:
+        created.append(
+            Assignment.objects.create(
+                question_check=check,
+                council=protocol.council,
+                body=body,
+                responsible=True,
+                order=1,
+                due_date=check.due_date,
+                original_due_date=check.due_date,
+                created_at=now,
+            )
+        )
+    if created:
+        notify(
+            recipients=body_employees(council=protocol.council, body=body, day=timezone.localtime(now).date()),
+            key=f"protocol:{protocol.pk}:checks:{body.pk}",
+            render=lambda: (
+                _("Citizens' questions to check: protocol No. %(number)s") % {"number": protocol.registration},
+                "",
+            ),
+            now=now,
+            council=protocol.council,
+            url=protocol.get_absolute_url(),
+        )
+    return created
+
+
+def _execute(assignment, *, actor, result, now):
+    """Recording the check's result executes its assignment: the result is its report, the certificate of
+    results, and it is removed from control, on time when recorded by the check's date (R-002-19)."""
+    assignment = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.status in Assignment.CLOSED:
+        return
+    council = assignment.council
+    if assignment.status in Assignment.OPEN:
+        move(assignment, Assignment.Status.REPORTED, actor=actor, now=now, council=council)
+        version = assignment.reports.count() + 1
+        ExecutionReport.objects.create(
+            assignment=assignment,
+            version=version,
+            text=result,
+            late=timezone.localtime(now).date() > assignment.due_date,
+            submitted_by=actor,
+            submitted_at=now,
+        )
+        assignment.reported_at = now
+    if assignment.status == Assignment.Status.REPORTED:
+        move(assignment, Assignment.Status.PROPOSED, actor=actor, now=now, council=council, comment=result)
+    move(assignment, Assignment.Status.REMOVED, actor=actor, now=now, council=council)
+    assignment.certificate, assignment.closed_at = result, now
+    assignment.on_time = timezone.localtime(now).date() <= assignment.due_date
+    assignment.save(update_fields=["status", "reported_at", "certificate", "closed_at", "on_time"])
+
+
 @transaction.atomic
 def check_close(*, actor, check, result, now):
-    """The check is done and its result recorded; its deadline is met, or met late (R-002-16, R-002-19)."""
+    """The check is done and its result recorded; its deadline is met, or met late, and its assignment is
+    executed and removed from control (R-002-16, R-002-19)."""
     check = QuestionCheck.objects.select_for_update().select_related("protocol__council").get(pk=check.pk)
     if not can_edit(actor, check.protocol, now.date()):
         raise PermissionDenied(_("Only the secretary records the result of a check."))
@@ -94,6 +169,9 @@ def check_close(*, actor, check, result, now):
     check.result, check.closed_at = result, now
     check.save(update_fields=["status", "result", "closed_at"])
     deadline_close_for(subject=check, kind="citizen-check", actor=actor, now=now)
+    assignment = Assignment.objects.filter(question_check=check).first()
+    if assignment is not None:
+        _execute(assignment, actor=actor, result=result, now=now)
     return check
 
 

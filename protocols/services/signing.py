@@ -23,6 +23,7 @@ from secretariat.models import Attendance, CitizenQuestion, Invitee
 
 from ..models import Protocol, Signature
 from .drafts import _locked, refuse_incomplete
+from .police import checks_under_control
 
 
 def _signer_candidates(protocol, day):
@@ -110,6 +111,8 @@ def _freeze(protocol, *, actor, now):
         actor=actor,
         title=bilingual(_("Signed protocol No. %(number)s sent to the members"), number=protocol.registration),
     )
+    # R-002-16, R-002-19: the checks of citizens' questions recorded in the signed protocol go under control.
+    checks_under_control(protocol=protocol, actor=actor, now=now)
 
 
 def _add_years(day, years):

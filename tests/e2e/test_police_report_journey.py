@@ -1,7 +1,7 @@
 """A police chief's report to the public in the browser, in Kazakh and in Russian: the schedule approved,
 the report scheduled, its announcement published on time, citizens' questions recorded, one answered in
 full, one forwarded to the akimat with the person notified, one checked, the protocol signed the same day
-by the secretary and the chief, the check overdue and escalated to the chief (R-002-4, R-002-8.1,
+by the secretary and the chief, the check overdue on the control list and escalated to the chief (R-002-4, R-002-8.1,
 R-002-8.2, R-002-7, R-002-13..R-002-17, R-002-19)."""
 
 import datetime as dt
@@ -176,4 +176,12 @@ def test_a_police_chiefs_report_from_the_schedule_to_the_escalated_check(
     time_machine.move_to(at(check.due_date + dt.timedelta(days=5)))
     as_user("police_chief")
     page.goto(f"{url}/citizen-questions/{check.question_id}/follow-up/")  # the chief, under control
+    expect(page.locator("#check-due")).to_have_text(check.due_date.strftime("%d.%m.%Y"))
+    # From the signed protocol the check is an assignment of the police body: overdue on the council's
+    # execution control list, and its page leads to the question where the result is recorded (R-002-19).
+    page.goto(f"{url}/councils/{council.code}/execution/?status=overdue")
+    row = page.locator("table tbody tr", has_text="Нет ответа участкового")
+    expect(row).to_contain_text(check.due_date.strftime("%d.%m.%Y"))
+    row.locator("a").first.click()
+    page.locator("#check-page").click()
     expect(page.locator("#check-due")).to_have_text(check.due_date.strftime("%d.%m.%Y"))
