@@ -95,6 +95,8 @@ def assignment_cancel(*, actor, assignment, reason, now):
     assignment = Assignment.objects.select_for_update().select_related("council", "body").get(pk=assignment.pk)
     if not allowed(actor, "protocols.analyse_execution", assignment, day=now.date()):
         raise PermissionDenied(_("The secretary cancels assignments that lost relevance."))
+    if assignment.question_check_id:  # R-002-16: a check ends only with its result, recorded on the question's page
+        raise ValidationError(_("The result of a check is recorded on the citizen's question's page (R-002-16)."))
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason why the assignment lost relevance (R-003-49).")})

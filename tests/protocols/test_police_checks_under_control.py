@@ -8,11 +8,13 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from council.deadline_services import profile_new_version
 from council.models import Body, CouncilOfficer, Deadline, User
 from protocols.control import execution_summary, report_submit
 from protocols.models import Assignment, Protocol
+from protocols.review import assignment_cancel
 from protocols.services import protocol_present, protocol_sign
 from protocols.services.police import check_close, check_open
 from tests.helpers import at
@@ -146,3 +148,16 @@ def test_recording_the_result_after_the_date_executes_it_late(demo, client, time
     assert summary.late == [assignment]
     detail = page(client, secretary, assignment.get_absolute_url())
     assert 'id="check-page"' in detail and "Дан ответ заявителю" in detail
+
+
+def test_a_checks_assignment_is_not_cancelled_as_irrelevant_the_check_stays_under_control(demo):
+    """R-002-16: the check ends only with its result; cancelling its assignment (R-003-49) would leave the
+    question open and off the control list, so it is refused and the assignment stays in work."""
+    council, check = signed_with_a_check()
+    _council, _chief, secretary = police_body()
+    assignment = Assignment.objects.get(question_check=check)
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        assignment_cancel(actor=secretary, assignment=assignment, reason="Утратило актуальность", now=DAY)
+    assert "recorded on the citizen's question's page" in str(refused.value)
+    assignment.refresh_from_db()
+    assert assignment.status not in Assignment.CLOSED
