@@ -33,6 +33,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils.functional import cached_property
+from redis.exceptions import RedisError
 
 from .roles import roles_by_council
 
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 TIMEOUT = 3600  # a bound on staleness should the cache have missed a bump (a cache outage)
 ALL_KEY = "nav:g:all"
+CACHE_ERRORS = (RedisError, OSError)  # the cache server unreachable or failing
 
 
 def _user_key(user_id):
@@ -60,7 +62,7 @@ def _bump(keys):
     token = uuid.uuid4().hex
     try:
         cache.set_many(dict.fromkeys(keys, token), timeout=None)
-    except Exception:  # the cache is down: pages compute their header without it until it is back
+    except CACHE_ERRORS:  # the cache is down: pages compute their header without it until it is back
         log.exception("navigation cache: generations %s not bumped", keys)
 
 
@@ -150,8 +152,8 @@ def of_person(instance):
 
 class Header:
     """The figures of one person's header on one day, computed at most once per request and read from the
-    cache when nothing they depend on has changed. ``compute(user, day)`` returns ``(figures, council ids)``.
-    """
+    cache when nothing they depend on has changed. ``compute(user, day)`` returns the figures (a small dict
+    of numbers and flags, the same in every language)."""
 
     def __init__(self, user, day, compute):
         self.user, self.day, self.compute = user, day, compute
@@ -161,20 +163,20 @@ class Header:
         uid = self.user.pk
         try:
             got = cache.get_many([ALL_KEY, _user_key(uid), _entry_key(uid)])
-        except Exception:
+            stamp = [self.day.isoformat(), got.get(ALL_KEY), got.get(_user_key(uid))]
+            entry = got.get(_entry_key(uid))
+            if entry and entry.get("stamp") == stamp:
+                if self._council_generations(entry["councils"]) == entry["council_gens"]:
+                    return entry
+            # Generations are read before the figures are computed: a change committed meanwhile bumps
+            # them after, and the next page sees the record as stale.
+            councils = sorted(roles_by_council(self.user, self.day))
+            council_gens = self._council_generations(councils)
+        except CACHE_ERRORS:  # the cache is down: the header is computed as if there were none
             log.exception("navigation cache unavailable")
             return {"figures": self.compute(self.user, self.day), "version": None}
-        stamp = [self.day.isoformat(), got.get(ALL_KEY), got.get(_user_key(uid))]
-        entry = got.get(_entry_key(uid))
-        if entry and entry.get("stamp") == stamp:
-            if self._council_generations(entry["councils"]) == entry["council_gens"]:
-                return entry
-        # Generations are read before the figures are computed: a change committed meanwhile bumps them
-        # after, and the next page sees the record as stale.
-        councils = sorted(roles_by_council(self.user, self.day))
-        council_gens = self._council_generations(councils)
         figures = self.compute(self.user, self.day)
-        version = hashlib.sha1(repr((stamp, council_gens)).encode()).hexdigest()[:16]
+        version = hashlib.sha1(repr((stamp, council_gens, sorted(figures.items()))).encode()).hexdigest()[:16]
         entry = {
             "stamp": stamp,
             "councils": councils,
@@ -184,7 +186,7 @@ class Header:
         }
         try:
             cache.set(_entry_key(uid), entry, TIMEOUT)
-        except Exception:
+        except CACHE_ERRORS:
             log.exception("navigation cache: header of %s not stored", uid)
         return entry
 

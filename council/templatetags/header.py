@@ -7,7 +7,7 @@ from django import template
 from django.core.cache import cache
 from django.utils import translation
 
-from council.navcache import TIMEOUT
+from council.navcache import CACHE_ERRORS, TIMEOUT
 
 register = template.Library()
 log = logging.getLogger(__name__)
@@ -25,14 +25,14 @@ class NavigationFragment(template.Node):
         key = f"nav:f:{version}:{translation.get_language()}:{context.get('nav_current', '')}"
         try:
             html = cache.get(key)
-        except Exception:
+        except CACHE_ERRORS:
             log.exception("navigation cache unavailable")
             return self.nodelist.render(context)
         if html is None:
             html = self.nodelist.render(context)
             try:
                 cache.set(key, html, TIMEOUT)
-            except Exception:
+            except CACHE_ERRORS:
                 log.exception("navigation cache: fragment not stored")
         return html
 

@@ -177,3 +177,16 @@ def test_the_header_is_cached_apart_in_each_language(client, sign_in, demo, time
     client.post(reverse("set_language"), {"language": "ru", "next": url})
     back, _ = _get(client, url)
     assert nav(back) == nav(ru)
+
+
+def test_pages_open_with_the_right_header_while_the_cache_is_down(client, sign_in, demo, time_machine, settings):
+    """The cache server unreachable: the header is computed on each page, never a 500."""
+    time_machine.move_to(NOW)
+    member = sign_in("member_mvd")
+    notify(recipients=[member], key="header-down", now=NOW, render=lambda: ("Тест", "Текст"))
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    page, _ = _get(client, reverse("secretariat:my_meetings"))
+    assert unread_badge(page) == 1
+    assert "Мои задачи" in nav(page)
