@@ -147,8 +147,11 @@ def generate(scale=1.0):
         "ct_assignment": ct_assignment,
         "profile": profile,
     }
+    from council.navcache import touch_all
+
     with transaction.atomic(), connection.cursor() as cur:
         cur.execute("TRUNCATE " + ", ".join(BIG_TABLES) + " RESTART IDENTITY CASCADE")
+        touch_all()  # raw INSERTs send no signals: every cached header is recomputed once they commit
         cur.execute(
             """
             INSERT INTO secretariat_meeting (kind, date, place_kk, place_ru, online, status, created_at, council_id,

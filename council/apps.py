@@ -8,3 +8,23 @@ class CouncilConfig(AppConfig):
 
     def ready(self):
         from . import links  # noqa: F401 - registers the SITE_URL deploy check
+        from .models import Appointment, Council, CouncilOfficer, Deadline, Notification, Seat, User
+        from .navcache import EVERYONE, watch
+
+        # What the header of every page reads of this app (council.navcache): the deadlines one answers
+        # for (R-000-8, R-000-10e), one's notices, one's roles from the registry (R-000-6..R-000-9d).
+        watch(Deadline, lambda d: ([d.council_id], [d.responsible_person_id]), reassignable=True)
+        watch(Notification, lambda n: ([], [n.recipient_id]))
+        watch(CouncilOfficer, lambda o: ([o.council_id], [o.person_id]), reassignable=True)
+        watch(Appointment, _appointment_affects, reassignable=True)
+        watch(User, lambda u: ([], [u.pk]))
+        watch(Seat, lambda _seat: EVERYONE)  # the registry's structure: anyone's roles may follow
+        watch(Council, lambda _council: EVERYONE)
+
+
+def _appointment_affects(appointment):
+    """The person, and the councils whose seats the position fills (the roles held there change)."""
+    from .models import Seat  # here: this module is imported before the models are loaded
+
+    councils = Seat.objects.filter(position_id=appointment.position_id).values_list("council_id", flat=True)
+    return list(councils), [appointment.person_id]

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from .calendar import Correction, WorkingCalendar, default_calendar
 from .deadlines import apply_rule
 from .models import AuditVerb, CalendarDay, Deadline, Notification, RegulationProfile
+from .navcache import touch_councils, touch_users
 from .notify import email_notifications, notice_rows
 from .profile_schema import ProfileSettings
 from .profiles import KIND_PRESET, PRESETS, validate_presets
@@ -385,7 +386,9 @@ def _handle_batch(now, people, *, limit=None, ids=None, exclude=()):
             sent = set(Notification.objects.filter(key__in=keys).values_list("recipient_id", "key"))
             rows = [r for r in rows if (r.recipient_id, r.key) not in sent]
             Notification.objects.bulk_create(rows, batch_size=500)
+            touch_users({r.recipient_id for r in rows})  # their unread count (a bulk insert sends no signal)
         _save_stages(deadlines)
+        touch_councils({d.council_id for d in deadlines})  # an UPDATE without signals: the headers follow
     local.notices = len(rows)
     return local, [r.pk for r in rows if r.delivery == Notification.Delivery.PENDING], len(deadlines)
 

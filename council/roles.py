@@ -48,8 +48,14 @@ def _compute_roles(user, council, day):
     roles = set()
     if user.is_superuser:
         roles.add(Role.ADMIN)
-    officer_roles = set(
-        active_on(CouncilOfficer.objects.filter(person=user, council=council), day).values_list("role", flat=True)
+    officers = list(
+        active_on(CouncilOfficer.objects.filter(person=user, council=council), day).values_list("role", "body_id")
+    )
+    officer_roles = {role for role, _body in officers}
+    # The bodies the person speaks for on this council (R-000-8, R-000-10f), read by the same query: pages
+    # ask it once per question or part of a decision.
+    user.__dict__.setdefault("_secretariat_bodies_cache", {})[(council.pk, day)] = frozenset(
+        body for role, body in officers if role == CouncilOfficer.Role.SECRETARIAT and body is not None
     )
     if CouncilOfficer.Role.SECRETARY in officer_roles:
         roles.add(Role.SECRETARY)
@@ -76,6 +82,16 @@ def _compute_roles(user, council, day):
         for provider in ROLE_PROVIDERS:
             roles |= set(provider(user, council, day))
     return frozenset(roles)
+
+
+def secretariat_bodies(user, council: Council, day: date) -> frozenset:
+    """The ids of the bodies whose secretariat employee the user is on the council on ``day``, computed with
+    the user's roles there (no query more, once per request)."""
+    if not getattr(user, "is_authenticated", False) or council is None:
+        return frozenset()
+    user = getattr(user, "_wrapped", user)
+    council_roles(user, council, day)
+    return user.__dict__["_secretariat_bodies_cache"][(council.pk, day)]
 
 
 def roles_by_council(user, day: date) -> dict[int, frozenset]:

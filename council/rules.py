@@ -20,8 +20,8 @@ from datetime import date
 import rules
 from django.utils import timezone
 
-from .models import AccessAuditor, CouncilOfficer
-from .roles import MEMBER_ROLES, STAFF_ROLES, Role, council_roles, roles_by_council
+from .models import AccessAuditor
+from .roles import MEMBER_ROLES, STAFF_ROLES, Role, council_roles, roles_by_council, secretariat_bodies
 from .selectors import active_on, bodies_of
 
 EDITORS = frozenset({Role.SECRETARY, Role.ADMIN})
@@ -101,13 +101,9 @@ def _territorial_decide(user, council, day):
 
 def speaks_for(user, council, body_id, day) -> bool:
     """Whether the user is the council secretariat's employee of that body (R-000-8, R-000-10f)."""
-
-    if body_id is None or not getattr(user, "is_authenticated", False):
+    if body_id is None:
         return False
-    officers = CouncilOfficer.objects.filter(
-        person=user, council=council, role=CouncilOfficer.Role.SECRETARIAT, body_id=body_id
-    )
-    return active_on(officers, day).exists()
+    return body_id in secretariat_bodies(user, council, day)
 
 
 def _add_invitee(user, item, day):

@@ -56,8 +56,9 @@ class Composition:
         return [o for o in self.officers if o.role == CouncilOfficer.Role.SECRETARIAT]
 
 
-def council_composition(*, council: Council, day: date) -> Composition:
-    """Seats, who holds or acts in each, and the secretariat of ``council`` on ``day``: three queries."""
+def council_composition(*, council: Council, day: date, officers: bool = True) -> Composition:
+    """Seats, who holds or acts in each, and the secretariat of ``council`` on ``day``: three queries (two
+    without the secretariat, ``officers=False``)."""
     seats = list(
         active_on(council.seats.all(), day, "valid_from", "valid_to")
         .select_related("position__body")
@@ -68,9 +69,13 @@ def council_composition(*, council: Council, day: date) -> Composition:
     for a in appointments.order_by("start", "id"):
         target = by_position[a.position_id]
         (target.holders if a.kind == Appointment.Kind.HOLDER else target.acting).append(a)
-    officers = sorted(
-        active_on(council.officers.all(), day).select_related("person", "body").order_by("body__name_ru"),
-        key=lambda o: o.role != CouncilOfficer.Role.SECRETARY,  # the secretary first, then the secretariat
+    officers = (
+        sorted(
+            active_on(council.officers.all(), day).select_related("person", "body").order_by("body__name_ru"),
+            key=lambda o: o.role != CouncilOfficer.Role.SECRETARY,  # the secretary first, then the secretariat
+        )
+        if officers
+        else []
     )
     return Composition(council=council, day=day, seats=list(by_position.values()), officers=officers)
 
@@ -166,7 +171,7 @@ def council_roster(*, council: Council, day: date) -> list[RosterEntry]:
     and votes (R-000-9d); delegated members vote but do not count towards the quorum (R-000-7, R-000-9d).
     Invited participants are not seats: they speak on their items and never vote (R-000-12)."""
     roster = []
-    for s in council_composition(council=council, day=day).seats:
+    for s in council_composition(council=council, day=day, officers=False).seats:
         acting = s.acting[0].person if s.acting else None
         holder = s.holder.person if s.holder else None
         person = acting or holder

@@ -4,6 +4,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import AuditEvent, AuditVerb, Heartbeat, Notification
+from .navcache import touch_users
 
 # The key of the PostgreSQL advisory lock that makes writers of the audit log take turns.
 AUDIT_CHAIN_LOCK = int.from_bytes(b"audit", "big")
@@ -69,4 +70,6 @@ def notification_mark_read(*, user, now, notification=None):
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if notification is not None:
         qs = qs.filter(pk=notification.pk)
-    return qs.update(read_at=now)
+    marked = qs.update(read_at=now)
+    touch_users([user.pk])  # the unread count in the header (an UPDATE sends no signal)
+    return marked

@@ -47,6 +47,7 @@ def home(request):
     today = timezone.localdate()
     councils = list(councils_visible_to(user=request.user, day=today).select_related("parent"))
     work = work_for(user=request.user, day=today)
+    request.my_work = work  # the header's count, when it is recomputed, is this list's (council.navcache)
     return render(
         request,
         "council/home.html",

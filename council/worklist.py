@@ -96,5 +96,5 @@ def work_counts(items) -> dict:
 
 def work_count(*, user, day) -> int:
     """The number shown beside "My work" in the header: a fixed number of small queries on every page
-    (no cache, so it is right the moment a task is done)."""
+    (cached between the changes that may alter it: ``council.navcache``)."""
     return len(work_for(user=user, day=day))

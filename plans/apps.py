@@ -13,6 +13,12 @@ class PlansConfig(AppConfig):
 
         if plan_work not in WORK_PROVIDERS:
             WORK_PROVIDERS.append(plan_work)
+        from council.navcache import on_council, watch
+
+        from .models import Plan, Proposal
+
+        for model in (Plan, Proposal):  # what plan_work reads: the header's count follows (council.navcache)
+            watch(model, on_council)
 
         from django.urls import reverse
 

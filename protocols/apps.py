@@ -13,6 +13,16 @@ class ProtocolsConfig(AppConfig):
 
         if protocol_work not in WORK_PROVIDERS:
             WORK_PROVIDERS.append(protocol_work)
+        from council.navcache import council_via, of_person, on_council, watch
+
+        from .models import Assignment, Extension, Protocol, ProtocolAnswer, Signature
+
+        # What protocol_work reads: the header's count follows (council.navcache).
+        for model in (Protocol, Assignment):
+            watch(model, on_council)
+        watch(Extension, lambda extension: ([council_via(extension, "assignment")], []))
+        for model in (ProtocolAnswer, Signature):
+            watch(model, of_person)
 
         # The secretariat, below this app, announces a held meeting through these registries (imported here:
         # the services need the models, which are not loaded yet when this module is imported).

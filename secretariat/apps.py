@@ -13,6 +13,16 @@ class SecretariatConfig(AppConfig):
 
         if meeting_work not in WORK_PROVIDERS:
             WORK_PROVIDERS.append(meeting_work)
+        from council.navcache import council_via, of_person, on_council, watch
+
+        from .models import AgendaItem, Agreement, ExtraordinaryRequest, Meeting, Receipt
+
+        # What meeting_work reads: the header's count follows (council.navcache).
+        for model in (Meeting, ExtraordinaryRequest):
+            watch(model, on_council)
+        watch(AgendaItem, lambda item: ([council_via(item, "meeting")], []))
+        for model in (Agreement, Receipt):
+            watch(model, of_person)
 
         from council.messages import MESSAGES
 

@@ -17,10 +17,13 @@ from .models import Attendance, Invitee, Meeting
 from .services import can_schedule
 
 
-def roster_with_attendance(meeting):
-    """(roster entry, attendance or None) for every seat of the meeting day."""
+def roster_with_attendance(meeting, roster=None):
+    """(roster entry, attendance or None) for every seat of the meeting day (``roster``: when the caller has
+    it already)."""
     recorded = {a.seat_id: a for a in meeting.attendance.all()}
-    return [(e, recorded.get(e.seat.pk)) for e in council_roster(council=meeting.council, day=meeting.date)]
+    if roster is None:
+        roster = council_roster(council=meeting.council, day=meeting.date)
+    return [(e, recorded.get(e.seat.pk)) for e in roster]
 
 
 def meeting_quorum(meeting, rows=None):

@@ -16,7 +16,7 @@ from council.files import check_stored_files
 from council.http import BadInput, attach_errors, id_list, id_param, refuse_bad_input, run_action, text_param
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
-from council.selectors import deadlines_base
+from council.selectors import council_roster, deadlines_base
 from council.views import object_or_404, visible_council_or_404
 from plans.models import PlanItem, PlanItemCoExecutor
 from plans.selectors import items_for_meeting
@@ -138,7 +138,8 @@ def meeting_detail(request, pk):
     is_chair = allowed(request.user, "secretariat.chair_decide", meeting.council, day=today)
     from .meeting_day import roster_with_attendance
 
-    answers = services.agreement_status(meeting)  # everyone who sits at the meeting, with their answer
+    roster = council_roster(council=meeting.council, day=meeting.date)  # read once for the two lists below
+    answers = services.agreement_status(meeting, roster)  # everyone who sits at the meeting, with their answer
     mine = next((a for e, a in answers if e.person.pk == request.user.pk), None)
     sits = any(e.person.pk == request.user.pk for e, _a in answers)
     if sits:
@@ -163,7 +164,7 @@ def meeting_detail(request, pk):
             "may_refuse": can_schedule
             and meeting.status == Meeting.Status.SCHEDULED
             and council_profile(meeting.council).typed.no_criminal_cases,
-            "protocols": meeting.protocols.select_related("meeting").order_by("id")
+            "protocols": meeting.protocols.select_related("meeting", "council").order_by("id")
             if meeting.status == Meeting.Status.HELD
             else [],
             "may_read": _may_read_documents(request.user, meeting, today),
@@ -171,7 +172,7 @@ def meeting_detail(request, pk):
             "receipts": {r.person_id: r for r in meeting.receipts.all()}
             if can_schedule and meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
             else {},
-            "sat": roster_with_attendance(meeting) if meeting.status == Meeting.Status.HELD else [],
+            "sat": roster_with_attendance(meeting, roster) if meeting.status == Meeting.Status.HELD else [],
             "can_invite": {
                 i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
             },

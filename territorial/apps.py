@@ -13,6 +13,12 @@ class TerritorialConfig(AppConfig):
 
         if approval_work not in WORK_PROVIDERS:
             WORK_PROVIDERS.append(approval_work)
+        from council.navcache import council_via, watch
+
+        from .models import Approval
+
+        # What approval_work reads: the republic chair's count follows (council.navcache, R-000-6).
+        watch(Approval, lambda approval: ([approval.council_id, council_via(approval, "council", "parent_id")], []))
 
         from council.files import DOCUMENT_KINDS, DocumentKind
 

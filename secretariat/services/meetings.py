@@ -204,12 +204,13 @@ def meeting_answer(*, actor, meeting, agrees, comment="", now):
     return agreement
 
 
-def agreement_status(meeting):
-    """Per member of the meeting's roster: their answer, or None when they have not answered."""
+def agreement_status(meeting, roster=None):
+    """Per member of the meeting's roster (``roster``, when the caller has it already): their answer, or
+    None when they have not answered."""
     answers = {a.person_id: a for a in meeting.agreements.all()}
-    return [
-        (e, answers.get(e.person.pk)) for e in council_roster(council=meeting.council, day=meeting.date) if e.person
-    ]
+    if roster is None:
+        roster = council_roster(council=meeting.council, day=meeting.date)
+    return [(e, answers.get(e.person.pk)) for e in roster if e.person]
 
 
 @transaction.atomic

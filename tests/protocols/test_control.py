@@ -181,6 +181,7 @@ def test_the_dashboard_exports_and_keeps_its_query_count(sent, user_named, clien
     time_machine.move_to(at(dt.date(2027, 1, 10)))
     sign_in("secretary")
     url = reverse("protocols:compliance")
+    client.get(url, {"council": "republic", "year": 2027})  # the header (council.navcache) is cached from here
     with CaptureQueriesContext(connection) as one:
         assert client.get(url, {"council": "republic", "year": 2027}).status_code == 200
     with CaptureQueriesContext(connection) as all_:

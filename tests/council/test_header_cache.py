@@ -1,0 +1,192 @@
+"""The header of every page (the count beside "My work", the unread notices, the links of one's roles) is
+cached per person (``council.navcache``): pages cost a fixed, small number of queries once it is cached, and
+the person sees a change on the very next page: a new notice, a deadline opened for their body, a task done,
+a role granted or taken away, another language."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from council.models import CouncilOfficer, Notification
+from council.notify import notify
+from council.services import notification_mark_read
+from secretariat.services import item_report, material_submit, meeting_schedule
+from tests.helpers import NOW, pdf_of, upload
+
+pytestmark = pytest.mark.django_db
+
+PAGE_QUERIES = 15  # a page's budget once the header is cached (bench: "<= 15 queries")
+
+
+def _get(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode(), len(queries.captured_queries)
+
+
+def nav(page):
+    return re.search(r'<nav class="mainnav".*?</nav>', page, re.S).group(0)
+
+
+def my_work_badge(page):
+    """The number beside "My work" in the header, 0 when there is none."""
+    found = re.search(r'<span class="badge" aria-label="[^"]*">(\d+)</span>', nav(page))
+    return int(found.group(1)) if found else 0
+
+
+def unread_badge(page):
+    header = page[page.index('class="inbox-link"') : page.index("</a>", page.index('class="inbox-link"'))]
+    found = re.search(r'<span class="badge badge--bad"[^>]*>(\d+)</span>', header)
+    return int(found.group(1)) if found else 0
+
+
+PAGES = {
+    "my work": lambda fx: reverse("home"),
+    "my meetings": lambda fx: reverse("secretariat:my_meetings"),
+    "meeting page": lambda fx: fx["dispatched_meeting"].get_absolute_url(),
+    "control list": lambda fx: reverse("protocols:assignment_list", args=["republic"]) + "?status=",
+    "calendar": lambda fx: reverse("secretariat:calendar_month"),
+    "my deadlines": lambda fx: reverse("my_deadlines"),
+}
+
+
+@pytest.mark.parametrize("username", ["secretary", "member_mvd"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_a_page_costs_few_queries_once_the_header_is_cached(
+    client, sign_in, dispatched_meeting, time_machine, page, username
+):
+    time_machine.move_to(NOW)
+    sign_in(username)
+    url = PAGES[page]({"dispatched_meeting": dispatched_meeting})
+    first_page, first = _get(client, url)
+    second_page, second = _get(client, url)
+    third_page, third = _get(client, url)
+    assert second < first, (first, second)
+    assert second <= PAGE_QUERIES, second
+    assert third == second  # constant once cached
+    assert nav(second_page) == nav(first_page) == nav(third_page)  # the same header, from the cache
+
+
+def test_the_unread_count_follows_a_new_notice_and_reading_it(client, sign_in, demo, time_machine):
+    time_machine.move_to(NOW)
+    member = sign_in("member_mvd")
+    before = unread_badge(_get(client, reverse("secretariat:my_meetings"))[0])
+    notify(recipients=[member], key="header-test", now=NOW, render=lambda: ("Тест", "Текст"))
+    page, _ = _get(client, reverse("secretariat:my_meetings"))
+    assert unread_badge(page) == before + 1
+    notification_mark_read(user=member, now=NOW)  # an UPDATE: no signal, the service bumps the header
+    assert unread_badge(_get(client, reverse("secretariat:my_meetings"))[0]) == 0
+    assert not Notification.objects.filter(recipient=member, read_at__isnull=True).exists()
+
+
+def test_the_sweep_s_reminders_reach_the_unread_count(client, sign_in, scheduled_item, time_machine):
+    """The deadline sweep inserts its notices in bulk (no signals): the header still counts them."""
+    from council.deadline_services import deadline_sweep
+
+    time_machine.move_to(NOW)
+    sign_in("sec_mvd")
+    before = unread_badge(_get(client, reverse("my_deadlines"))[0])
+    result = deadline_sweep(now=dt.datetime(2026, 12, 29, 10, tzinfo=NOW.tzinfo), email=False)
+    assert result.notices
+    assert unread_badge(_get(client, reverse("my_deadlines"))[0]) > before
+
+
+def test_a_deadline_opened_for_the_body_is_counted_on_the_next_page(
+    client, sign_in, user_named, demo, approved_item, time_machine
+):
+    """R-000-10b: scheduling the meeting opens the materials deadline of the responsible body (MVD); its
+    secretariat employee sees it counted beside "My work" on the next page, whatever page it is."""
+    time_machine.move_to(NOW)
+    sign_in("sec_mvd")
+    before = my_work_badge(_get(client, reverse("secretariat:my_meetings"))[0])
+    meeting_schedule(
+        actor=user_named("secretary"),
+        council=demo["republic"],
+        date=dt.date(2027, 1, 22),
+        now=NOW,
+        plan_items=[approved_item],
+    )
+    page, _ = _get(client, reverse("secretariat:calendar_month"))
+    assert my_work_badge(page) > before
+
+
+def test_a_task_done_leaves_the_count_and_reaches_the_next_person(
+    client, sign_in, user_named, scheduled_item, time_machine
+):
+    """R-000-10c: materials arrive: the secretary has them to check; once reported to the chair they leave
+    the secretary's count and join the chair's."""
+    time_machine.move_to(NOW)
+    sign_in("secretary")
+    secretary_before = my_work_badge(_get(client, reverse("my_deadlines"))[0])
+    sign_in("chair")
+    chair_before = my_work_badge(_get(client, reverse("my_deadlines"))[0])
+    material_submit(
+        actor=user_named("sec_mvd"),
+        item=scheduled_item,
+        kind="reference_note",
+        upload=upload("n.pdf", pdf_of(2)),
+        now=NOW,
+    )
+    sign_in("secretary")
+    assert my_work_badge(_get(client, reverse("my_deadlines"))[0]) == secretary_before + 1
+    item_report(actor=user_named("secretary"), item=scheduled_item, now=NOW)
+    assert my_work_badge(_get(client, reverse("my_deadlines"))[0]) == secretary_before
+    sign_in("chair")
+    assert my_work_badge(_get(client, reverse("my_deadlines"))[0]) == chair_before + 1
+
+
+def test_the_menu_follows_a_role_granted_and_taken_away(client, sign_in, user_named, demo, time_machine):
+    """A member who becomes the council's secretary gets the compliance link (R-000-11d, R-000-14) on the
+    next page; the secretary whose term ended loses it."""
+    time_machine.move_to(NOW)
+    compliance = reverse("protocols:compliance")
+    sign_in("member_mvd")
+    assert compliance not in nav(_get(client, reverse("secretariat:my_meetings"))[0])
+    sign_in("secretary")
+    assert compliance in nav(_get(client, reverse("secretariat:my_meetings"))[0])
+
+    today = NOW.date()
+    old = CouncilOfficer.objects.get(council=demo["republic"], role=CouncilOfficer.Role.SECRETARY, end=None)
+    old.end = today - dt.timedelta(days=1)
+    old.save()
+    CouncilOfficer.objects.create(
+        council=demo["republic"], person=user_named("member_mvd"), role=CouncilOfficer.Role.SECRETARY, start=today
+    )
+
+    assert compliance not in nav(_get(client, reverse("secretariat:my_meetings"))[0])
+    sign_in("member_mvd")
+    assert compliance in nav(_get(client, reverse("secretariat:my_meetings"))[0])
+
+
+def test_the_header_is_cached_apart_in_each_language(client, sign_in, demo, time_machine):
+    """The navigation switches language with the person: Kazakh after they choose it, Russian again after."""
+    time_machine.move_to(NOW)
+    sign_in("member_mvd", language="ru")
+    url = reverse("secretariat:my_meetings")
+    ru, _ = _get(client, url)
+    client.post(reverse("set_language"), {"language": "kk", "next": url})
+    kk, _ = _get(client, url)
+    assert "Менің жұмысым" in nav(kk) and "Мои задачи" not in nav(kk)
+    assert "Мои задачи" in nav(ru) and "Менің жұмысым" not in nav(ru)
+    assert nav(_get(client, url)[0]) == nav(kk)
+    client.post(reverse("set_language"), {"language": "ru", "next": url})
+    back, _ = _get(client, url)
+    assert nav(back) == nav(ru)
+
+
+def test_pages_open_with_the_right_header_while_the_cache_is_down(client, sign_in, demo, time_machine, settings):
+    """The cache server unreachable: the header is computed on each page, never a 500."""
+    time_machine.move_to(NOW)
+    member = sign_in("member_mvd")
+    notify(recipients=[member], key="header-down", now=NOW, render=lambda: ("Тест", "Текст"))
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    page, _ = _get(client, reverse("secretariat:my_meetings"))
+    assert unread_badge(page) == 1
+    assert "Мои задачи" in nav(page)
