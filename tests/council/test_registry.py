@@ -3,10 +3,12 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from council.models import Appointment, Position, Seat
-from council.roles import Role, council_roles
+from council.models import Appointment, Council, Position, Seat, User
+from council.roles import Role, council_roles, prime_council_roles
 from council.selectors import council_composition, council_roster
 from tests.factories import AppointmentFactory, UserFactory
 
@@ -93,3 +95,47 @@ def test_the_monitoring_group_has_a_police_side_and_a_bar_side(demo, today):
     assert (chair.seat.side, deputy.seat.side) == (Seat.Side.POLICE, Seat.Side.BAR)
     assert group.profile.setting("quorum") == {"kind": "each_side_majority"}  # R-001-3d
     assert group.profile.setting("retention_years") == 3  # R-001-3e
+
+
+def test_roles_primed_for_many_councils_are_the_roles_of_each_council_one_at_a_time(demo, today):
+    """R-000-6, R-000-8, R-000-9d: the calendar asks the roles of every council a person sees at once; for
+    every demo person, on every council and on a day before and after the demo's terms, the answer is the
+    one the registry gives council by council (oversight of the oblast council by the republic staff too)."""
+    councils = list(Council.objects.all())
+    assert any(c.parent_id for c in councils)
+    for day in (today, dt.date(2019, 1, 1)):
+        for username in User.objects.values_list("username", flat=True):
+            one_by_one = {c.pk: council_roles(User.objects.get(username=username), c, day) for c in councils}
+            primed_user = User.objects.get(username=username)
+            prime_council_roles(primed_user, councils, day)
+            assert {c.pk: council_roles(primed_user, c, day) for c in councils} == one_by_one, username
+    assert any(
+        Role.OVERSIGHT in council_roles(User.objects.get(username=u), c, today)
+        for c in councils
+        for u in User.objects.values_list("username", flat=True)
+    )
+
+
+def test_the_calendar_of_the_republic_staff_asks_the_registry_once_for_all_its_councils(demo, client, today):
+    """The republic secretariat's calendar lists the territorial councils it controls (R-000-8): adding
+    councils adds no query."""
+    secretary = User.objects.get(username=demo["republic"].officers.filter(role="secretary").first().person.username)
+    client.force_login(secretary)
+    url = reverse("secretariat:calendar_month")
+    assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(url).status_code == 200
+    oblast = Council.objects.filter(parent__isnull=False).first()
+    for n in range(5):
+        Council.objects.create(
+            code=f"extra-{n}",
+            name_ru=f"Совет {n}",
+            name_kk=f"Кеңес {n}",
+            kind=oblast.kind,
+            parent=oblast.parent,
+            profile=oblast.profile,
+        )
+    client.get(url)  # the header is refreshed once after the registry changes
+    with CaptureQueriesContext(connection) as after:
+        assert client.get(url).status_code == 200
+    assert len(after) == len(before)
