@@ -7,6 +7,12 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Meetings and materials")
 
     def ready(self):
+        from council.messages import register
+
+        from .messages import MESSAGES
+
+        register(MESSAGES)  # what this app's notices say, worded in the reader's language
+
         from council.worklist import WORK_PROVIDERS
 
         from .work import meeting_work
