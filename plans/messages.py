@@ -2,14 +2,10 @@
 the reader's language when shown or e-mailed. Registered from ``PlansConfig.ready()``."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from council.messages import body_name, day, pick
 
 from .models import PlanRevision
-
-# The note of a proposal refused as a criminal case, and the notice of it to the author (R-001-1.2).
-CRIMINAL_CASE_REFUSAL = gettext_lazy("Refused: the group may not deal with a specific criminal case (R-001-1.2).")
 
 
 def plan_params(plan):
@@ -34,8 +30,8 @@ def _proposal_decided(p):
     else:
         title = _("Proposal not accepted: %(question)s") % words
     note = p.get("note", "")
-    if p.get("criminal_case"):
-        note = f"{CRIMINAL_CASE_REFUSAL} {note}".strip()
+    if p.get("criminal_case"):  # R-001-1.2
+        note = f"{_('The group may not deal with a specific criminal case.')} {note}".strip()
     return title, note
 
 

@@ -23,12 +23,13 @@ from council.workflow import move
 
 from .coverage import period_end, period_start
 from .item_control import plan_deadlines_open
-from .messages import CRIMINAL_CASE_REFUSAL, plan_params
+from .messages import plan_params
 from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal, ProposalCoExecutor
 
 CRIMINAL_CASE_CONFIRMATION = _(
     "Confirm that the question does not concern a specific criminal case: the group may not deal with one (R-001-1.2)."
 )
+CRIMINAL_CASE_REFUSAL = _("Refused: the group may not deal with a specific criminal case (R-001-1.2).")
 
 
 def can_edit(user, council, day):
