@@ -3,7 +3,8 @@ when shown or e-mailed (a Kazakh reader's inbox is in Kazakh whoever caused the 
 
 Parameters are plain JSON: numbers, ISO dates, and names in both languages as ``{"kk": …, "ru": …}``.
 The wording is plain: what happened or is due, by when, and the link leads to the page where it is done.
-Apps above ``council`` add their messages to ``MESSAGES`` in ``AppConfig.ready()``.
+Apps above ``council`` keep theirs in their own ``messages.py`` and add them with ``register()`` from
+``AppConfig.ready()``; ``council.notify`` refuses a name that is not registered.
 """
 
 import datetime

@@ -459,9 +459,13 @@ class Notification(models.Model):
 
     def rendered(self):
         """(title, body) in the active language; a notice stored as a finished sentence (written before notices
-        kept their message, or of a message no longer known) shows the words it was stored with."""
+        kept their message, or of a message no longer known or whose parameters it no longer reads) shows the
+        words it was stored with."""
         if self.message in MESSAGES:
-            return render(self.message, self.params)
+            try:
+                return render(self.message, self.params)
+            except (KeyError, TypeError, ValueError):
+                pass
         return self.title, self.body
 
     @property

@@ -218,6 +218,19 @@ def test_a_notice_stored_as_a_sentence_still_shows_and_mails_as_stored(demo, cli
     assert mail.outbox[-1].subject == "Материалы возвращены на доработку"
 
 
+def test_a_notice_whose_parameters_its_message_no_longer_reads_shows_as_stored(demo, client, user_named):
+    reader = reading(user_named("sec_vap"), "kk")
+    Notification.objects.create(
+        recipient=reader,
+        key="old:2",
+        message="assignment.report_returned",
+        params={"remarks": "Нет данных"},  # no assignment: written before the message read one
+        title="Отчёт об исполнении возвращён",
+        created_at=NOW,
+    )
+    assert "Отчёт об исполнении возвращён" in inbox_of(client, reader)
+
+
 def test_a_notice_is_written_only_as_a_known_message(demo, user_named):
     with pytest.raises(ImproperlyConfigured):
         notify(recipients=[user_named("chair")], key="x:1", message="no.such.message", now=NOW)
