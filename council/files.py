@@ -33,8 +33,9 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
-from django.utils.translation import gettext_lazy as _
 
+from .messages import in_both
+from .messages import render as message_words
 from .models import AuditEvent, AuditVerb
 from .notify import notify
 from .rules import allowed
@@ -249,42 +250,21 @@ def file_problem_record(
     if not first:
         return
     params = {
+        "problem": problem,
         "name": filename,
-        "subject": str(subject),
-        "council": str(council) if council is not None else "—",
+        "subject": in_both(lambda: subject) if subject is not None else "—",
+        "council": in_both(lambda: council) if council is not None else "—",
         "stored": stored_as or "—",
         "expected": expected_sha256 or "—",
         "actual": actual_sha256 or "—",
         "who": getattr(actor, "username", "") or "—",
     }
-    if problem == ALTERED:
-        title = _("Stored file altered: %(name)s")
-        body = _(
-            "The stored file “%(name)s” of %(subject)s (%(council)s) no longer matches the SHA-256 on record; "
-            "its download is refused until the original is restored.\n"
-            "Stored as: %(stored)s\nSHA-256 on record: %(expected)s\nSHA-256 found: %(actual)s\n"
-            "Noticed when %(who)s tried to download it."
-        )
-    else:
-        title = _("Stored file missing: %(name)s")
-        body = _(
-            "The stored file “%(name)s” of %(subject)s (%(council)s) is not on disk; its download answers "
-            "“not found” until it is restored.\nStored as: %(stored)s\nSHA-256 on record: %(expected)s\n"
-            "Noticed when %(who)s tried to download it."
-        )
     key = f"{verb}:{stored_as}:{actual_sha256}"[:128]
     superusers = get_user_model().objects.filter(is_superuser=True, is_active=True)
     url = page or (subject.get_absolute_url() if hasattr(subject, "get_absolute_url") else "")
-    notify(
-        recipients=superusers,
-        key=key,
-        render=lambda: (title % params, body % params),
-        now=now,
-        council=council,
-        url=url,
-    )
+    notify(recipients=superusers, key=key, message="file.problem", params=params, now=now, council=council, url=url)
     with translation.override(settings.LANGUAGE_CODE):
-        subject_line, message = str(title % params), str(body % params)
+        subject_line, message = message_words("file.problem", params)
     transaction.on_commit(lambda: mail_admins(" ".join(subject_line.split()), message, fail_silently=True))
 
 

@@ -3,11 +3,13 @@ when shown or e-mailed (a Kazakh reader's inbox is in Kazakh whoever caused the 
 
 Parameters are plain JSON: numbers, ISO dates, and names in both languages as ``{"kk": …, "ru": …}``.
 The wording is plain: what happened or is due, by when, and the link leads to the page where it is done.
-Apps above ``council`` add their messages to ``MESSAGES`` in ``AppConfig.ready()``.
+Apps above ``council`` keep theirs in their own ``messages.py`` and add them with ``register()`` from
+``AppConfig.ready()``; ``council.notify`` refuses a name that is not registered.
 """
 
 import datetime
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -22,6 +24,26 @@ def both(kk, ru):
 def body_name(body):
     """A body's short name in both languages, as a parameter."""
     return both(body.short_name_kk or body.name_kk, body.short_name_ru or body.name_ru)
+
+
+def both_of(obj, field):
+    """A bilingual field (``<field>_kk``, ``<field>_ru``) of ``obj`` in both languages, as a parameter."""
+    return both(getattr(obj, f"{field}_kk"), getattr(obj, f"{field}_ru"))
+
+
+def person_name(user):
+    """A person's name in both languages, as a parameter (the login name when no name is given)."""
+    fallback = user.get_full_name() or user.username
+    return both(user.full_name_kk or fallback, user.full_name_ru or fallback)
+
+
+def in_both(words):
+    """``words()`` as written in Kazakh and in Russian, as a parameter: for a name a model puts together."""
+    pair = {}
+    for lang in ("kk", "ru"):
+        with translation.override(lang):
+            pair[lang] = str(words())
+    return pair
 
 
 def pick(value):
@@ -110,6 +132,27 @@ def _report_arrived(p):
     return title, body
 
 
+def _file_problem(p):
+    """To the administrators: a stored file no longer matches its SHA-256 on record, or is gone."""
+    words = {**p, "subject": pick(p["subject"]), "council": pick(p["council"])}
+    if p["problem"] == "altered":
+        title = _("Stored file altered: %(name)s")
+        body = _(
+            "The stored file “%(name)s” of %(subject)s (%(council)s) no longer matches the SHA-256 on record; "
+            "its download is refused until the original is restored.\n"
+            "Stored as: %(stored)s\nSHA-256 on record: %(expected)s\nSHA-256 found: %(actual)s\n"
+            "Noticed when %(who)s tried to download it."
+        )
+    else:
+        title = _("Stored file missing: %(name)s")
+        body = _(
+            "The stored file “%(name)s” of %(subject)s (%(council)s) is not on disk; its download answers "
+            "“not found” until it is restored.\nStored as: %(stored)s\nSHA-256 on record: %(expected)s\n"
+            "Noticed when %(who)s tried to download it."
+        )
+    return title % words, body % words
+
+
 # message name -> function(params) -> (title, body), called in the reader's language
 MESSAGES = {
     "deadline.remind": _deadline_remind,
@@ -118,7 +161,15 @@ MESSAGES = {
     "materials.arrived": _materials_arrived,
     "contribution.arrived": _contribution_arrived,
     "report.arrived": _report_arrived,
+    "file.problem": _file_problem,
 }
+
+
+def register(messages):
+    """Add an app's messages (from its ``AppConfig.ready()``); a name is one message, never two."""
+    for name, words in messages.items():
+        if MESSAGES.setdefault(name, words) is not words:
+            raise ImproperlyConfigured(f"The notice message {name!r} is registered twice.")
 
 
 def render(message, params):

@@ -3,6 +3,7 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
@@ -10,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import ngettext
 
 from .links import absolute
+from .messages import MESSAGES, render
 from .models import Notification
 
 log = logging.getLogger(__name__)
@@ -24,16 +26,14 @@ def bilingual(message, **params):
     return tuple(pair)
 
 
-def notice_rows(*, recipients, key, now, render=None, message="", params=None, council=None, deadline=None, url=""):
-    """The unsaved notices of ``key``, one per active recipient, worded in each one's language (a language's
-    wording is made once). ``notify`` saves them one by one; the sweep inserts a batch's in one statement."""
+def notice_rows(*, recipients, key, now, message, params=None, council=None, deadline=None, url=""):
+    """The unsaved notices of ``key``, one per active recipient: ``message`` of ``council.messages`` with its
+    ``params``. Its words in each one's language are kept in ``title``/``body`` as first written (made once
+    per language); the inbox and the e-mail word it again in the reader's language at the time. ``notify``
+    saves them one by one; the sweep inserts a batch's in one statement."""
+    if message not in MESSAGES:
+        raise ImproperlyConfigured(f"The notice message {message!r} is not registered in council.messages.")
     params = params or {}
-    if message:
-        from .messages import render as words
-
-        def render():
-            return words(message, params)
-
     rows, seen, wording = [], set(), {}
     for user in recipients:
         if user is None or user.pk in seen or not user.is_active:
@@ -42,8 +42,7 @@ def notice_rows(*, recipients, key, now, render=None, message="", params=None, c
         language = user.preferred_language or settings.LANGUAGE_CODE
         if language not in wording:
             with translation.override(language):
-                title, body = render()
-                wording[language] = (str(title), str(body))
+                wording[language] = render(message, params)
         title, body = wording[language]
         rows.append(
             Notification(
@@ -68,8 +67,7 @@ def notify(
     recipients,
     key,
     now,
-    render=None,
-    message="",
+    message,
     params=None,
     council=None,
     deadline=None,
@@ -78,18 +76,17 @@ def notify(
 ):
     """Create one notice per recipient unless one with ``key`` exists already; returns the new ones.
 
-    What it says is ``message`` with ``params`` (``council.messages``), put into words in the reader's
-    language whenever it is shown or e-mailed; or, for older callers, ``render()``, called in each
-    recipient's language, returning (title, body) kept as written. E-mails go out after the transaction
-    commits, or, with ``defer_email`` (a list), the caller sends them later in one pass; a person who
-    chose one e-mail a day gets the notice in the daily digest instead (``notification_digest_send``).
+    What it says is ``message`` with ``params`` (``council.messages``: plain JSON, a person's free text kept
+    as written), put into words in the reader's language whenever it is shown or e-mailed. E-mails go out
+    after the transaction commits, or, with ``defer_email`` (a list), the caller sends them later in one
+    pass; a person who chose one e-mail a day gets the notice in the daily digest instead
+    (``notification_digest_send``).
     """
     created = []
     for n in notice_rows(
         recipients=recipients,
         key=key,
         now=now,
-        render=render,
         message=message,
         params=params,
         council=council,

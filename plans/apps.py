@@ -7,6 +7,12 @@ class PlansConfig(AppConfig):
     verbose_name = _("Work plans")
 
     def ready(self):
+        from council.messages import register
+
+        from .messages import MESSAGES
+
+        register(MESSAGES)  # what this app's notices say, worded in the reader's language
+
         from council.worklist import WORK_PROVIDERS
 
         from .work import plan_work

@@ -15,6 +15,7 @@ from council.selectors import council_people
 from council.services import audit
 
 from .item_control import item_deadlines_follow, item_deadlines_waive
+from .messages import plan_params
 from .models import Plan, PlanItem, PlanRevision
 
 
@@ -138,10 +139,13 @@ def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, da
     notify(
         recipients=council_people(council=plan.council, day=day),
         key=f"plan:{plan.pk}:revision:{revision}",
-        render=lambda: (
-            _("The plan is corrected (revision %(revision)s): %(plan)s") % {"revision": revision, "plan": plan},
-            f"{PlanRevision.Reason(reason).label}. {explanation.strip()}".strip(),
-        ),
+        message="plan.corrected",
+        params={
+            "plan": plan_params(plan),
+            "revision": revision,
+            "reason": str(reason),
+            "explanation": explanation.strip(),
+        },
         now=now,
         council=plan.council,
         url=plan.get_absolute_url(),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, council_rule_date, deadline_close_for, deadline_open
 from council.deadlines import period_anchor
+from council.messages import both_of
 from council.models import AuditVerb
 from council.notify import bilingual, notify
 from council.rules import allowed
@@ -22,6 +23,7 @@ from council.workflow import move
 
 from .coverage import period_end, period_start
 from .item_control import plan_deadlines_open
+from .messages import plan_params
 from .models import Plan, PlanItem, PlanItemCoExecutor, PlanRevision, Proposal, ProposalCoExecutor
 
 CRIMINAL_CASE_CONFIRMATION = _(
@@ -111,10 +113,8 @@ def proposal_submit(
         notify(
             recipients=council_secretaries(council=council, day=day),
             key=f"proposal:{proposal.pk}:submitted",
-            render=lambda: (
-                _("New proposal to the plan: %(question)s") % {"question": proposal.question},
-                proposal.justification,
-            ),
+            message="proposal.submitted",
+            params={"question": both_of(proposal, "question"), "justification": both_of(proposal, "justification")},
             now=now,
             council=council,
             url=proposal_list_url(council),
@@ -135,10 +135,11 @@ def proposal_decide(*, actor, proposal, accept, note="", now, criminal_case=Fals
     _require(can_edit(actor, proposal.council, now.date()), _("Only the secretary decides on proposals."))
     if proposal.status != Proposal.Status.SUBMITTED:
         raise ValidationError(_("This proposal has already been decided."))
+    free_note = note.strip()  # the secretary's words, kept as written in the notice
     if criminal_case:
         if accept:
             raise ValidationError(_("A question refused as a criminal case is not accepted."))
-        note = f"{CRIMINAL_CASE_REFUSAL} {note.strip()}".strip()
+        note = f"{CRIMINAL_CASE_REFUSAL} {free_note}".strip()
     if not accept and not note.strip():
         raise ValidationError({"note": _("Say why the proposal is not accepted.")})
     move(
@@ -154,11 +155,13 @@ def proposal_decide(*, actor, proposal, accept, note="", now, criminal_case=Fals
     notify(
         recipients=[proposal.author],
         key=f"proposal:{proposal.pk}:{proposal.status}",
-        render=lambda: (
-            (_("Proposal accepted: %(question)s") if accept else _("Proposal not accepted: %(question)s"))
-            % {"question": proposal.question},
-            proposal.decision_note,
-        ),
+        message="proposal.decided",
+        params={
+            "question": both_of(proposal, "question"),
+            "accepted": accept,
+            "criminal_case": criminal_case,
+            "note": free_note,
+        },
         now=now,
         council=proposal.council,
         url=proposal_list_url(proposal.council),
@@ -441,7 +444,8 @@ def plan_submit(*, actor, plan, now):
     notify(
         recipients=council_chairs(council=plan.council, day=now.date()),
         key=f"plan:{plan.pk}:submitted:{plan.steps.count()}",
-        render=lambda: (_("The draft plan is submitted for your signature: %(plan)s") % {"plan": plan}, ""),
+        message="plan.submitted",
+        params={"plan": plan_params(plan)},
         now=now,
         council=plan.council,
         url=plan.get_absolute_url(),
@@ -485,10 +489,8 @@ def plan_decide(*, actor, plan, approve, remarks="", now):
     notify(
         recipients=recipients,
         key=f"plan:{plan.pk}:{plan.status}:{plan.steps.count()}",
-        render=lambda: (
-            (_("The plan is approved: %(plan)s") if approve else _("The plan is returned: %(plan)s")) % {"plan": plan},
-            plan.remarks,
-        ),
+        message="plan.decided",
+        params={"plan": plan_params(plan), "approved": approve, "remarks": plan.remarks},
         now=now,
         council=plan.council,
         url=plan.get_absolute_url(),

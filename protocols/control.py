@@ -29,6 +29,7 @@ from council.uploads import DOCUMENT_TYPES, discarded_on_failure, store_upload
 from council.workflow import move
 from secretariat.services import is_employee_of
 
+from .messages import assignment_params
 from .models import Assignment, Decision, ExecutionReport, Extension
 from .periodic import occurrences_follow, occurrences_open
 
@@ -119,10 +120,8 @@ def assignments_create(*, protocol, actor, now):
         notify(
             recipients=body_employees(council=protocol.council, body=body, day=received),
             key=f"protocol:{protocol.pk}:assignments:{body.pk}",
-            render=lambda: (
-                _("Decisions to execute: protocol No. %(number)s") % {"number": protocol.registration},
-                "",
-            ),
+            message="protocol.assignments",
+            params={"number": protocol.registration},
             now=now,
             council=protocol.council,
             url=protocol.get_absolute_url(),
@@ -140,7 +139,7 @@ def supersede(correction, *, actor, now):
     superseded = Assignment.objects.filter(decision__item__protocol_id=correction.corrects_id).exclude(
         status__in=Assignment.CLOSED
     )
-    for assignment in superseded.select_related("council", "body"):
+    for assignment in superseded.select_related("council", "body", "decision__item"):
         move(assignment, Assignment.Status.CANCELLED, actor=actor, now=now, comment=reason, council=assignment.council)
         assignment.closed_at = now
         assignment.save(update_fields=["status", "closed_at"])
@@ -149,7 +148,8 @@ def supersede(correction, *, actor, now):
         notify(
             recipients=body_employees(council=assignment.council, body=assignment.body, day=now.date()),
             key=f"assignment:{assignment.pk}:cancelled",
-            render=lambda a=assignment: (_("Cancelled: %(what)s") % {"what": str(a)}, reason),
+            message="assignment.cancelled",
+            params={"assignment": assignment_params(assignment), "superseded_by": correction.registration},
             now=now,
             council=assignment.council,
             url=assignment.get_absolute_url(),
@@ -260,7 +260,8 @@ def _periodic_report(assignment, occurrence, *, actor, text, now, upload):
         notify(
             recipients=council_secretaries(council=assignment.council, day=now.date()),
             key=f"assignment:{assignment.pk}:report:{report.version}",
-            render=lambda: (_("Periodic report: %(what)s") % {"what": str(assignment)}, text.strip()[:500]),
+            message="assignment.periodic_report",
+            params={"assignment": assignment_params(assignment), "text": text.strip()[:500]},
             now=now,
             council=assignment.council,
             url=assignment.get_absolute_url(),
@@ -305,7 +306,8 @@ def report_analyse(*, actor, assignment, accept, now, remarks="", certificate=""
         notify(
             recipients=council_chairs(council=assignment.council, day=now.date()),
             key=f"assignment:{assignment.pk}:proposed:{assignment.steps.count()}",
-            render=lambda: (_("Proposed for removal from control: %(what)s") % {"what": str(assignment)}, certificate),
+            message="assignment.removal_proposed",
+            params={"assignment": assignment_params(assignment), "certificate": certificate.strip()},
             now=now,
             council=assignment.council,
             url=assignment.get_absolute_url(),
@@ -334,7 +336,8 @@ def _returned(assignment, *, actor, now, remarks):
     notify(
         recipients=body_employees(council=assignment.council, body=assignment.body, day=now.date()),
         key=f"assignment:{assignment.pk}:returned:{returns}",
-        render=lambda: (_("Execution report returned: %(what)s") % {"what": str(assignment)}, remarks),
+        message="assignment.report_returned",
+        params={"assignment": assignment_params(assignment), "remarks": remarks.strip()},
         now=now,
         council=assignment.council,
         url=assignment.get_absolute_url(),
@@ -434,7 +437,8 @@ def extension_request(*, actor, assignment, new_due_date, reason, now):
     notify(
         recipients=council_chairs(council=assignment.council, day=day),
         key=f"extension:{extension.pk}",
-        render=lambda: (_("Extension requested: %(what)s") % {"what": str(assignment)}, reason.strip()),
+        message="extension.requested",
+        params={"assignment": assignment_params(assignment), "reason": reason.strip()},
         now=now,
         council=assignment.council,
         url=assignment.get_absolute_url(),
@@ -481,11 +485,8 @@ def extension_decide(*, actor, extension, approve, now, comment=""):
     notify(
         recipients=body_employees(council=assignment.council, body=assignment.body, day=now.date()),
         key=f"extension:{extension.pk}:{extension.status}",
-        render=lambda: (
-            (_("Extension approved: %(what)s") if approve else _("Extension declined: %(what)s"))
-            % {"what": str(assignment)},
-            comment.strip(),
-        ),
+        message="extension.decided",
+        params={"assignment": assignment_params(assignment), "approved": approve, "comment": comment.strip()},
         now=now,
         council=assignment.council,
         url=assignment.get_absolute_url(),

@@ -21,6 +21,7 @@ from council.selectors import body_employees, deadlines_of
 from council.services import audit
 from council.workflow import move
 
+from .messages import assignment_params
 from .models import Assignment, ControlReview
 
 KIND = "control-review"
@@ -118,7 +119,8 @@ def assignment_cancel(*, actor, assignment, reason, now):
         notify(
             recipients=body_employees(council=a.council, body=a.body, day=now.date()),
             key=f"assignment:{a.pk}:cancelled",
-            render=lambda a=a: (_("Cancelled: %(what)s") % {"what": str(a)}, reason),
+            message="assignment.cancelled",
+            params={"assignment": assignment_params(a), "reason": reason},
             now=now,
             council=a.council,
             url=a.get_absolute_url(),
@@ -182,7 +184,8 @@ def oral_instruction_record(*, actor, council, given_by, given_at, body, text, n
     notify(
         recipients=body_employees(council=council, body=body, day=now.date()),
         key=f"oral-instruction:{instruction.pk}",
-        render=lambda: (_("Urgent instruction of %(who)s") % {"who": given_by}, text[:500]),
+        message="oral_instruction",
+        params={"who": given_by, "text": text[:500]},
         now=now,
         council=council,
         url=instruction.get_absolute_url(),

@@ -7,6 +7,12 @@ class SecretariatConfig(AppConfig):
     verbose_name = _("Meetings and materials")
 
     def ready(self):
+        from council.messages import register
+
+        from .messages import MESSAGES
+
+        register(MESSAGES)  # what this app's notices say, worded in the reader's language
+
         from council.worklist import WORK_PROVIDERS
 
         from .work import meeting_work
@@ -23,12 +29,6 @@ class SecretariatConfig(AppConfig):
         watch(AgendaItem, lambda item: ([council_via(item, "meeting")], []))
         for model in (Agreement, Receipt):
             watch(model, of_person)
-
-        from council.messages import MESSAGES
-
-        from .messages import SECRETARIAT_MESSAGES
-
-        MESSAGES.update(SECRETARIAT_MESSAGES)
 
         from council.roles import ROLE_PROVIDERS
 

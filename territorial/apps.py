@@ -7,6 +7,12 @@ class TerritorialConfig(AppConfig):
     verbose_name = _("Territorial councils")
 
     def ready(self):
+        from council.messages import register
+
+        from .messages import MESSAGES
+
+        register(MESSAGES)  # what this app's notices say, worded in the reader's language
+
         from council.worklist import WORK_PROVIDERS
 
         from .work import approval_work

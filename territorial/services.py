@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from council.messages import body_name
 from council.models import AuditVerb
 from council.notify import notify
 from council.rules import allowed
@@ -71,11 +72,8 @@ def approval_submit(*, actor, approval, now):
     notify(
         recipients=council_chairs(council=parent, day=now.date()) + council_secretaries(council=parent, day=now.date()),
         key=f"approval:{approval.pk}:submitted:{approval.steps.count()}",
-        render=lambda: (
-            _("For approval: %(what)s of %(council)s")
-            % {"what": approval.get_kind_display(), "council": approval.council.short_name},
-            approval.note,
-        ),
+        message="approval.submitted",
+        params={"kind": approval.kind, "council": body_name(approval.council), "note": approval.note},
         now=now,
         council=parent,
         url=approval.get_absolute_url(),
@@ -106,11 +104,8 @@ def approval_decide(*, actor, approval, approve, remarks="", now):
     notify(
         recipients=council_secretaries(council=approval.council, day=now.date()),
         key=f"approval:{approval.pk}:{approval.status}:{approval.steps.count()}",
-        render=lambda: (
-            (_("Approved: %(what)s") if approve else _("Returned with remarks: %(what)s"))
-            % {"what": approval.get_kind_display()},
-            approval.remarks,
-        ),
+        message="approval.decided",
+        params={"kind": approval.kind, "approved": approve, "remarks": approval.remarks},
         now=now,
         council=approval.council,
         url=approval.get_absolute_url(),

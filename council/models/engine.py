@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from ..calendar import default_calendar
 from ..deadlines import get_rule
+from ..messages import MESSAGES, render
 from ..profile_schema import SETTINGS, ProfileSettings, UnknownSetting, parse_rules, parse_settings
 from .registry import Body, Council, illegal_transition, localized  # noqa: F401
 
@@ -458,10 +459,15 @@ class Notification(models.Model):
         return self.title
 
     def rendered(self):
-        """(title, body) in the active language."""
-        from ..messages import render
-
-        return render(self.message, self.params) if self.message else (self.title, self.body)
+        """(title, body) in the active language; a notice stored as a finished sentence (written before notices
+        kept their message, or of a message no longer known or whose parameters it no longer reads) shows the
+        words it was stored with."""
+        if self.message in MESSAGES:
+            try:
+                return render(self.message, self.params)
+            except (KeyError, TypeError, ValueError):
+                pass
+        return self.title, self.body
 
     @property
     def shown_title(self):

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, council_rule_date, deadline_close_for
+from council.messages import person_name
 from council.models import AuditVerb
 from council.notify import notify
 from council.selectors import council_roster, council_secretaries
@@ -82,13 +83,12 @@ def protocol_send_for_agreement(*, actor, protocol, agree_by, now):
     notify(
         recipients=members(protocol),
         key=f"protocol:{protocol.pk}:agree:{protocol.version}",
-        render=lambda: (
-            _("Agree the draft protocol of the meeting of %(date)s by %(by)s")
-            % {"date": protocol.meeting.date.strftime("%d.%m.%Y"), "by": agree_by.strftime("%d.%m.%Y")},
-            _("No answer by then counts as agreement.")
-            if council_profile(protocol.council).typed.silence_is_consent
-            else "",
-        ),
+        message="protocol.agree",
+        params={
+            "date": protocol.meeting.date.isoformat(),
+            "by": agree_by.isoformat(),
+            "silence_is_consent": bool(council_profile(protocol.council).typed.silence_is_consent),
+        },
         now=now,
         council=protocol.council,
         url=protocol.get_absolute_url(),
@@ -119,7 +119,8 @@ def protocol_answer(*, actor, protocol, agrees, remarks="", now):
         notify(
             recipients=council_secretaries(council=protocol.council, day=now.date()),
             key=f"protocol:{protocol.pk}:remarks:{protocol.version}:{actor.pk}",
-            render=lambda: (_("Remarks on the draft protocol from %(who)s") % {"who": actor.display_name}, remarks),
+            message="protocol.remarks",
+            params={"who": person_name(actor), "remarks": remarks.strip()},
             now=now,
             council=protocol.council,
             url=protocol.get_absolute_url(),
@@ -228,11 +229,8 @@ def protocol_present(*, actor, protocol, now):
     notify(
         recipients=[s for _c, s in signers(protocol, now.date()) if s],
         key=f"protocol:{protocol.pk}:for-signature:{protocol.version}",
-        render=lambda: (
-            _("For your signature: protocol of the meeting of %(date)s")
-            % {"date": protocol.meeting.date.strftime("%d.%m.%Y")},
-            "",
-        ),
+        message="protocol.for_signature",
+        params={"date": protocol.meeting.date.isoformat()},
         now=now,
         council=protocol.council,
         url=protocol.get_absolute_url(),

@@ -46,11 +46,8 @@ def protocol_dispatch(*, actor, protocol, now, bodies=()):
     notify(
         recipients=people,
         key=f"protocol:{protocol.pk}:dispatched",
-        render=lambda: (
-            _("Signed protocol No. %(number)s of the meeting of %(date)s")
-            % {"number": protocol.registration, "date": protocol.meeting.date.strftime("%d.%m.%Y")},
-            "",
-        ),
+        message="protocol.dispatched",
+        params={"number": protocol.registration, "date": protocol.meeting.date.isoformat()},
         now=now,
         council=protocol.council,
         url=protocol.get_absolute_url(),

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_close_for, deadline_waive
-from council.links import absolute
-from council.messages import both
+from council.messages import both, both_of
 from council.models import Deadline
 from council.notify import notify
 from council.rules import allowed
@@ -51,10 +50,8 @@ def agenda_dispatch(*, actor, meeting, now):
     notify(
         recipients=[e.person for e in council_roster(council=meeting.council, day=meeting.date) if e.person],
         key=f"meeting:{meeting.pk}:dispatched",
-        render=lambda: (
-            _("Agenda and documents of the meeting of %(date)s") % {"date": meeting.date.strftime("%d.%m.%Y")},
-            _dispatch_body(meeting),
-        ),
+        message="agenda.dispatched",
+        params=_dispatch_params(meeting),
         now=now,
         council=meeting.council,
         url=meeting.get_absolute_url(),
@@ -62,13 +59,18 @@ def agenda_dispatch(*, actor, meeting, now):
     return meeting
 
 
-def _dispatch_body(meeting):
-    """The notice's text in the recipient's language: place, the questions, and the link to the whole pack."""
-    pack = absolute(reverse("secretariat:meeting_pack", args=[meeting.pk]))
-    lines = [meeting.place] if meeting.place else []
-    lines += [str(item) for item in meeting.items.exclude(status=AgendaItem.Status.REFUSED).order_by("number")]
-    lines.append(str(_("All documents in one download: %(url)s") % {"url": pack}))
-    return "\n".join(lines)
+def _dispatch_params(meeting):
+    """What the notice says, put into words in each reader's language: the date, place, the questions, and
+    the link to the whole pack."""
+    return {
+        "date": meeting.date.isoformat(),
+        "place": both_of(meeting, "place"),
+        "items": [
+            {"number": item.number, "question": both_of(item, "question")}
+            for item in meeting.items.exclude(status=AgendaItem.Status.REFUSED).order_by("number")
+        ],
+        "pack": reverse("secretariat:meeting_pack", args=[meeting.pk]),
+    }
 
 
 def receipt_record(*, user, meeting, now):

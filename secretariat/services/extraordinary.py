@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile
+from council.messages import both_of
 from council.models import AuditVerb
 from council.notify import notify
 from council.rules import allowed
@@ -53,10 +54,8 @@ def extraordinary_request(
     notify(
         recipients=council_chairs(council=council, day=day) + council_secretaries(council=council, day=day),
         key=f"extraordinary:{request.pk}:requested",
-        render=lambda: (
-            _("Request for an extraordinary meeting: %(question)s") % {"question": str(request)},
-            request.justification,
-        ),
+        message="extraordinary.requested",
+        params={"question": both_of(request, "question"), "justification": request.justification},
         now=now,
         council=council,
         url=reverse("secretariat:meeting_list", args=[council.code]),
@@ -104,15 +103,8 @@ def extraordinary_decide(*, actor, request, convene, reason="", date=None, now):
     notify(
         recipients=[request.requested_by] + council_secretaries(council=council, day=now.date()),
         key=f"extraordinary:{request.pk}:{request.status}",
-        render=lambda: (
-            (
-                _("Extraordinary meeting convened: %(question)s")
-                if convene
-                else _("Extraordinary meeting declined: %(question)s")
-            )
-            % {"question": str(request)},
-            reason.strip(),
-        ),
+        message="extraordinary.decided",
+        params={"question": both_of(request, "question"), "convened": convene, "reason": reason.strip()},
         now=now,
         council=council,
         url=request.meeting.get_absolute_url() if request.meeting else "",

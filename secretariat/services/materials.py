@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
-from council.messages import body_name
+from council.messages import body_name, both_of
 from council.models import AuditVerb
 from council.notify import bilingual, notify
 from council.rules import allowed
@@ -138,7 +138,7 @@ def _tell_of_arrival(item, material, *, resubmitted, now):
     )
 
 
-def _notify_body(item, key, render, now):
+def _notify_body(item, key, message, params, now):
     council = item.meeting.council
     people = [
         o.person
@@ -146,7 +146,15 @@ def _notify_body(item, key, render, now):
             council.officers.filter(role="secretariat", body_id=item.responsible_body_id), now.date()
         ).select_related("person")
     ]
-    notify(recipients=people, key=key, render=render, now=now, council=council, url=item.meeting.get_absolute_url())
+    notify(
+        recipients=people,
+        key=key,
+        message=message,
+        params=params,
+        now=now,
+        council=council,
+        url=item.meeting.get_absolute_url(),
+    )
 
 
 @transaction.atomic
@@ -161,10 +169,8 @@ def item_report(*, actor, item, note="", now):
     notify(
         recipients=council_chairs(council=item.meeting.council, day=now.date()),
         key=f"item:{item.pk}:reported:{item.steps.count()}",
-        render=lambda: (
-            _("Materials checked, for your decision: %(question)s") % {"question": item.question},
-            note.strip(),
-        ),
+        message="item.reported",
+        params={"question": both_of(item, "question"), "note": note.strip()},
         now=now,
         council=item.meeting.council,
         url=item.meeting.get_absolute_url(),
@@ -201,7 +207,8 @@ def item_decide(*, actor, item, accept, remarks="", now):
         _notify_body(
             item,
             f"item:{item.pk}:returned:{returns}",
-            lambda: (_("Returned for rework: %(question)s") % {"question": item.question}, remarks.strip()),
+            "item.returned",
+            {"question": both_of(item, "question"), "remarks": remarks.strip()},
             now,
         )
     return item
@@ -223,7 +230,8 @@ def item_allow_late(*, actor, item, reason, now):
     _notify_body(
         item,
         f"item:{item.pk}:late-allowed",
-        lambda: (_("Late submission allowed: %(question)s") % {"question": item.question}, reason.strip()),
+        "item.late_allowed",
+        {"question": both_of(item, "question"), "reason": reason.strip()},
         now,
     )
     return item

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_open
+from council.messages import both_of
 from council.models import AuditVerb
 from council.notify import bilingual, notify
 from council.rules import allowed
@@ -167,11 +168,8 @@ def meeting_request_agreement(*, actor, meeting, agree_by, now):
     notify(
         recipients=[e.person for e in council_roster(council=meeting.council, day=meeting.date) if e.person],
         key=f"meeting:{meeting.pk}:agree:{agree_by.isoformat()}",
-        render=lambda: (
-            _("Agree the meeting of %(date)s by %(by)s")
-            % {"date": meeting.date.strftime("%d.%m.%Y"), "by": agree_by.strftime("%d.%m.%Y")},
-            meeting.place,
-        ),
+        message="meeting.agree",
+        params={"date": meeting.date.isoformat(), "by": agree_by.isoformat(), "place": both_of(meeting, "place")},
         now=now,
         council=meeting.council,
         url=meeting.get_absolute_url(),
@@ -234,19 +232,15 @@ def meeting_media_decide(*, actor, meeting, recording, videoconference, now):
         recording=meeting.recording,
         videoconference=meeting.videoconference,
     )
-    yes, no = _("yes"), _("no")
     notify(
         recipients=council_people(council=meeting.council, day=now.date()),
         key=f"meeting:{meeting.pk}:media:{now.isoformat()}",
-        render=lambda: (
-            _("Meeting of %(date)s: recording %(rec)s, videoconference %(vc)s")
-            % {
-                "date": meeting.date.strftime("%d.%m.%Y"),
-                "rec": yes if meeting.recording else no,
-                "vc": yes if meeting.videoconference else no,
-            },
-            "",
-        ),
+        message="meeting.media",
+        params={
+            "date": meeting.date.isoformat(),
+            "recording": meeting.recording,
+            "videoconference": meeting.videoconference,
+        },
         now=now,
         council=meeting.council,
         url=meeting.get_absolute_url(),

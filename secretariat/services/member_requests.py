@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import deadline_close_for, deadline_open
+from council.messages import body_name
 from council.models import AuditVerb
 from council.notify import bilingual, notify
 from council.rules import allowed
@@ -67,7 +68,8 @@ def member_request_create(*, actor, council, from_body, to_body, what, due_date,
         recipients=body_employees(council=council, body=to_body, day=day)
         or council_secretaries(council=council, day=day),
         key=f"member-request:{request.pk}:new",
-        render=lambda: (_("A request for information or materials from %(body)s") % {"body": from_body}, what[:500]),
+        message="member_request.new",
+        params={"body": body_name(from_body), "what": what[:500]},
         now=now,
         council=council,
         url=request.get_absolute_url(),
@@ -103,7 +105,8 @@ def member_request_answer(*, actor, request, answer, now, uploads=()):
     notify(
         recipients=list({p.pk: p for p in recipients}.values()),
         key=f"member-request:{request.pk}:answered",
-        render=lambda: (_("Your request is answered: %(what)s") % {"what": request.what[:80]}, answer[:500]),
+        message="member_request.answered",
+        params={"what": request.what[:80], "answer": answer[:500]},
         now=now,
         council=request.council,
         url=request.get_absolute_url(),

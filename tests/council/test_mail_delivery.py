@@ -8,7 +8,9 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
+from django.utils import translation
 
+from council.messages import both
 from council.models import Notification, User
 from council.notify import SUBJECT_MAX, email_notifications, notify
 from council.tasks import notification_email
@@ -27,12 +29,11 @@ class BrokenBackend(BaseEmailBackend):
 
 
 def notice(user, title, *, key="test:notice", now):
-    """A notice sent the way the sweep sends them: created, then e-mailed in one pass."""
-    ids = []
-    [created] = notify(
-        recipients=[user], key=key, render=lambda: (title, "Подробности в системе."), now=now, defer_email=ids
+    """A notice stored with its sentence (as older notices are), e-mailed the way the sweep sends them."""
+    created = Notification.objects.create(
+        recipient=user, key=key, title=title, body="Подробности на странице.", created_at=now
     )
-    email_notifications(ids=ids, now=now)
+    email_notifications(ids=[created.pk], now=now)
     created.refresh_from_db()
     return created
 
@@ -93,8 +94,20 @@ def test_a_question_with_line_breaks_is_mailed_with_a_one_line_subject(demo, use
 
 def test_a_long_title_is_cut_at_a_word_in_the_subject(demo, user_named, settings):
     settings.EMAIL_BACKEND = LOCMEM
-    title = "Вопрос: " + " ".join(["совершенствование межведомственного взаимодействия"] * 8)
-    notice(user_named("sec_mvd"), title, now=at(dt.date(2026, 11, 24), 9))
+    question = "Вопрос: " + " ".join(["совершенствование межведомственного взаимодействия"] * 8)
+    reader, now, ids = user_named("sec_mvd"), at(dt.date(2026, 11, 24), 9), []
+    [n] = notify(
+        recipients=[reader],
+        key="test:long",
+        message="proposal.submitted",
+        params={"question": both(question, question), "justification": both("", "")},
+        now=now,
+        defer_email=ids,
+    )
+    email_notifications(ids=ids, now=now)
+    with translation.override(reader.preferred_language):
+        title = n.rendered()[0]
+    assert len(title) > 300 and question in title
     [message] = mail.outbox
     assert len(message.subject) <= SUBJECT_MAX
     assert message.subject.endswith("…")
