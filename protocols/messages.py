@@ -59,6 +59,11 @@ def _protocol_assignments(p):
     return _("Decisions to execute: protocol No. %(number)s") % {"number": p["number"]}, ""
 
 
+def _citizen_checks(p):
+    """To the police body: citizens' questions not answered in full at the report, to check (R-002-16)."""
+    return _("Citizens' questions to check: protocol No. %(number)s") % {"number": p["number"]}, ""
+
+
 def _assignment_cancelled(p):
     """To the executing body: the assignment lost relevance, with the reason (R-003-49), or a correction of
     the protocol replaced it."""
@@ -108,6 +113,7 @@ MESSAGES = {
     "protocol.for_signature": _protocol_for_signature,
     "protocol.dispatched": _protocol_dispatched,
     "protocol.assignments": _protocol_assignments,
+    "protocol.citizen_checks": _citizen_checks,
     "assignment.cancelled": _assignment_cancelled,
     "oral_instruction": _oral_instruction,
     "assignment.periodic_report": _periodic_report,

@@ -117,10 +117,8 @@ def checks_under_control(*, protocol, actor, now):
         notify(
             recipients=body_employees(council=protocol.council, body=body, day=timezone.localtime(now).date()),
             key=f"protocol:{protocol.pk}:checks:{body.pk}",
-            render=lambda: (
-                _("Citizens' questions to check: protocol No. %(number)s") % {"number": protocol.registration},
-                "",
-            ),
+            message="protocol.citizen_checks",
+            params={"number": protocol.registration},
             now=now,
             council=protocol.council,
             url=protocol.get_absolute_url(),
