@@ -2,10 +2,16 @@ import datetime
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 # Playwright's sync API runs an event loop in the test thread; Django's live server tests touch the
 # database from that thread too.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Property tests check what is computed, not how fast: on a loaded machine (CI beside the browser journeys) a
+# single example can pass Hypothesis's 200 ms deadline and fail a correct test.
+hypothesis_settings.register_profile("council", deadline=None)
+hypothesis_settings.load_profile("council")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
