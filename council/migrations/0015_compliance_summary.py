@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'compliance summary',
                 'verbose_name_plural': 'compliance summary',
-                'constraints': [models.UniqueConstraint(fields=('council', 'month', 'kind', 'body', 'state'), name='compliance_summary_key')],
+                'constraints': [models.UniqueConstraint(fields=('month', 'council', 'kind', 'body', 'state'), name='compliance_summary_key')],
             },
         ),
         migrations.RunPython(fill_from_deadlines, migrations.RunPython.noop),

@@ -28,8 +28,9 @@ class ComplianceSummary(models.Model):
         verbose_name = _("compliance summary")
         verbose_name_plural = _("compliance summary")
         constraints = [
-            # The key of the counts and the conflict target of their upsert; the dashboard reads by its prefix.
-            models.UniqueConstraint(fields=["council", "month", "kind", "body", "state"], name="compliance_summary_key")
+            # The key of the counts and the conflict target of their upsert. Month first: the dashboard reads a
+            # period's months as one range of the index, whatever the years of history before and after it.
+            models.UniqueConstraint(fields=["month", "council", "kind", "body", "state"], name="compliance_summary_key")
         ]
 
     def __str__(self):
