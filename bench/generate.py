@@ -26,6 +26,7 @@ MEETINGS = 10_000
 BIG_TABLES = [
     "council_notification",
     "council_deadline",
+    "council_compliancesummary",
     "protocols_assignment",
     "protocols_decisionexecutor",
     "protocols_decision",
@@ -114,6 +115,7 @@ def _registry():
 
 def generate(scale=1.0):
     """Empty the history tables and fill them at ``scale`` (1.0 = national, ten years). Returns counts."""
+    from council.compliance_summary import rebuild_sql
     from council.models import Body, User
     from protocols.models import Assignment
     from secretariat.models import AgendaItem, Meeting
@@ -316,6 +318,8 @@ def generate(scale=1.0):
                       FROM generate_series(1, %(filler)s) AS g) AS f""",
                 {**p, "filler": filler},
             )
+        # The compliance dashboard's summary, as the deadline services would have kept it.
+        cur.execute(*rebuild_sql())
     with connection.cursor() as cur:
         for table in BIG_TABLES:
             cur.execute(f"ANALYZE {table}")

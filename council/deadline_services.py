@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .calendar import Correction, WorkingCalendar, default_calendar
+from .compliance_summary import count_changes, summary_key
 from .deadlines import apply_rule
 from .models import AuditVerb, CalendarDay, Deadline, Notification, RegulationProfile
 from .navcache import touch_councils, touch_users
@@ -178,6 +179,7 @@ def deadline_open(
     )
     deadline.next_action_at = _next_action(deadline)
     deadline.save()
+    count_changes([(None, summary_key(deadline))])
     audit(
         actor=actor,
         verb=AuditVerb.DEADLINE_OPEN,
@@ -196,10 +198,12 @@ def deadline_close(*, deadline, actor, now) -> Deadline:
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     if not deadline.is_active:
         return deadline
+    counted = summary_key(deadline)
     late = timezone.localtime(now, TZ).date() > deadline.due_date
     deadline.move_to(Deadline.State.MET_LATE if late else Deadline.State.MET)
     deadline.closed_at, deadline.closed_by, deadline.next_action_at = now, actor, None
     deadline.save(update_fields=["state", "closed_at", "closed_by", "next_action_at"])
+    count_changes([(counted, summary_key(deadline))])
     audit(
         actor=actor,
         verb=AuditVerb.DEADLINE_CLOSE,
@@ -226,10 +230,12 @@ def deadline_waive(*, deadline, actor, reason, now) -> Deadline:
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     if not deadline.is_active:
         raise ValidationError(_("Only an open or overdue deadline can be waived."))
+    counted = summary_key(deadline)
     deadline.move_to(Deadline.State.WAIVED)
     deadline.waive_reason = reason.strip()
     deadline.closed_at, deadline.closed_by, deadline.next_action_at = now, actor, None
     deadline.save(update_fields=["state", "waive_reason", "closed_at", "closed_by", "next_action_at"])
+    count_changes([(counted, summary_key(deadline))])
     audit(actor=actor, verb=AuditVerb.DEADLINE_WAIVE, subject=deadline, council=deadline.council, at=now, reason=reason)
     return deadline
 
@@ -242,13 +248,14 @@ def deadline_reschedule(*, deadline, anchor, actor, reason, now, calendar=None, 
     deadline = Deadline.objects.select_for_update().get(pk=deadline.pk)
     if not deadline.is_active:
         raise ValidationError(_("Only an open or overdue deadline can be moved."))
-    old = deadline.due_date
+    old, counted = deadline.due_date, summary_key(deadline)
     deadline.anchor_date = anchor
     deadline.due_date = due_date or apply_rule(deadline.rule, anchor, calendar or current_calendar())
     deadline.move_to(Deadline.State.OPEN)
     deadline.stage = 0
     deadline.next_action_at = _next_action(deadline)
     deadline.save(update_fields=["anchor_date", "due_date", "state", "stage", "next_action_at"])
+    count_changes([(counted, summary_key(deadline))])  # the month, the state, or both may change
     audit(
         actor=actor,
         verb=AuditVerb.DEADLINE_RESCHEDULE,
@@ -363,6 +370,7 @@ def _handle_batch(now, people, *, limit=None, ids=None, exclude=()):
         if connection.features.has_select_for_update_skip_locked:
             qs = qs.select_for_update(skip_locked=True, of=("self",))
         deadlines = list(qs[:limit] if limit else qs)
+        counted = [summary_key(d) for d in deadlines]  # the compliance summary before the overdue marks
         rows = []
         for deadline in deadlines:
             stages = deadline_stages(deadline)
@@ -389,6 +397,7 @@ def _handle_batch(now, people, *, limit=None, ids=None, exclude=()):
             touch_users({r.recipient_id for r in rows})  # their unread count (a bulk insert sends no signal)
         _save_stages(deadlines)
         touch_councils({d.council_id for d in deadlines})  # an UPDATE without signals: the headers follow
+        count_changes(zip(counted, map(summary_key, deadlines), strict=True))
     local.notices = len(rows)
     return local, [r.pk for r in rows if r.delivery == Notification.Delivery.PENDING], len(deadlines)
 

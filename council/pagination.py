@@ -2,12 +2,15 @@
 so a page costs the same on the first or the thousandth page and nothing counts the whole table.
 
 The position travels as a signed cursor (``?after=…``): a hand-made or damaged one is refused with a 400 page,
-never read as a filter. The keys must be non-null columns whose last one is unique (the primary key)."""
+never read as a filter. The keys must be non-null columns or annotations whose last one is unique (the primary
+key). ``keyset_chain_page`` pages through several querysets read one after another (search: each kind of
+document in turn, best match first)."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -44,6 +47,30 @@ def _load(field, value):
     return field.to_python(value)
 
 
+def _fields(queryset, keys):
+    """(attribute, field) of each key: a model field, or an annotation of ``queryset`` (a search rank)."""
+    result = []
+    for key in keys:
+        name = key.lstrip("-")
+        if name in queryset.query.annotations:
+            result.append((name, queryset.query.annotations[name].output_field))
+        else:
+            field = queryset.model._meta.get_field("id" if name == "pk" else name)
+            result.append((field.attname, field))
+    return result
+
+
+BAD_CURSOR = (signing.BadSignature, KeyError, TypeError, ValueError, ValidationError)
+
+
+def _damaged():
+    return BadInput(_("The page link is damaged or out of date; open the list again."))
+
+
+def _cursor(values, number, **extra):
+    return signing.dumps({"k": [_dump(v) for v in values], "n": number, **extra}, salt=SALT, compress=True)
+
+
 def _after(keys, values):
     """Rows after ``values`` in the order of ``keys`` ("-" for descending): (a > x) or (a = x and b > y)…"""
     condition = Q()
@@ -58,26 +85,53 @@ def _after(keys, values):
 
 def keyset_page(queryset, *, keys, after=None, size=50) -> KeysetPage:
     """One page of ``queryset`` ordered by ``keys``, starting after the signed cursor ``after``."""
-    model = queryset.model
-    fields = [model._meta.get_field("id" if k.lstrip("-") == "pk" else k.lstrip("-")) for k in keys]
+    fields = _fields(queryset, keys)
     number = 1
     queryset = queryset.order_by(*keys)
     if after:
         try:
             data = signing.loads(after, salt=SALT)
-            values = [_load(f, v) for f, v in zip(fields, data["k"], strict=True)]
+            values = [_load(f, v) for (_attr, f), v in zip(fields, data["k"], strict=True)]
             number = int(data["n"]) + 1
-        except (signing.BadSignature, KeyError, TypeError, ValueError) as exc:
-            raise BadInput(_("The page link is damaged or out of date; open the list again.")) from exc
+        except BAD_CURSOR as exc:
+            raise _damaged() from exc
         queryset = queryset.filter(_after(keys, values))
     rows = list(queryset[: size + 1])
     cursor = None
     if len(rows) > size:
         rows = rows[:size]
-        last = rows[-1]
-        cursor = signing.dumps(
-            {"k": [_dump(getattr(last, f.attname)) for f in fields], "n": number}, salt=SALT, compress=True
-        )
+        cursor = _cursor([getattr(rows[-1], attr) for attr, _f in fields], number)
+    return KeysetPage(object_list=rows, number=number, next_cursor=cursor, has_previous=number > 1)
+
+
+def keyset_chain_page(querysets, *, keys, after=None, size=50) -> KeysetPage:
+    """One page of the rows of ``querysets`` read one after another, each ordered by ``keys``; ``object_list``
+    holds (index of the queryset, row). The signed cursor names the queryset and the row to start after. At
+    most one query per queryset, however deep the page."""
+    start, values, number = 0, None, 1
+    if after:
+        try:
+            data = signing.loads(after, salt=SALT)
+            start, number = int(data["s"]), int(data["n"]) + 1
+            if not 0 <= start < len(querysets):
+                raise ValueError(start)
+            fields = _fields(querysets[start], keys)
+            values = [_load(f, v) for (_attr, f), v in zip(fields, data["k"], strict=True)]
+        except BAD_CURSOR as exc:
+            raise _damaged() from exc
+    rows = []
+    for index in range(start, len(querysets)):
+        queryset = querysets[index].order_by(*keys)
+        if index == start and values is not None:
+            queryset = queryset.filter(_after(keys, values))
+        rows += [(index, row) for row in queryset[: size + 1 - len(rows)]]
+        if len(rows) > size:
+            break
+    cursor = None
+    if len(rows) > size:
+        rows = rows[:size]
+        index, last = rows[-1]
+        cursor = _cursor([getattr(last, attr) for attr, _f in _fields(querysets[index], keys)], number, s=index)
     return KeysetPage(object_list=rows, number=number, next_cursor=cursor, has_previous=number > 1)
 
 

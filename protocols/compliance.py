@@ -1,15 +1,21 @@
 """The compliance dashboard's figures, aggregated in the database in a fixed number of queries whatever the
 number of councils, meetings or deadlines (R-000-9c, R-000-10b, R-000-10e, R-000-11a, R-000-11c,
-R-000-11d, R-001-3b)."""
+R-000-11d, R-001-3b).
+
+The deadline counts come from ``council.ComplianceSummary`` (per council, month, kind, body and state, kept
+by the deadline services), so the page reads hundreds of rows whatever the years of history.
+``figures_from_deadlines`` is the same computation over the deadlines themselves: the definition the summary
+must agree with, and what the tests compare the page with."""
 
 import dataclasses
 import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
+from council.compliance_summary import month_of
 from council.deadlines import add_months
-from council.models import Council, Deadline
+from council.models import NO_BODY, Body, ComplianceSummary, Council, Deadline
 from plans.coverage import MEETING_GAP_MONTHS, meeting_gaps
 from secretariat.models import Meeting
 
@@ -54,7 +60,11 @@ class Tally:
         return result
 
 
+PARTS = ("on_time", "late", "overdue", "pending", "waived")
+
+
 def _tally_fields(today):
+    """Over deadlines: an open deadline past its due date counts as overdue before the sweep marks it."""
     S = Deadline.State
     return {
         "on_time": Count("id", filter=Q(state=S.MET)),
@@ -63,6 +73,117 @@ def _tally_fields(today):
         "pending": Count("id", filter=Q(state=S.OPEN, due_date__gte=today)),
         "waived": Count("id", filter=Q(state=S.WAIVED)),
     }
+
+
+def _summary_fields(today):
+    """Over the summary, the same parts by month: an open deadline of an earlier month is past its due date, one
+    of a later month is not; those of the current month count as pending here and the few among them already
+    past their date are moved to overdue by ``_open_past_due``."""
+    S, current = Deadline.State, month_of(today)
+    return {
+        "on_time": Sum("count", filter=Q(state=S.MET), default=0),
+        "late": Sum("count", filter=Q(state=S.MET_LATE), default=0),
+        "overdue": Sum("count", filter=Q(state=S.OVERDUE) | Q(state=S.OPEN, month__lt=current), default=0),
+        "pending": Sum("count", filter=Q(state=S.OPEN, month__gte=current), default=0),
+        "waived": Sum("count", filter=Q(state=S.WAIVED), default=0),
+    }
+
+
+def _tally(row):
+    return Tally(*(row[f] for f in PARTS))
+
+
+def _add(total, tally):
+    for f in PARTS:
+        setattr(total, f, getattr(total, f) + getattr(tally, f))
+
+
+def _bodies(rows, names):
+    """The execution tally per responsible body, by the body's Russian name, deadlines without a body last."""
+    by_id = {r["body"]: r["tally"] for r in rows}
+    result = [
+        {"id": pk, "name_ru": ru or "—", "name_kk": kk or ru or "—", "tally": by_id[pk]}
+        for pk, ru, kk in names
+        if pk in by_id
+    ]
+    if None in by_id:
+        result.append({"id": None, "name_ru": "—", "name_kk": "—", "tally": by_id[None]})
+    return result
+
+
+def figures_from_deadlines(*, ids, start, end, today):
+    """Per council and kind the tally, and the execution tally per body, counted over the deadlines."""
+    rows = (
+        Deadline.objects.filter(council_id__in=ids, kind__in=KINDS, due_date__range=(start, end))
+        .values("council_id", "kind")
+        .annotate(**_tally_fields(today))
+    )
+    per_council = {pk: {k: Tally() for k in KINDS} for pk in ids}
+    for r in rows:
+        per_council[r["council_id"]][r["kind"]] = _tally(r)
+    bodies = (
+        Deadline.objects.filter(council_id__in=ids, kind="execution", due_date__range=(start, end))
+        .values("responsible_body_id", "responsible_body__name_ru", "responsible_body__name_kk")
+        .annotate(**_tally_fields(today))
+        .order_by("responsible_body__name_ru")
+    )
+    rows = [{"body": r["responsible_body_id"], "tally": _tally(r)} for r in bodies]
+    names = [(r["responsible_body_id"], r["responsible_body__name_ru"], r["responsible_body__name_kk"]) for r in bodies]
+    return per_council, _bodies(rows, [n for n in names if n[0] is not None])
+
+
+def _open_past_due(*, ids, start, end, today):
+    """Open deadlines of the current month already past their date (the sweep marks them overdue the next
+    morning): (council, kind, body) -> number. Read from the index of active deadlines by date."""
+    first = max(start, month_of(today))
+    if not (first < today and first <= end):
+        return {}
+    rows = (
+        Deadline.objects.filter(
+            council_id__in=ids,
+            kind__in=KINDS,
+            state=Deadline.State.OPEN,
+            due_date__gte=first,
+            due_date__lt=min(today, end + datetime.timedelta(days=1)),
+        )
+        .values_list("council_id", "kind", "responsible_body_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {(c, k, b): n for c, k, b, n in rows}
+
+
+def _move_past_due(tally, n):
+    tally.pending -= n
+    tally.overdue += n
+
+
+def figures_from_summary(*, ids, start, end, today):
+    """The same as ``figures_from_deadlines`` for a period of whole months, read from the summary."""
+    if start.day != 1 or (end + datetime.timedelta(days=1)).day != 1:
+        raise ValueError("The compliance summary answers for whole months.")
+    summary = ComplianceSummary.objects.filter(council_id__in=ids, month__range=(start, end)).exclude(count=0)
+    per_council = {pk: {k: Tally() for k in KINDS} for pk in ids}
+    for r in summary.filter(kind__in=KINDS).values("council_id", "kind").annotate(**_summary_fields(today)).order_by():
+        per_council[r["council_id"]][r["kind"]] = _tally(r)
+    names = Body.objects.filter(pk=OuterRef("body"))
+    execution = (
+        summary.filter(kind="execution")
+        .values("body")
+        .annotate(
+            name_ru=Subquery(names.values("name_ru")[:1]),
+            name_kk=Subquery(names.values("name_kk")[:1]),
+            **_summary_fields(today),
+        )
+        .order_by("name_ru", "body")
+    )
+    rows = [{**r, "body": r["body"] if r["body"] != NO_BODY else None, "tally": _tally(r)} for r in execution]
+    by_body = {r["body"]: r["tally"] for r in rows}
+    for (council_id, kind, body), n in _open_past_due(ids=ids, start=start, end=end, today=today).items():
+        _move_past_due(per_council[council_id][kind], n)
+        if kind == "execution" and body in by_body:
+            _move_past_due(by_body[body], n)
+    return per_council, _bodies(rows, [(r["body"], r["name_ru"], r["name_kk"]) for r in rows if r["body"] is not None])
 
 
 def quarter_of(day):
@@ -96,22 +217,15 @@ def judged_by_gap(profile):
 
 def dashboard(*, councils, start, end, today):
     """Per council: each measure's tally, meetings held per quarter against the minimum; per body the
-    execution tally; and the overall tally per measure. Five queries."""
+    execution tally; and the overall tally per measure. Six queries at most, none over the deadlines'
+    history (the summary, and the active deadlines of the current month and the 20 overdue now)."""
     councils = list(Council.objects.filter(pk__in=[c.pk for c in councils]).select_related("profile").order_by("id"))
     ids = [c.pk for c in councils]
-    rows = (
-        Deadline.objects.filter(council_id__in=ids, kind__in=KINDS, due_date__range=(start, end))
-        .values("council_id", "kind")
-        .annotate(**_tally_fields(today))
-    )
-    per_council = {c.pk: {k: Tally() for k in KINDS} for c in councils}
+    per_council, bodies = figures_from_summary(ids=ids, start=start, end=end, today=today)
     overall = {k: Tally() for k in KINDS}
-    for r in rows:
-        tally = Tally(r["on_time"], r["late"], r["overdue"], r["pending"], r["waived"])
-        per_council[r["council_id"]][r["kind"]] = tally
-        total = overall[r["kind"]]
-        for f in ("on_time", "late", "overdue", "pending", "waived"):
-            setattr(total, f, getattr(total, f) + getattr(tally, f))
+    for tallies in per_council.values():
+        for kind, tally in tallies.items():
+            _add(overall[kind], tally)
     # Held meetings from two months before the period, so that a gap across its start is seen (R-001-3b).
     held = list(
         Meeting.objects.filter(
@@ -127,12 +241,6 @@ def dashboard(*, councils, start, end, today):
             key = (council_id, datetime.date(day.year, 3 * (quarter_of(day) - 1) + 1, 1))
             meetings[key] = meetings.get(key, 0) + 1
     periods = quarters(start, end)
-    bodies = (
-        Deadline.objects.filter(council_id__in=ids, kind="execution", due_date__range=(start, end))
-        .values("responsible_body_id", "responsible_body__name_ru", "responsible_body__name_kk")
-        .annotate(**_tally_fields(today))
-        .order_by("responsible_body__name_ru")
-    )
     overdue_now = list(
         Deadline.objects.filter(
             council_id__in=ids, kind__in=KINDS, state__in=Deadline.ACTIVE_STATES, due_date__lt=today
@@ -156,15 +264,7 @@ def dashboard(*, councils, start, end, today):
             for c in councils
         ],
         "overall": [(code, label, rule, overall[code]) for code, label, rule in MEASURES],
-        "bodies": [
-            {
-                "id": r["responsible_body_id"],
-                "name_ru": r["responsible_body__name_ru"] or "—",
-                "name_kk": r["responsible_body__name_kk"] or r["responsible_body__name_ru"] or "—",
-                "tally": Tally(r["on_time"], r["late"], r["overdue"], r["pending"], r["waived"]),
-            }
-            for r in bodies
-        ],
+        "bodies": bodies,
         "overdue_now": overdue_now,
     }
 

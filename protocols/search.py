@@ -11,6 +11,10 @@ A hit is shown only if the page it links to answers this user: each kind names t
 permission registry (``council/rules.py``) that its page checks, the query is narrowed the same way
 (drafts, unsent documents, other people's proposals), and every hit is checked against the registry
 before it is shown (R-000-8, R-000-10e, R-000-11b).
+
+Results come a page at a time (``council.pagination.keyset_chain_page``): each kind in the order of
+``SOURCES``, best match first within it, every page starting after the last row of the one before, so a deep
+page costs what the first does and nothing counts the matches.
 """
 
 import dataclasses
@@ -18,7 +22,8 @@ import datetime
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Q, Value
+from django.db.models import F, FloatField, Q, Value
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -26,6 +31,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from council.models import SensitiveMaterial
+from council.pagination import KeysetPage, keyset_chain_page
 from council.rules import allowed
 from council.selectors import bodies_of
 from plans.models import Plan, PlanItem, Proposal, UnplannedWork
@@ -33,7 +39,8 @@ from secretariat.models import AgendaItem, Material, Meeting
 
 from .models import Assignment, Decision, ExecutionReport, Protocol, ProtocolItem
 
-MAX_PER_KIND = 20
+PAGE_SIZE = 50
+KEYS = ("-rank", "-pk")  # best match first; the primary key makes the order total
 MARK = ("<mark>", "</mark>")
 
 
@@ -286,15 +293,16 @@ def _target(obj, path):
     return _follow(obj, path) if path else obj
 
 
-def search(*, query, councils, user, day, year=None, kinds=None, body=None, status=None):
-    """Hits per kind, at most MAX_PER_KIND each, best first; only what ``user`` may open on ``day`` within
-    ``councils``."""
+def search(*, query, councils, user, day, year=None, kinds=None, body=None, status=None, after=None, size=PAGE_SIZE):
+    """One page of hits after the signed cursor ``after`` (``BadInput`` for a damaged one): kind by kind, best
+    first; only what ``user`` may open on ``day`` within ``councils``. A row the registry refuses is left out
+    of its page, so a page may show fewer than ``size`` hits."""
     query = query.strip()
     if not query:
-        return []
+        return KeysetPage(object_list=[], number=1, next_cursor=None, has_previous=False)
     councils = list(councils)
-    hits = []
     postgres = connection.vendor == "postgresql"
+    sources, querysets = [], []
     for source in SOURCES:
         kind = source.kind
         if kinds and kind not in kinds:
@@ -317,38 +325,44 @@ def search(*, query, councils, user, day, year=None, kinds=None, body=None, stat
             q_ru = SearchQuery(query, config="russian", search_type="websearch")
             q_kk = SearchQuery(query, config="simple", search_type="websearch")
             qs = (
-                qs.annotate(search=vector, rank=SearchRank(vector, q_ru | q_kk))
+                # As double precision: a real (float4) comes back as its shortest decimal, which is not the
+                # same number once read back, and the next page's cursor would compare unequal.
+                qs.annotate(search=vector, rank=Cast(SearchRank(vector, q_ru | q_kk), FloatField()))
                 .filter(search=q_ru | q_kk)
                 .annotate(
                     head_ru=SearchHeadline(ru, q_ru, config="russian", start_sel=MARK[0], stop_sel=MARK[1]),
                     head_kk=SearchHeadline(kk, q_kk, config="simple", start_sel=MARK[0], stop_sel=MARK[1]),
                 )
-                .order_by("-rank", "-pk")
             )
         else:
-            qs = (
-                qs.filter(Q(**{f"{ru}__icontains": query}) | Q(**{f"{kk}__icontains": query}))
-                .annotate(head_ru=F(ru), head_kk=F(kk), rank=Value(0))
-                .order_by("-pk")
+            qs = qs.filter(Q(**{f"{ru}__icontains": query}) | Q(**{f"{kk}__icontains": query})).annotate(
+                head_ru=F(ru), head_kk=F(kk), rank=Value(0)
             )
-        for obj in qs[:MAX_PER_KIND]:
-            # The page's own check, hit by hit: nothing is listed that would answer 403 or 404.
-            if not allowed(user, source.action, _target(obj, source.target), day=day):
-                continue
-            if postgres:
-                snippet = obj.head_ru if MARK[0] in obj.head_ru else obj.head_kk
-                # The headline's own text is escaped; only our markers are kept.
-                snippet = mark_safe(escape(snippet).replace(escape(MARK[0]), MARK[0]).replace(escape(MARK[1]), MARK[1]))
-            else:
-                text = obj.head_ru if query.lower() in obj.head_ru.lower() else obj.head_kk
-                snippet = _highlight(text, [query])
-            if kind == "sensitive":
-                from council.anonymise import mask
+        sources.append(source)
+        querysets.append(qs)
+    page = keyset_chain_page(querysets, keys=KEYS, after=after, size=size)
+    hits = []
+    for index, obj in page.object_list:
+        source = sources[index]
+        kind = source.kind
+        # The page's own check, hit by hit: nothing is listed that would answer 403 or 404.
+        if not allowed(user, source.action, _target(obj, source.target), day=day):
+            continue
+        if postgres:
+            snippet = obj.head_ru if MARK[0] in obj.head_ru else obj.head_kk
+            # The headline's own text is escaped; only our markers are kept.
+            snippet = mark_safe(escape(snippet).replace(escape(MARK[0]), MARK[0]).replace(escape(MARK[1]), MARK[1]))
+        else:
+            text = obj.head_ru if query.lower() in obj.head_ru.lower() else obj.head_kk
+            snippet = _highlight(text, [query])
+        if kind == "sensitive":
+            from council.anonymise import mask
 
-                snippet = mask(obj.title, obj.personal_terms)  # R-004-12
-            council = _follow(obj, source.council_path)
-            hits.append(Hit(kind, obj, council, _follow(obj, source.date_path), snippet, _url(kind, obj)))
-    return hits
+            snippet = mask(obj.title, obj.personal_terms)  # R-004-12
+        council = _follow(obj, source.council_path)
+        hits.append(Hit(kind, obj, council, _follow(obj, source.date_path), snippet, _url(kind, obj)))
+    page.object_list = hits
+    return page
 
 
 def _follow(obj, path):

@@ -428,7 +428,7 @@ def search(request):
     status_kind, _sep, status_value = status.partition(":")
     if status_value and status_kind in STATUS_PATHS:  # a status belongs to one kind of document
         kind = status_kind
-    hits = run_search(
+    page = run_search(
         query=query,
         councils=councils,
         user=request.user,
@@ -437,12 +437,14 @@ def search(request):
         kinds=[kind] if kind else None,
         body=body,
         status=status_value or None,
+        after=request.GET.get("after"),  # a damaged cursor: the 400 page that says so
     )
     return render(
         request,
         "protocols/search.html",
         {
-            "hits": hits,
+            "hits": page.object_list,
+            "page": page,
             "query": query,
             "councils": visible,
             # Only the bodies of the registries of the councils the user sees.

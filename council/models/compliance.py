@@ -1,0 +1,37 @@
+"""The compliance dashboard's running counts of deadlines (R-000-11d): how many deadlines of each kind the
+dashboard follows are in each state, per council, month of the due date and responsible body.
+
+The deadline services keep it in step with ``Deadline`` in the same transaction as each change (open, close,
+waive, reschedule, the sweep's overdue mark), by adding signed differences; ``council.compliance_summary``
+holds that code and the rebuild from the deadlines themselves, which stay the source of truth. A month whose
+deadlines are all closed never changes again, so the dashboard reads hundreds of rows, not the deadlines."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .registry import Council
+
+NO_BODY = 0  # ``body`` of a deadline without a responsible body (a key column cannot be NULL and still unique)
+
+
+class ComplianceSummary(models.Model):
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, related_name="+", db_index=False, verbose_name=_("council")
+    )
+    month = models.DateField(_("month"))  # the first day of the due date's month
+    kind = models.SlugField(_("what is due"), max_length=64)
+    body = models.BigIntegerField(_("responsible body"), default=NO_BODY)  # Body id, or NO_BODY
+    state = models.CharField(_("state"), max_length=16)
+    count = models.IntegerField(_("number"), default=0)
+
+    class Meta:
+        verbose_name = _("compliance summary")
+        verbose_name_plural = _("compliance summary")
+        constraints = [
+            # The key of the counts and the conflict target of their upsert. Month first: the dashboard reads a
+            # period's months as one range of the index, whatever the years of history before and after it.
+            models.UniqueConstraint(fields=["month", "council", "kind", "body", "state"], name="compliance_summary_key")
+        ]
+
+    def __str__(self):
+        return f"{self.council_id} {self.month:%Y-%m} {self.kind} {self.body} {self.state}: {self.count}"
