@@ -76,7 +76,13 @@ def test_the_unread_count_follows_a_new_notice_and_reading_it(client, sign_in, d
     time_machine.move_to(NOW)
     member = sign_in("member_mvd")
     before = unread_badge(_get(client, reverse("secretariat:my_meetings"))[0])
-    notify(recipients=[member], key="header-test", now=NOW, render=lambda: ("Тест", "Текст"))
+    notify(
+        recipients=[member],
+        key="header-test",
+        now=NOW,
+        message="member_request.answered",
+        params={"what": "Тест", "answer": "Текст"},
+    )
     page, _ = _get(client, reverse("secretariat:my_meetings"))
     assert unread_badge(page) == before + 1
     notification_mark_read(user=member, now=NOW)  # an UPDATE: no signal, the service bumps the header
@@ -183,7 +189,13 @@ def test_pages_open_with_the_right_header_while_the_cache_is_down(client, sign_i
     """The cache server unreachable: the header is computed on each page, never a 500."""
     time_machine.move_to(NOW)
     member = sign_in("member_mvd")
-    notify(recipients=[member], key="header-down", now=NOW, render=lambda: ("Тест", "Текст"))
+    notify(
+        recipients=[member],
+        key="header-down",
+        now=NOW,
+        message="member_request.answered",
+        params={"what": "Тест", "answer": "Текст"},
+    )
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
     }
