@@ -18,6 +18,7 @@
 import datetime
 from collections.abc import Callable
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
@@ -142,7 +143,6 @@ def sensitive_material_create(
         raise PermissionDenied(_("Only officials of the listed position categories work with analytical material."))
     if not (title_kk.strip() and title_ru.strip()):
         raise ValidationError(_("The title is needed in Kazakh and in Russian."))
-    from django.contrib.contenttypes.models import ContentType
 
     material = SensitiveMaterial.objects.create(
         council=council,

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .official import printable
+
 PDF_LANGUAGES = ("kk", "ru")
 
 
@@ -14,8 +16,6 @@ def render_html(template, context, *, lang):
 
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # here: loading WeasyPrint takes a second; only PDF requests pay it
-
-    from .official import printable
 
     return HTML(string=printable(html), base_url=str(settings.BASE_DIR)).write_pdf()
 

@@ -13,8 +13,15 @@ NCALayer's ``createCMSSignatureFromBase64`` signs it with the signer's key from 
 authority, and embeds the returned CMS with ``finish_signing``; validation then needs the national root
 certificates as trust roots."""
 
+import datetime
 import io
+import pathlib
 
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.utils.module_loading import import_string
 
@@ -66,14 +73,6 @@ def pdf_signer():
 def make_demo_certificate(path, password: str, *, now, name="Council secretariat (demo)"):
     """A self-signed certificate and its key as a PKCS#12 file at ``path`` (and the certificate as PEM
     beside it, ``.pem``, to add to a PDF reader's trusted certificates). For demonstrations only."""
-    import datetime
-    import pathlib
-
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import rsa
-    from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     subject = x509.Name(

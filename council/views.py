@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -115,8 +115,6 @@ def set_language(request):
 def server_error(request):
     """The 500 page in the layout and the reader's language; when even that fails (the database is down),
     a plain page in the three languages."""
-    from django.http import HttpResponseServerError
-
     try:
         return render(request, "500.html", status=500)
     except Exception:  # noqa: BLE001 - the last resort must answer

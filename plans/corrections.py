@@ -14,6 +14,7 @@ from council.notify import notify
 from council.selectors import council_people
 from council.services import audit
 
+from . import services  # the plan's editing helpers; services re-exports this module
 from .item_control import item_deadlines_follow, item_deadlines_waive
 from .messages import plan_params
 from .models import Plan, PlanItem, PlanRevision
@@ -84,8 +85,6 @@ def plan_correct(*, actor, plan, reason, explanation, now, action, item=None, da
     """Correct an approved plan (R-000-9b): add, change or remove one item; a new revision with the
     reason; every member is told. R-003-19: inside the last month before an item's deadline only an
     extension requested at least 3 working days before it, with its reasons."""
-    from . import services  # the plan's editing helpers; services re-exports this module
-
     plan = Plan.objects.select_for_update().select_related("council").get(pk=plan.pk)
     day = now.date()
     services._require(services.can_edit(actor, plan.council, day), _("Only the secretary corrects the plan."))

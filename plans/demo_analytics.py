@@ -9,6 +9,23 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
+from council.appendix2 import ensure_position_categories
+from council.models import (
+    AccessAuditor,
+    Appointment,
+    Body,
+    Council,
+    CouncilOfficer,
+    Position,
+    PositionCategory,
+    Seat,
+    SensitiveMaterial,
+    User,
+)
+
+from . import analytics
+from .models import UnplannedWork
+
 CODE = "gpo-analytics"
 START = dt.date(2024, 1, 1)
 PEOPLE = {
@@ -19,22 +36,6 @@ PEOPLE = {
 
 @transaction.atomic
 def load_demo_analytics(*, now, password=None):
-    from council.appendix2 import ensure_position_categories
-    from council.models import (
-        AccessAuditor,
-        Appointment,
-        Body,
-        Council,
-        CouncilOfficer,
-        Position,
-        PositionCategory,
-        Seat,
-        SensitiveMaterial,
-        User,
-    )
-
-    from . import analytics
-    from .models import UnplannedWork
 
     ensure_position_categories()
     hashed = make_password(password or settings.DEMO_PASSWORD)

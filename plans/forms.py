@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from council.http import within_calendar
 from council.models import Body
+from council.selectors import council_bodies
 from council.uploads import DOCUMENT_TYPES, validate_document
 
 from .models import Plan, PlanItem, PlanRevision
@@ -23,7 +24,6 @@ def bodies(council=None):
     it), so a republic council's form never lists an oblast's departments; every body without a council."""
     if council is None:
         return Body.objects.order_by("name_ru")
-    from council.selectors import council_bodies
 
     return council_bodies(council)
 

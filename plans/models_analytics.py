@@ -14,12 +14,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Body, Council, StoredDocument, localized
+from council.uploads import storage_name
 from council.workflow import Step
 
 
 def unplanned_upload_to(instance, filename):
-    from council.uploads import storage_name
-
     return storage_name("analytics", filename)
 
 

@@ -3,8 +3,10 @@
 import datetime
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from .models import Plan, PlanItem
+from .services import proposals_due
 
 
 def items_for_meeting(*, council, day: datetime.date):
@@ -30,9 +32,6 @@ def plan_deadlines_passed(*, council, start, period, today):
     """What of a plan for the period beginning ``start`` is late already on ``today``: the members'
     proposals (R-000-9a.proposals, R-003-12.*, R-004-5, by the profile) and the period itself when it has
     begun. Each as (what, rule id, due date); shown before the plan is created."""
-    from django.utils.translation import gettext as _
-
-    from .services import proposals_due
 
     rows = []
     rule_id, due = proposals_due(council, period, start)

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from council.http import within_calendar
 from plans.forms import BodiesChoice, BodyChoice, VersionedForm, bodies
 
+from .models import AssignmentKind, Periodicity, ShorteningGround
+
 
 class ItemForm(VersionedForm):
     heard_kk = forms.CharField(label=_("Heard (Kazakh)"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -40,7 +42,6 @@ class DecisionForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].queryset = bodies(council)
         self.fields["co_executors"].queryset = bodies(council)
-        from .models import AssignmentKind, Periodicity, ShorteningGround
 
         self.fields["kind"].choices += AssignmentKind.choices
         self.fields["shortened_on"].choices += ShorteningGround.choices

@@ -5,10 +5,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import (
     council_profile,
+    council_rule_date,
     current_calendar,
     deadline_close_for,
     deadline_open,
@@ -17,12 +19,12 @@ from council.deadline_services import (
 from council.models import AuditVerb, Council, Deadline
 from council.notify import bilingual, notify
 from council.rules import allowed
-from council.selectors import body_employees, deadlines_of
+from council.selectors import body_employees, council_bodies, deadlines_of
 from council.services import audit
 from council.workflow import move
 
 from .messages import assignment_params
-from .models import Assignment, ControlReview
+from .models import Assignment, ControlReview, OralInstruction
 
 KIND = "control-review"
 
@@ -135,12 +137,6 @@ def assignment_cancel(*, actor, assignment, reason, now):
 def oral_instruction_record(*, actor, council, given_by, given_at, body, text, now):
     """R-003-44: an urgent oral instruction is entered by the end of the working day it was given (the next
     working day when given on a day off); the entry is a deadline row, met, or met late and marked."""
-    from django.utils import timezone
-
-    from council.deadline_services import council_rule_date
-    from council.selectors import council_bodies
-
-    from .models import OralInstruction
 
     if not allowed(actor, "protocols.record_oral_instruction", council, day=now.date()):
         raise PermissionDenied(_("The secretary enters oral instructions."))

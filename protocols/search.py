@@ -30,6 +30,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from council.anonymise import mask
 from council.models import SensitiveMaterial
 from council.pagination import KeysetPage, keyset_chain_page
 from council.rules import allowed
@@ -356,8 +357,6 @@ def search(*, query, councils, user, day, year=None, kinds=None, body=None, stat
             text = obj.head_ru if query.lower() in obj.head_ru.lower() else obj.head_kk
             snippet = _highlight(text, [query])
         if kind == "sensitive":
-            from council.anonymise import mask
-
             snippet = mask(obj.title, obj.personal_terms)  # R-004-12
         council = _follow(obj, source.council_path)
         hits.append(Hit(kind, obj, council, _follow(obj, source.date_path), snippet, _url(kind, obj)))

@@ -10,9 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.http import attach_errors, text_param
+from council.rules import allowed
+from council.views import visible_council_or_404
 
+from .forms import OralInstructionForm
 from .models import ControlReview
-from .review import assignment_cancel, control_review_done, open_assignments
+from .review import assignment_cancel, control_review_done, open_assignments, oral_instruction_record
 from .views_control import _assignment_or_404
 
 
@@ -65,11 +68,6 @@ def assignment_cancel_view(request, pk):
 @login_required
 def oral_instructions(request, code):
     """R-003-44: the council's urgent oral instructions and, for the secretary, the form to enter one."""
-    from council.rules import allowed
-    from council.views import visible_council_or_404
-
-    from .forms import OralInstructionForm
-    from .review import oral_instruction_record
 
     council = visible_council_or_404(request, code)
     can_record = allowed(request.user, "protocols.record_oral_instruction", council, day=timezone.localdate())

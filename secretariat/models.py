@@ -440,8 +440,6 @@ class MemberRequest(models.Model):
 
 
 def member_request_upload_to(instance, filename):
-    from council.uploads import storage_name
-
     return storage_name("member-requests", filename)
 
 

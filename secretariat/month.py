@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
 
 from council.deadline_services import current_calendar
 from council.links import absolute
@@ -79,8 +80,6 @@ def month_grid(*, user, year, month, today, council=None):
 
 def feed(*, user, today, now):
     """The person's iCal calendar: the meetings of their councils and their own deadlines."""
-    from icalendar import Calendar, Event
-
     tz = ZoneInfo(settings.TIME_ZONE)
     start, end = today - datetime.timedelta(days=FEED_PAST_DAYS), today + datetime.timedelta(days=FEED_FUTURE_DAYS)
     cal = Calendar()

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Council, StoredDocument, localized
+from council.uploads import storage_name
 
 
 class Topic(models.TextChoices):
@@ -120,8 +121,6 @@ class PoliceReport(models.Model):
 
 
 def report_upload_to(instance, filename):
-    from council.uploads import storage_name
-
     return storage_name("police-reports", filename)
 
 

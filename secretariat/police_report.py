@@ -5,6 +5,9 @@ R-002-8.2)."""
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from council.models import Seat
+from council.selectors import active_on
+
 from .models import Meeting, PoliceReport, Topic
 
 # The only fields a public page shows of a report (R-002-8.2: time, place, schedule, how to send questions;
@@ -14,9 +17,6 @@ PUBLIC_FIELDS = ("body", "date", "time", "place", "topics", "questions_how")
 
 def police_body_of(council, day):
     """The police body whose chief reports: the body of the chair's seat on ``day`` (R-002-2), or None."""
-    from council.models import Seat
-    from council.selectors import active_on
-
     seat = (
         active_on(council.seats.filter(role=Seat.Role.CHAIR), day, "valid_from", "valid_to")
         .select_related("position__body")

@@ -4,10 +4,12 @@ import io
 import zipfile
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from council.models import Body
+from council.deadline_services import council_profile, council_rule_date, current_calendar
+from council.models import Body, Seat
 from council.pdf import render_pdf
-from council.selectors import councils_visible_to, deadlines_of
+from council.selectors import council_roster, councils_visible_to, deadlines_of
 from council.uploads import clean_original_name
 
 from .models import AgendaItem, Material, Meeting
@@ -26,9 +28,6 @@ def agenda_items(meeting):
 def agenda_approval(meeting):
     """Who approved the agenda, in which position and when (the stamp "УТВЕРЖДАЮ" / "БЕКІТЕМІН" of the
     agenda, R-000-10e), or None while it is not approved."""
-    from council.models import Seat
-    from council.selectors import council_roster
-
     step = (
         meeting.steps.filter(to_status=Meeting.Status.AGENDA_APPROVED).select_related("actor").order_by("-at").first()
     )
@@ -116,9 +115,6 @@ def meeting_lead_times_passed(*, council, date, today, co_executors=True):
     """The regulated lead times of a meeting on ``date`` that have passed already on ``today``: the materials
     (R-000-10b, or the profile's rule), the co-executors' contributions (R-000-10a.contributions) and the sent
     agenda (R-000-10e). Each as (what, rule id, due date), earliest first; shown before scheduling."""
-    from django.utils.translation import gettext as _
-
-    from council.deadline_services import council_profile, council_rule_date, current_calendar
 
     if date is None or date < today:
         return []  # a past date is refused by the service with its own reason

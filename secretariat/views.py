@@ -22,6 +22,7 @@ from plans.models import PlanItem, PlanItemCoExecutor
 from plans.selectors import items_for_meeting
 
 from . import services
+from .book import agenda_book
 from .forms import AgreementRequestForm, ExtraordinaryForm, InviteeForm, MaterialForm, MeetingForm
 from .meeting_day import attendance_record, default_presiding, meeting_quorum, roster_with_attendance
 from .meeting_day import meeting_hold as hold
@@ -136,7 +137,6 @@ def meeting_detail(request, pk):
     )
     can_schedule = services.can_schedule(request.user, meeting.council, today)
     is_chair = allowed(request.user, "secretariat.chair_decide", meeting.council, day=today)
-    from .meeting_day import roster_with_attendance
 
     roster = council_roster(council=meeting.council, day=meeting.date)  # read once for the two lists below
     answers = services.agreement_status(meeting, roster)  # everyone who sits at the meeting, with their answer
@@ -427,8 +427,6 @@ def meeting_book(request, pk, lang):
         raise Http404
     if not _may_read_documents(request.user, meeting, timezone.localdate()):
         raise PermissionDenied
-    from .book import agenda_book
-    from .selectors import latest_materials
 
     refused = check_stored_files(
         request,

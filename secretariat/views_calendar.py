@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -93,7 +93,6 @@ def calendar_ics(request, token):
     person = calendar_feed_person(token)
     if person is None:
         raise Http404
-    from django.utils import translation
 
     with translation.override(person.preferred_language or None):
         body = month_calendar.feed(user=person, today=timezone.localdate(), now=timezone.now())

@@ -91,8 +91,6 @@ class ApprovalStep(Step):
 
 
 def regional_report_upload_to(instance, filename):
-    from council.uploads import storage_name
-
     return storage_name("regional-reports", filename)
 
 

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -8,12 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.rules import allowed
+from council.selectors import deadlines_base
 from council.views import object_or_404, visible_council_or_404
 from council.worklist import work_for
 
 from . import selectors
-from .forms import ApprovalForm, DecisionForm
-from .models import Approval
+from .forms import ApprovalForm, DecisionForm, RegionalReportForm
+from .models import Approval, RegionalReport
+from .reports import REGIONAL_REPORT_MAX_PAGES, regional_report_submit
 from .services import approval_create, approval_decide, approval_submit, can_decide, can_prepare
 
 
@@ -149,10 +152,6 @@ def approvals_awaiting(request):
 @login_required
 def regional_reports(request, code):
     """The territorial council's quarterly reports (R-003-33): each quarter's due date, and the upload."""
-    from .forms import RegionalReportForm
-    from .models import RegionalReport
-    from .reports import REGIONAL_REPORT_MAX_PAGES, regional_report_submit
-
     council = visible_council_or_404(request, code)
     if council.parent_id is None:
         raise Http404
@@ -175,9 +174,6 @@ def regional_reports(request, code):
             else:
                 messages.success(request, _("The quarterly report is submitted."))
                 return redirect("territorial:regional_reports", code=council.code)
-    from django.contrib.contenttypes.models import ContentType
-
-    from council.selectors import deadlines_base
 
     reports = list(council.regional_reports.select_related("submitted_by"))
     due = dict(

@@ -1,6 +1,12 @@
 import datetime
 
 from django import template
+from django.utils import timezone
+
+from council.official import form, position_in_phrase, position_on_its_line, signature_name, years_phrase
+
+from ..deadline_services import current_calendar
+from ..due import due_in as wording
 
 register = template.Library()
 
@@ -24,8 +30,6 @@ def get_item(mapping, key):
 def signname(person):
     """A person (or a full name) as documents sign: initials and surname, in the form the settings choose
     (council/official.py)."""
-    from council.official import signature_name
-
     name = getattr(person, "display_name", person)
     return signature_name(name or "")
 
@@ -33,39 +37,29 @@ def signname(person):
 @register.filter
 def midphrase(title):
     """A position as it reads after a name and a comma (council/official.py)."""
-    from council.official import position_in_phrase
-
     return position_in_phrase(str(title or ""))
 
 
 @register.filter
 def ownline(title):
     """A position on a line of its own: a signature block or a stamp (council/official.py)."""
-    from council.official import position_on_its_line
-
     return position_on_its_line(str(title or ""))
 
 
 @register.simple_tag(takes_context=True)
 def official(context, key, **values):
     """The document's fixed text ``key`` in the document's language (council/official.py)."""
-    from council.official import form
-
     return form(context.get("doc_lang", "ru"), key, **values)
 
 
 @register.simple_tag(takes_context=True)
 def official_years(context, years):
     """A keeping period in years in the document's language (council/official.py)."""
-    from council.official import years_phrase
-
     return years_phrase(years, context.get("doc_lang", "ru"))
 
 
 def _working_calendar(context):
     """The working-day calendar with the decrees entered in the application, read once per request."""
-    from ..deadline_services import current_calendar
-
     request = context.get("request")
     calendar = getattr(request, "_working_calendar", None)
     if calendar is None:
@@ -78,9 +72,6 @@ def _working_calendar(context):
 @register.simple_tag(takes_context=True)
 def due_in(context, due, today=None):
     """``{% due_in d.due_date today as left %}``: working days left or late (``council.due.due_in``)."""
-    from django.utils import timezone
-
-    from ..due import due_in as wording
 
     if due is None:
         return None
