@@ -17,9 +17,19 @@ from django.db import connection, transaction
 from .models import NO_BODY, ComplianceSummary, Deadline
 
 # The deadline kinds the compliance dashboard follows (``protocols.compliance.MEASURES``): R-000-10b, R-000-10e,
-# R-000-11a, R-000-11c, R-000-11d, R-002-8.2, R-001-2. Other kinds are not counted.
+# R-000-11a, R-000-11c, R-000-11d, R-002-8.2, R-002-16 (a citizen's question checked), R-001-2. Other kinds
+# are not counted.
 COUNTED_KINDS = frozenset(
-    ("materials", "agenda-dispatch", "protocol", "protocol-dispatch", "execution", "publication", "plan-item")
+    (
+        "materials",
+        "agenda-dispatch",
+        "protocol",
+        "protocol-dispatch",
+        "execution",
+        "publication",
+        "citizen-check",
+        "plan-item",
+    )
 )
 TABLE = ComplianceSummary._meta.db_table
 KEY = ("council_id", "month", "kind", "body", "state")

@@ -239,6 +239,7 @@ def actions(demo, world, user_named):
         "invitee_confirm": reverse("secretariat:invitee_confirm", args=[w["invitee"].pk]),
         "item_report": reverse("secretariat:item_report", args=[item.pk]),
         "item_decide": reverse("secretariat:item_decide", args=[item.pk]),
+        "item_refuse": reverse("secretariat:item_refuse", args=[item.pk]),
         "item_allow_late": reverse("secretariat:item_allow_late", args=[item.pk]),
         "agenda_approve": reverse("secretariat:agenda_approve", args=[meeting.pk]),
         "agenda_dispatch": reverse("secretariat:agenda_dispatch", args=[meeting.pk]),
@@ -354,6 +355,7 @@ POST_MATRIX = {
     "invitee_confirm": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
     "item_report": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],
     "item_decide": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    "item_refuse": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],  # R-001-1.2: the secretary
     "item_allow_late": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
     "agenda_approve": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
     "agenda_dispatch": [302, 302, 302, 403, 403, 403, 403, 404, 404, 404],

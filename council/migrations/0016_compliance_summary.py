@@ -3,7 +3,16 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-KINDS = ["agenda-dispatch", "execution", "materials", "plan-item", "protocol", "protocol-dispatch", "publication"]
+KINDS = [
+    "agenda-dispatch",
+    "citizen-check",
+    "execution",
+    "materials",
+    "plan-item",
+    "protocol",
+    "protocol-dispatch",
+    "publication",
+]
 
 
 def fill_from_deadlines(apps, schema_editor):

@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.utils import translation
 
 from council.compliance_summary import COUNTED_KINDS, rebuild, summary_rows
 from council.deadline_services import (
@@ -90,7 +91,7 @@ def test_the_rebuild_command_repairs_the_summary_and_its_check_reports_a_differe
     open_deadline(republic, republic, "execution", dt.date(2026, 11, 23), due=dt.date(2026, 12, 7))
     good = summary_rows()
     ComplianceSummary.objects.filter(kind="execution").update(count=7)
-    with pytest.raises(CommandError) as refused:
+    with pytest.raises(CommandError) as refused, translation.override("en"):
         call_command("rebuild_compliance_summary", "--check", stdout=io.StringIO())
     assert "differs" in str(refused.value)
     assert ComplianceSummary.objects.filter(kind="execution", count=7).exists()  # a check changes nothing
