@@ -13,9 +13,11 @@ NCALayer's ``createCMSSignatureFromBase64`` signs it with the signer's key from 
 authority, and embeds the returned CMS with ``finish_signing``; validation then needs the national root
 certificates as trust roots."""
 
+import asyncio
 import datetime
 import io
 import pathlib
+from concurrent.futures import ThreadPoolExecutor
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -24,6 +26,18 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+
+def outside_event_loop(fn, *args, **kwargs):
+    """Call one of pyHanko's synchronous functions, which run an event loop of their own (``asyncio.run``):
+    where a loop already runs in this thread (an asynchronous server, a browser test's driver), in a thread
+    of its own. The call reads and writes bytes only, never the database."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
 
 
 class Unsigned:
@@ -57,7 +71,7 @@ class Pkcs12Signer:
             md_algorithm="sha256",
         )
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        out = signers.PdfSigner(meta, signer=self.signer).sign_pdf(writer, output=io.BytesIO())
+        out = outside_event_loop(signers.PdfSigner(meta, signer=self.signer).sign_pdf, writer, output=io.BytesIO())
         return out.getvalue()
 
 

@@ -2,6 +2,7 @@
 whole file, carries the signing time, validates with pyHanko against the certificate's root, and one
 changed byte breaks it; the SHA-256 on record is of the signed file."""
 
+import asyncio
 import hashlib
 import io
 
@@ -13,7 +14,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from council.pdf_signing import Unsigned, make_demo_certificate, pdf_signer
+from council.pdf import html_to_pdf
+from council.pdf_signing import Unsigned, make_demo_certificate, outside_event_loop, pdf_signer
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +42,7 @@ def signed_protocol(demo, today, certificate):
 def _status(data, root):
     signature = PdfFileReader(io.BytesIO(data), strict=False).embedded_signatures[0]
     context = ValidationContext(trust_roots=[root], allow_fetching=False)
-    return signature, validate_pdf_signature(signature, context)
+    return signature, outside_event_loop(validate_pdf_signature, signature, context)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -97,3 +99,17 @@ def test_the_command_line_check_names_a_broken_file(signed_protocol, certificate
     bad.write_bytes(bytes(data))
     with pytest.raises(CommandError):
         call_command("verify_pdf_signature", str(bad), trust=str(certificate.with_suffix(".pem")), stdout=io.StringIO())
+
+
+def test_a_document_is_signed_where_an_event_loop_already_runs(certificate):
+    """pyHanko runs an event loop of its own; signing from code that runs in one (an asynchronous server, a
+    browser test's driver) still signs, and the signature validates."""
+    signer = pdf_signer()  # the organisation's certificate (the fixture's settings)
+
+    async def sign_in_a_loop():
+        return signer.sign(html_to_pdf("<p>Хаттама</p>"), reason="test", location="Astana")
+
+    data = asyncio.run(sign_in_a_loop())
+    root = load_cert_from_pemder(str(certificate.with_suffix(".pem")))
+    _signature, status = _status(data, root)
+    assert status.intact and status.valid and status.trusted

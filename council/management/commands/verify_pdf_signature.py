@@ -3,6 +3,8 @@ and trusted by the given root, and what they cover (pyHanko's validator)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
+from council.pdf_signing import outside_event_loop
+
 
 class Command(BaseCommand):
     help = "Validate the PAdES signatures of a PDF against a trusted root certificate."
@@ -25,7 +27,7 @@ class Command(BaseCommand):
             context = ValidationContext(trust_roots=[load_cert_from_pemder(trust)], allow_fetching=False)
             ok = True
             for signature in signatures:
-                status = validate_pdf_signature(signature, context)
+                status = outside_event_loop(validate_pdf_signature, signature, context)
                 self.stdout.write(
                     f"{signature.field_name}: signed {signature.self_reported_timestamp} by "
                     f"{status.signing_cert.subject.human_friendly}; intact={status.intact} valid={status.valid} "
