@@ -5,6 +5,7 @@ changed byte breaks it; the SHA-256 on record is of the signed file."""
 import asyncio
 import hashlib
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.test import override_settings
@@ -109,7 +110,8 @@ def test_a_document_is_signed_where_an_event_loop_already_runs(certificate):
     async def sign_in_a_loop():
         return signer.sign(html_to_pdf("<p>Хаттама</p>"), reason="test", location="Astana")
 
-    data = asyncio.run(sign_in_a_loop())
+    with ThreadPoolExecutor(max_workers=1) as pool:  # a thread of its own, where its loop is the only one
+        data = pool.submit(asyncio.run, sign_in_a_loop()).result()
     root = load_cert_from_pemder(str(certificate.with_suffix(".pem")))
     _signature, status = _status(data, root)
     assert status.intact and status.valid and status.trusted
