@@ -4,6 +4,11 @@ check of a citizen's question not answered in full at a police chief's report (R
 from django.utils.translation import gettext_lazy as _
 
 
+def decision_number(item_number, number):
+    """A decision's number as lists print it: the question's number, a dot, the decision's ("1.2")."""
+    return f"{item_number}.{number}"
+
+
 class ExecutedSubject:
     """Labels of an ``Assignment`` whatever it executes, for its list, page and the report to the chair."""
 
@@ -16,7 +21,7 @@ class ExecutedSubject:
     def number(self):
         """ "1.2" for a decision; the citizen's question's number for a check."""
         if self.decision_id:
-            return f"{self.decision.item.number}.{self.decision.number}"
+            return decision_number(self.decision.item.number, self.decision.number)
         return _("question %(number)s") % {"number": self.question_check.question.number}
 
     def text_in(self, lang=None):

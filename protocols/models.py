@@ -20,6 +20,11 @@ def protocol_upload_to(instance, filename):
     return storage_name("protocols", filename)
 
 
+def registration_number(number, year):
+    """A protocol's registration number as printed: number/year; empty before it is registered."""
+    return f"{number}/{year}" if number else ""
+
+
 class Protocol(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -104,7 +109,7 @@ class Protocol(models.Model):
     @property
     def registration(self):
         """The registration number as printed: number/year."""
-        return f"{self.number}/{self.year}" if self.number else ""
+        return registration_number(self.number, self.year)
 
     @property
     def frozen(self):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from council.deadline_services import request_calendar
 from council.http import (
     SEARCH_MAX,
     attach_errors,
@@ -96,13 +97,14 @@ def assignment_list(request, code):
     body_id = int(body) if id_param({"body": body}, "body", label=_("Body")) is not None else None
     qs = selectors.assignments_filtered(council=council, today=today, body_id=body_id, status=status)
     page = keyset_page(qs, keys=("due_date", "id"), after=request.GET.get("after"), size=50)
+    rows = selectors.control_rows(page.object_list, today=today, calendar=lambda: request_calendar(request))
     return render(
         request,
         "protocols/assignment_list.html",
         {
             "council": council,
             "page": page,
-            "today": today,
+            "rows": rows,
             "bodies": council_bodies(council),
             "filters": {"body": body, "status": status},
             "statuses": Assignment.Status.choices,

@@ -4,6 +4,7 @@ removal from control, extensions, escalation, the report to the chair, the compl
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -290,3 +291,38 @@ def test_the_default_period_of_the_report_to_the_chair():
     assert report_period(dt.date(2027, 1, 10)) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     assert report_period(dt.date(2026, 11, 30), dt.date(2026, 6, 30)) == (dt.date(2026, 7, 1), dt.date(2026, 9, 30))
     assert report_period(dt.date(2026, 11, 30), dt.date(2026, 9, 30)) == (dt.date(2026, 10, 1), dt.date(2026, 11, 30))
+
+
+def test_the_control_list_reads_the_same_queries_for_one_row_or_a_page(sent, user_named, client, sign_in, time_machine):
+    """The list's rows show the decision's number and text, the protocol, the meeting, the body, the deadline
+    and the working days late (R-000-11d); a page of 50 rows costs the queries of one row."""
+    from tests.factories import BodyFactory
+
+    lead, _part = assignments(sent)
+    time_machine.move_to(at(dt.date(2027, 1, 11)))
+    sign_in("secretary")
+    url = reverse("protocols:assignment_list", args=["republic"])
+    client.get(url)  # the header's counts are cached on the first page
+    with CaptureQueriesContext(connection) as few:
+        page = client.get(url, {"status": "overdue"}).content.decode()
+    protocol = lead.decision.item.protocol
+    assert f"1.1. {lead.decision.text_ru[:40]}" in page
+    assert f"{protocol.registration}, {protocol.meeting.date:%d.%m.%Y}" in page
+    assert "05.01.2027" in page and re.search(r"просрочено на \d+ рабоч", page)
+    Assignment.objects.bulk_create(
+        Assignment(
+            decision=lead.decision,
+            council=lead.council,
+            body=BodyFactory(),
+            order=10 + n,
+            due_date=lead.due_date,
+            original_due_date=lead.due_date,
+            created_at=lead.created_at,
+        )
+        for n in range(60)
+    )
+    client.get(url)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url, {"status": "overdue"}).content.decode()
+    assert page.count(f"1.1. {lead.decision.text_ru[:40]}") == 50
+    assert len(many) == len(few)
