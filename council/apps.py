@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +9,8 @@ class CouncilConfig(AppConfig):
 
     def ready(self):
         from . import links  # noqa: F401 - registers the SITE_URL deploy check
-        from .models import Appointment, Council, CouncilOfficer, Deadline, Notification, Seat, User
+        from .deadline_services import forget_calendar
+        from .models import Appointment, CalendarDay, Council, CouncilOfficer, Deadline, Notification, Seat, User
         from .navcache import EVERYONE, watch
 
         # What the header of every page reads of this app (council.navcache): the deadlines one answers
@@ -20,6 +22,9 @@ class CouncilConfig(AppConfig):
         watch(User, lambda u: ([], [u.pk]))
         watch(Seat, lambda _seat: EVERYONE)  # the registry's structure: anyone's roles may follow
         watch(Council, lambda _council: EVERYONE)
+        # The decrees pages count working days with are cached (council.deadline_services.request_calendar).
+        post_save.connect(forget_calendar, sender=CalendarDay, dispatch_uid="calendar-forget-save")
+        post_delete.connect(forget_calendar, sender=CalendarDay, dispatch_uid="calendar-forget-delete")
 
 
 def _appointment_affects(appointment):

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.urls import reverse
@@ -22,7 +23,8 @@ from .calendar import Correction, WorkingCalendar, default_calendar
 from .compliance_summary import count_changes, summary_key
 from .deadlines import apply_rule
 from .models import AuditVerb, CalendarDay, Deadline, Notification, RegulationProfile
-from .navcache import touch_councils, touch_users
+from .navcache import CACHE_ERRORS, touch_councils, touch_users
+from .navcache import TIMEOUT as CALENDAR_TIMEOUT
 from .notify import email_notifications, notice_rows
 from .profile_schema import ProfileSettings
 from .profiles import KIND_PRESET, PRESETS, validate_presets
@@ -36,22 +38,59 @@ TZ = ZoneInfo(settings.TIME_ZONE)
 # Calendar and profiles ------------------------------------------------------------------------------
 
 
-def current_calendar() -> WorkingCalendar:
-    """The default calendar with the decrees and corrections entered in the application."""
-    corrections = [
+def _corrections():
+    return [
         Correction(day=c.day, working=c.kind == CalendarDay.Kind.WORKING_DAY, name_kk=c.name_kk, name_ru=c.name_ru)
         for c in CalendarDay.objects.all()
     ]
+
+
+def _with(corrections) -> WorkingCalendar:
     return default_calendar().with_corrections(corrections) if corrections else default_calendar()
 
 
+def current_calendar() -> WorkingCalendar:
+    """The default calendar with the decrees and corrections entered in the application, read from the
+    database: what every deadline is computed with."""
+    return _with(_corrections())
+
+
+# Pages show "3 working days left" on every list; the decrees they count with are kept in the cache until one
+# is entered, changed or removed (``forget_calendar``, on CalendarDay's saves and deletions).
+CALENDAR_KEY = "calendar:corrections"
+
+
+def forget_calendar(**_kwargs):
+    def forget():
+        try:
+            cache.delete(CALENDAR_KEY)
+        except CACHE_ERRORS:
+            log.exception("the cached calendar corrections were not forgotten")
+
+    forget()
+    transaction.on_commit(forget)
+
+
 def request_calendar(request) -> WorkingCalendar:
-    """``current_calendar`` read once per request, however many dates the page counts in working days."""
+    """The calendar a page counts working days with, read once per request and, between changes of the
+    decrees, from the cache. Deadlines are never computed with it: ``current_calendar`` reads the database."""
     calendar = getattr(request, "_working_calendar", None)
-    if calendar is None:
-        calendar = current_calendar()
-        if request is not None:
-            request._working_calendar = calendar
+    if calendar is not None:
+        return calendar
+    try:
+        corrections = cache.get(CALENDAR_KEY)
+    except CACHE_ERRORS:
+        corrections = _corrections()
+    else:
+        if corrections is None:
+            corrections = _corrections()
+            try:
+                cache.set(CALENDAR_KEY, corrections, CALENDAR_TIMEOUT)
+            except CACHE_ERRORS:
+                log.exception("the calendar corrections were not cached")
+    calendar = _with(corrections)
+    if request is not None:
+        request._working_calendar = calendar
     return calendar
 
 

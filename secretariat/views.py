@@ -144,6 +144,11 @@ def meeting_detail(request, pk):
     sits = any(e.person.pk == request.user.pk for e, _a in answers)
     if sits:
         services.receipt_record(user=request.user, meeting=meeting, now=timezone.now())
+    can_invite = (
+        {i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)}
+        if meeting.status in services.INVITING
+        else set()
+    )
     return render(
         request,
         "secretariat/meeting_detail.html",
@@ -157,8 +162,12 @@ def meeting_detail(request, pk):
             "answers": answers if can_schedule else None,
             "my_answer": mine,
             "can_answer": sits and meeting.agree_by,
-            "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by}),
-            "invitee_form": InviteeForm(),
+            # Members are asked to agree before the meeting (R-000-9f): not once it is held, cancelled or today.
+            "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by})
+            if meeting.status in services.INVITING and today < meeting.date
+            else None,
+            # One form per question, its fields named apart, so that each label points at its own field.
+            "invitee_forms": {pk: InviteeForm(auto_id=f"id_invitee{pk}_%s") for pk in can_invite},
             "is_chair": is_chair,
             # R-001-1.2: the secretary may refuse a question as a specific criminal case until the agenda is approved.
             "may_refuse": can_schedule
@@ -173,9 +182,7 @@ def meeting_detail(request, pk):
             if can_schedule and meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
             else {},
             "sat": roster_with_attendance(meeting, roster) if meeting.status == Meeting.Status.HELD else [],
-            "can_invite": {
-                i.pk for i in items if can_schedule or services.is_responsible_employee(request.user, i, today)
-            },
+            "can_invite": can_invite,
         },
     )
 
@@ -244,8 +251,12 @@ def invitee_add(request, pk):
 @require_POST
 def invitee_confirm(request, pk):
     invitee = object_or_404(request, Invitee.objects, council="item__meeting__council", pk=pk)
-    services.invitee_confirm(actor=request.user, invitee=invitee, now=timezone.now())
-    messages.success(request, _("Attendance and receipt of the documents are confirmed."))
+    try:
+        services.invitee_confirm(actor=request.user, invitee=invitee, now=timezone.now())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Attendance and receipt of the documents are confirmed."))
     return redirect(invitee.item.meeting)
 
 

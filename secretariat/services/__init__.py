@@ -5,7 +5,7 @@ R-000-12)."""
 from .access import can_schedule, is_employee_of, is_responsible_employee
 from .agenda import agenda_approve, agenda_dispatch, item_refuse, receipt_record
 from .extraordinary import extraordinary_decide, extraordinary_request
-from .invitees import invitee_add, invitee_confirm
+from .invitees import INVITING, invitee_add, invitee_confirm
 from .materials import (
     REFERENCE_NOTE_MAX_PAGES,
     item_allow_late,
@@ -32,6 +32,7 @@ __all__ = [
     "can_schedule",
     "extraordinary_decide",
     "extraordinary_request",
+    "INVITING",
     "invitee_add",
     "invitee_confirm",
     "is_employee_of",

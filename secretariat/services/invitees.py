@@ -8,8 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from council.models import AuditVerb
 from council.services import audit
 
-from ..models import Invitee
+from ..models import Invitee, Meeting
 from .access import can_schedule, is_responsible_employee
+
+# Persons are invited, and their attendance confirmed, while the meeting is being prepared (R-000-10f,
+# R-000-12): once it is held or cancelled the list of who was invited is what it was.
+INVITING = (Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_APPROVED, Meeting.Status.DISPATCHED)
+
+
+def _refuse_unless_preparing(meeting):
+    if meeting.status not in INVITING:
+        raise ValidationError(
+            _("Persons are invited and their attendance confirmed before the meeting; this meeting is %(status)s.")
+            % {"status": meeting.get_status_display()}
+        )
 
 
 @transaction.atomic
@@ -19,6 +31,7 @@ def invitee_add(
     day = now.date()
     if not (can_schedule(actor, item.meeting.council, day) or is_responsible_employee(actor, item, day)):
         raise PermissionDenied(_("Invited persons are listed by the secretary or by the responsible body."))
+    _refuse_unless_preparing(item.meeting)
     if not full_name_ru.strip():
         raise ValidationError({"full_name_ru": _("Give the invited person's name.")})
     invitee = Invitee.objects.create(
@@ -42,6 +55,7 @@ def invitee_confirm(*, actor, invitee, now, attendance=True, documents=True):
         raise PermissionDenied(
             _("Attendance of invited persons is confirmed by the secretariat employee of the responsible body.")
         )
+    _refuse_unless_preparing(item.meeting)
     invitee = Invitee.objects.select_for_update().get(pk=invitee.pk)
     if attendance:
         invitee.attendance_confirmed_at = now

@@ -326,3 +326,20 @@ def test_the_control_list_reads_the_same_queries_for_one_row_or_a_page(sent, use
         page = client.get(url, {"status": "overdue"}).content.decode()
     assert page.count(f"1.1. {lead.decision.text_ru[:40]}") == 50
     assert len(many) == len(few)
+
+
+def test_a_decree_entered_changes_the_working_days_the_list_counts(sent, user_named, client, sign_in, time_machine):
+    """The pages count working days with the decrees entered (cached between changes): a day declared off
+    is no longer counted on the next page (R-000-11e: the co-executor's part, due 31 December)."""
+    from council.models import CalendarDay
+
+    time_machine.move_to(at(dt.date(2026, 12, 28)))  # a Monday: 29, 30 and 31 December are working days
+    sign_in("secretary")
+    url = reverse("protocols:assignment_list", args=["republic"])
+    assert "3 рабочих дня" in client.get(url).content.decode()
+    CalendarDay.objects.create(
+        day=dt.date(2026, 12, 30), kind=CalendarDay.Kind.DAY_OFF, decree_number="1", decree_date=dt.date(2026, 12, 1)
+    )
+    assert "2 рабочих дня" in client.get(url).content.decode()
+    CalendarDay.objects.filter(day=dt.date(2026, 12, 30)).get().delete()
+    assert "3 рабочих дня" in client.get(url).content.decode()

@@ -394,3 +394,40 @@ def test_declining_an_extraordinary_meeting_needs_a_reason(demo, user_named):
         actor=user_named("chair"), request=request, convene=False, reason="Рассмотреть на очередном заседании", now=NOW
     )
     assert request.status == "declined" and request.meeting is None
+
+
+def test_persons_are_invited_only_while_the_meeting_is_prepared(held, user_named, client, sign_in, time_machine):
+    """R-000-10f, R-000-12: the list of invited persons is made and confirmed before the meeting; once it is
+    held the page offers neither, and the service refuses with the reason."""
+    from django.utils import translation
+
+    from tests.helpers import DAY
+
+    item = held.items.get(number=1)
+    with pytest.raises(ValidationError) as refused, translation.override("en"):
+        invitee_add(actor=user_named("secretary"), item=item, full_name_ru="Поздно", now=DAY)
+    with translation.override("en"):
+        assert "before the meeting; this meeting is held" in " ".join(refused.value.messages)
+    with pytest.raises(ValidationError):
+        invitee_confirm(actor=user_named("secretary"), invitee=item.invitees.get(), now=DAY)
+    time_machine.move_to(DAY)
+    sign_in("secretary")
+    url = reverse("secretariat:meeting_detail", args=[held.pk])
+    page = client.get(url).content.decode()
+    assert reverse("secretariat:invitee_add", args=[item.pk]) not in page
+    assert reverse("secretariat:meeting_request_agreement", args=[held.pk]) not in page  # R-000-9f: before it
+    response = client.post(reverse("secretariat:invitee_add", args=[item.pk]), {"full_name_ru": "Поздно"}, follow=True)
+    assert "до заседания" in response.content.decode()
+    assert not item.invitees.filter(full_name_ru="Поздно").exists()
+
+
+def test_each_questions_invitation_form_has_fields_of_its_own(dispatched_meeting, client, sign_in, time_machine):
+    """Every question of the agenda has its own form to invite a person; each label points at its own field."""
+    time_machine.move_to(NOW)
+    sign_in("secretary")
+    page = client.get(reverse("secretariat:meeting_detail", args=[dispatched_meeting.pk])).content.decode()
+    assert reverse("secretariat:meeting_request_agreement", args=[dispatched_meeting.pk]) in page
+    for item in dispatched_meeting.items.all():
+        assert reverse("secretariat:invitee_add", args=[item.pk]) in page
+        assert page.count(f'id="id_invitee{item.pk}_full_name_ru"') == 1
+        assert page.count(f'for="id_invitee{item.pk}_full_name_ru"') == 1
