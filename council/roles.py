@@ -45,23 +45,10 @@ def council_roles(user, council: Council, day: date) -> frozenset:
 
 
 def _compute_roles(user, council, day):
-    officers = list(
-        active_on(CouncilOfficer.objects.filter(person=user, council=council), day).values_list("role", "body_id")
-    )
-    seat_roles = dict(
-        active_on(Seat.objects.filter(council=council), day, "valid_from", "valid_to").values_list(
-            "position_id", "role"
-        )
-    )
-    appointments = list(
-        active_on(Appointment.objects.filter(person=user, position_id__in=seat_roles), day).values_list(
-            "kind", "position_id"
-        )
-    )
-    parent_officer = bool(council.parent_id) and (
-        active_on(CouncilOfficer.objects.filter(person=user, council_id=council.parent_id), day).exists()
-    )
-    return _derive_roles(user, council, day, officers, seat_roles, appointments, parent_officer)
+    """One council's roles by the same reads as many councils' (``prime_council_roles``): the person's posts
+    on the council and its parent in one query, the council's seats, the person's appointments to them."""
+    prime_council_roles(user, [council], day)
+    return user.__dict__["_council_roles_cache"][(council.pk, day)]
 
 
 def _derive_roles(user, council, day, officers, seat_roles, appointments, parent_officer):
