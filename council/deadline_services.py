@@ -71,26 +71,29 @@ def forget_calendar(**_kwargs):
     transaction.on_commit(forget)
 
 
-def request_calendar(request) -> WorkingCalendar:
-    """The calendar a page counts working days with, read once per request and, between changes of the
-    decrees, from the cache. Deadlines are never computed with it: ``current_calendar`` reads the database."""
-    calendar = getattr(request, "_working_calendar", None)
-    if calendar is not None:
-        return calendar
+def displayed_calendar() -> WorkingCalendar:
+    """The calendar pages count working days with: the decrees from the cache between changes of them.
+    Deadlines are never computed with it: ``current_calendar`` reads the database."""
     try:
         corrections = cache.get(CALENDAR_KEY)
     except CACHE_ERRORS:
+        return current_calendar()
+    if corrections is None:
         corrections = _corrections()
-    else:
-        if corrections is None:
-            corrections = _corrections()
-            try:
-                cache.set(CALENDAR_KEY, corrections, CALENDAR_TIMEOUT)
-            except CACHE_ERRORS:
-                log.exception("the calendar corrections were not cached")
-    calendar = _with(corrections)
-    if request is not None:
-        request._working_calendar = calendar
+        try:
+            cache.set(CALENDAR_KEY, corrections, CALENDAR_TIMEOUT)
+        except CACHE_ERRORS:
+            log.exception("the calendar corrections were not cached")
+    return _with(corrections)
+
+
+def request_calendar(request) -> WorkingCalendar:
+    """``displayed_calendar`` once per request, however many dates the page counts in working days."""
+    calendar = getattr(request, "_working_calendar", None)
+    if calendar is None:
+        calendar = displayed_calendar()
+        if request is not None:
+            request._working_calendar = calendar
     return calendar
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from council.deadline_services import current_calendar
+from council.deadline_services import displayed_calendar
 from council.links import absolute
 from council.models import Deadline
 from council.roles import prime_council_roles
@@ -65,7 +65,7 @@ def month_grid(*, user, year, month, today, council=None):
     weeks = stdcalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     start, end = weeks[0][0], weeks[-1][-1]
     councils = [council] if council is not None else councils_with_meetings(user, today)
-    work = current_calendar()
+    work = displayed_calendar()
     days = {
         d: Day(date=d, in_month=d.month == month, working=work.is_working_day(d), today=d == today)
         for week in weeks

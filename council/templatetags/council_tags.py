@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from council.official import form, position_in_phrase, position_on_its_line, signature_name, years_phrase
 
-from ..deadline_services import current_calendar, request_calendar
+from ..deadline_services import displayed_calendar, request_calendar
 from ..due import due_in as wording
 
 register = template.Library()
@@ -61,7 +61,7 @@ def official_years(context, years):
 def _working_calendar(context):
     """The working-day calendar with the decrees entered in the application, read once per request."""
     request = context.get("request")
-    return request_calendar(request) if request is not None else current_calendar()
+    return request_calendar(request) if request is not None else displayed_calendar()
 
 
 @register.simple_tag(takes_context=True)

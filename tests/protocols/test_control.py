@@ -343,3 +343,20 @@ def test_a_decree_entered_changes_the_working_days_the_list_counts(sent, user_na
     assert "2 рабочих дня" in client.get(url).content.decode()
     CalendarDay.objects.filter(day=dt.date(2026, 12, 30)).get().delete()
     assert "3 рабочих дня" in client.get(url).content.decode()
+
+
+def test_a_decree_entered_shows_on_the_month_calendar(demo, client, sign_in, time_machine):
+    """The month calendar marks a day declared off by a decree entered today, and unmarks it when removed."""
+    from council.models import CalendarDay
+
+    time_machine.move_to(at(dt.date(2026, 12, 28)))
+    sign_in("secretary")
+    url = reverse("secretariat:calendar_month")
+    off = 'month__day--off" data-date="2026-12-30"'
+    assert off not in client.get(url).content.decode()
+    day = CalendarDay.objects.create(
+        day=dt.date(2026, 12, 30), kind=CalendarDay.Kind.DAY_OFF, decree_number="1", decree_date=dt.date(2026, 12, 1)
+    )
+    assert off in client.get(url).content.decode()
+    day.delete()
+    assert off not in client.get(url).content.decode()
