@@ -45,6 +45,16 @@ def current_calendar() -> WorkingCalendar:
     return default_calendar().with_corrections(corrections) if corrections else default_calendar()
 
 
+def working_calendar(request=None) -> WorkingCalendar:
+    """``current_calendar()``, read once per request."""
+    calendar = getattr(request, "_working_calendar", None)
+    if calendar is None:
+        calendar = current_calendar()
+        if request is not None:
+            request._working_calendar = calendar
+    return calendar
+
+
 @transaction.atomic
 def profile_ensure_presets() -> dict:
     """Version 1 of every preset profile, created if missing; returns {code: latest version}. A preset the

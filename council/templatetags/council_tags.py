@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from council.official import form, position_in_phrase, position_on_its_line, signature_name, years_phrase
 
-from ..deadline_services import current_calendar
+from ..deadline_services import working_calendar
 from ..due import due_in as wording
 
 register = template.Library()
@@ -60,13 +60,7 @@ def official_years(context, years):
 
 def _working_calendar(context):
     """The working-day calendar with the decrees entered in the application, read once per request."""
-    request = context.get("request")
-    calendar = getattr(request, "_working_calendar", None)
-    if calendar is None:
-        calendar = current_calendar()
-        if request is not None:
-            request._working_calendar = calendar
-    return calendar
+    return working_calendar(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
