@@ -15,7 +15,7 @@ def approval_work(*, user, day, limit=None):
     if not chair:
         return
     approvals = Approval.objects.filter(council__parent_id__in=chair, status=Approval.Status.SUBMITTED)
-    for a in earliest(approvals.select_related("council"), None, limit):  # undated: in the order submitted
+    for a in earliest(approvals.select_related("council"), None, limit):  # undated: the oldest first
         yield WorkItem(
             council=a.council,
             what=_("%(what)s of %(council)s awaits your approval")
