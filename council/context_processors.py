@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from .navcache import Header
 from .selectors import councils_overseen_by
-from .worklist import work_count
+from .worklist import work_counts, work_for
 
 # The pages the main navigation marks as current (url name -> its link), so that the cached navigation has
 # one variant per link rather than per page.
@@ -21,13 +21,16 @@ NAV_PAGES = {
 
 
 def header_figures(request):
-    """What the header shows of the person: the count beside "My work", the unread notices and whether the
-    compliance link is theirs (no link to a 403). About nine queries, cached by ``council.navcache``."""
+    """What the header shows of the person: the count beside "My work" (and of each of its groups, which the
+    home page shows), the unread notices and whether the compliance link is theirs (no link to a 403). About
+    nine queries, cached by ``council.navcache``. The full "My work" list it counts is kept on the request
+    as ``my_work``: the home page shows its first items rather than asking for them again."""
 
     def compute(user, day):
-        work = getattr(request, "my_work", None)  # the "My work" page has just listed it: the same count
+        work = request.my_work = work_for(user=user, day=day)
         return {
-            "my_work": len(work) if work is not None else work_count(user=user, day=day),
+            "my_work": len(work),
+            "my_work_groups": work_counts(work),
             "unread": user.notifications.filter(read_at__isnull=True).count(),
             "oversees": councils_overseen_by(user=user, day=day).exists(),
         }
@@ -35,12 +38,21 @@ def header_figures(request):
     return compute
 
 
+def header_of(request):
+    """The signed-in person's header figures for this request, computed or read from the cache at most once
+    per request (the home page reads them before its template does)."""
+    header = getattr(request, "_nav_header", None)
+    if header is None:
+        header = request._nav_header = Header(request.user, timezone.localdate(), header_figures(request))
+    return header
+
+
 def navigation(request):
     """The language choices, the unread-notice count and the links the header may show."""
     user = getattr(request, "user", None)
     context = {"LANGUAGE_CHOICES": settings.LANGUAGES}
     if user is not None and user.is_authenticated:
-        header = Header(user, timezone.localdate(), header_figures(request))
+        header = header_of(request)
         match = getattr(request, "resolver_match", None)
         context.update(
             # callables: evaluated only where the template shows them (not at all when the navigation

@@ -9,10 +9,13 @@ from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from .context_processors import header_of
+from .deadline_services import request_calendar
+from .due import due_in
 from .models import Council
 from .selectors import council_change_log, council_composition, councils_visible_to
 from .services import user_set_language
-from .worklist import GROUPS, work_counts, work_for
+from .worklist import GROUPS, PAGE, work_counts, work_for
 
 
 def object_or_404(request, queryset, *, council="council", perm=None, **lookup):
@@ -43,16 +46,59 @@ def visible_council_or_404(request, code, perm="council.open_council"):
 
 @login_required
 def home(request):
-    """ "My work": what awaits the person across their councils, earliest due first, then their councils."""
+    """ "My work": what awaits the person across their councils, earliest due first, then their councils.
+
+    The first ``PAGE`` items, each provider asked for its earliest only, so the page costs the same whatever
+    the amount of work; the total and the count of each group are the header's (``council.navcache``), and
+    ``?all=1`` lists everything."""
     today = timezone.localdate()
     councils = list(councils_visible_to(user=request.user, day=today).select_related("parent"))
-    work = work_for(user=request.user, day=today)
-    request.my_work = work  # the header's count, when it is recomputed, is this list's (council.navcache)
+    show_all = request.GET.get("all") == "1"
+    figures = header_of(request).figures  # from the cache, or computed now with the full list
+    full = getattr(request, "my_work", None)  # the full list, when the header has just been computed
+    work = None
+    if full is None and not show_all:
+        first = work_for(user=request.user, day=today, limit=PAGE + 1)
+        if len(first) <= PAGE:
+            full = first  # all there is
+        elif "my_work_groups" in figures:  # (a header cached before the groups were counted has none)
+            # more than a page: how many in all, and in each group, are the header's figures
+            work, total, groups = first[:PAGE], max(figures["my_work"], len(first)), figures["my_work_groups"]
+    if work is None:
+        if full is None:
+            full = work_for(user=request.user, day=today)
+        work, total, groups = (full if show_all else full[:PAGE]), len(full), work_counts(full)
     return render(
         request,
         "council/home.html",
-        {"councils": councils, "today": today, "work": work, "work_groups": work_counts(work), "groups": GROUPS},
+        {
+            "councils": councils,
+            "today": today,
+            "work": _work_rows(request, work, today),
+            "shown": len(work),
+            "total": total,
+            "page_size": PAGE,
+            "show_all": show_all,
+            "work_groups": groups,
+            "groups": GROUPS,
+        },
     )
+
+
+def _work_rows(request, items, today):
+    """(item, its due date as shown, the time left) for each item: worked out here once per due date rather
+    than by a filter and a tag on every row of the page."""
+    left = {}
+    rows = []
+    for item in items:
+        due = item.due_date
+        if due is None:
+            rows.append((item, "", None))
+            continue
+        if due not in left:
+            left[due] = due_in(due, today, request_calendar(request))
+        rows.append((item, f"{due:%d.%m.%Y}", left[due]))
+    return rows
 
 
 def _parse_day(value, default):

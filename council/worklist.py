@@ -3,16 +3,17 @@
 Each app above ``council`` adds what it knows awaits people (a plan for the chair's approval, materials
 for the secretary's check, a draft protocol for a member's agreement…) through ``WORK_PROVIDERS``, filled
 in its ``AppConfig.ready()``; this module imports none of them. A provider is called as
-``provider(user=…, day=…)`` and returns ``WorkItem``s; it finds the councils where the user may act with
-``council.rules.councils_allowing`` and makes a fixed number of queries, so the page costs the same
-whatever the number of councils and rows. The deadlines the person answers for (their own, their body's,
-the secretary's) come from the deadline rows.
+``provider(user=…, day=…, limit=…)`` and returns ``WorkItem``s; it finds the councils where the user may act
+with ``council.rules.councils_allowing`` and makes a fixed number of queries. With a ``limit`` each of its
+queries returns only its ``limit`` earliest rows (``earliest``), so the home page, which shows the first
+``PAGE`` items, costs the same whatever the number of councils and rows. The deadlines the person answers
+for (their own, their body's, the secretary's) come from the deadline rows.
 """
 
 import dataclasses
 import datetime
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import CouncilOfficer, Deadline
@@ -44,8 +45,21 @@ GROUPS = {
     "deadline": _("Deadlines"),
 }
 
-# provider(user=, day=) -> iterable of WorkItem; apps append theirs in AppConfig.ready()
+# provider(user=, day=, limit=) -> iterable of WorkItem; apps append theirs in AppConfig.ready()
 WORK_PROVIDERS = []
+
+PAGE = 50  # the items the home page shows before "Show all"
+
+
+def earliest(queryset, due, limit):
+    """The rows of ``queryset`` earliest ``due`` first (undated last, as ``WorkItem.sort_key`` ranks them),
+    only the first ``limit`` of them when a limit is given; ``due=None`` for rows without a due date.
+
+    Rows due the same day are taken in the order they were created: where more of them than the limit
+    share the day of the last one shown, the full list (no limit) may rank another of them there."""
+    order = ("pk",) if due is None else (F(due).asc(nulls_last=True), "pk")
+    queryset = queryset.order_by(*order)
+    return queryset if limit is None else queryset[:limit]
 
 
 def my_deadlines(*, user, day):
@@ -63,8 +77,9 @@ def my_deadlines(*, user, day):
     return deadlines_base().filter(mine, state__in=Deadline.ACTIVE_STATES)
 
 
-def _deadline_items(user, day):
-    for d in my_deadlines(user=user, day=day):
+def _deadline_items(user, day, limit):
+    mine = my_deadlines(user=user, day=day).select_related(None).select_related("council")  # what a row shows
+    for d in earliest(mine, "due_date", limit):
         yield WorkItem(
             council=d.council,
             what=d.title,
@@ -76,25 +91,21 @@ def _deadline_items(user, day):
         )
 
 
-def work_for(*, user, day) -> list[WorkItem]:
-    """Everything awaiting ``user`` on ``day``, earliest due first (undated last)."""
+def work_for(*, user, day, limit=None) -> list[WorkItem]:
+    """Everything awaiting ``user`` on ``day``, earliest due first (undated last); only the first ``limit``
+    items when a limit is given, in the same fixed number of queries whatever the number of rows."""
     if not getattr(user, "is_authenticated", False):
         return []
-    items = list(_deadline_items(user, day))
+    items = list(_deadline_items(user, day, limit))
     for provider in WORK_PROVIDERS:
-        items.extend(provider(user=user, day=day))
-    return sorted(items, key=lambda item: item.sort_key)
+        items.extend(provider(user=user, day=day, limit=limit))
+    items.sort(key=lambda item: item.sort_key)
+    return items if limit is None else items[:limit]
 
 
 def work_counts(items) -> dict:
-    """How many items of each group, and how many are late (due before ``today`` is for the caller)."""
-    counts = {}
+    """How many items of each group, in the order of ``GROUPS``."""
+    counts = dict.fromkeys(GROUPS, 0)
     for item in items:
         counts[item.group] = counts.get(item.group, 0) + 1
-    return counts
-
-
-def work_count(*, user, day) -> int:
-    """The number shown beside "My work" in the header: a fixed number of small queries on every page
-    (cached between the changes that may alter it: ``council.navcache``)."""
-    return len(work_for(user=user, day=day))
+    return {group: n for group, n in counts.items() if n}

@@ -4,35 +4,36 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from council.rules import councils_allowing
-from council.worklist import WorkItem
+from council.worklist import WorkItem, earliest
 
 from .models import Plan, Proposal
 
 
-def plan_work(*, user, day):
+def plan_work(*, user, day, limit=None):
     """The chair approves a submitted plan (R-000-6, R-000-9a); the secretary decides on members' proposals
-    (R-000-9a). Two queries."""
+    (R-000-9a). At most two queries, none for a role the person does not have."""
     chairs = councils_allowing(user, "plans.approve_plan", day=day)
-    for plan in Plan.objects.filter(council_id__in=chairs, status=Plan.Status.SUBMITTED).select_related("council"):
-        yield WorkItem(
-            council=plan.council,
-            what=_("The plan for %(period)s awaits your approval")
-            % {"period": f"{plan.start:%d.%m.%Y}–{plan.end:%d.%m.%Y}"},
-            action=_("Approve or return"),
-            url=plan.get_absolute_url(),
-            due_date=plan.start,
-            group="approvals",
-        )
     editors = councils_allowing(user, "plans.edit_plan", day=day)
-    proposals = Proposal.objects.filter(council_id__in=editors, status=Proposal.Status.SUBMITTED).select_related(
-        "council"
-    )
-    for p in proposals.order_by("period_start", "id"):
-        yield WorkItem(
-            council=p.council,
-            what=_("Proposal to the plan: %(question)s") % {"question": p.question},
-            action=_("Accept or decline"),
-            url=reverse("plans:proposal_list", args=[p.council.code]),
-            due_date=p.period_start,
-            group="checks",
-        )
+    if chairs:
+        plans = Plan.objects.filter(council_id__in=chairs, status=Plan.Status.SUBMITTED).select_related("council")
+        for plan in earliest(plans, "start", limit):
+            yield WorkItem(
+                council=plan.council,
+                what=_("The plan for %(period)s awaits your approval")
+                % {"period": f"{plan.start:%d.%m.%Y}–{plan.end:%d.%m.%Y}"},
+                action=_("Approve or return"),
+                url=plan.get_absolute_url(),
+                due_date=plan.start,
+                group="approvals",
+            )
+    if editors:
+        proposals = Proposal.objects.filter(council_id__in=editors, status=Proposal.Status.SUBMITTED)
+        for p in earliest(proposals.select_related("council"), "period_start", limit):
+            yield WorkItem(
+                council=p.council,
+                what=_("Proposal to the plan: %(question)s") % {"question": p.question},
+                action=_("Accept or decline"),
+                url=reverse("plans:proposal_list", args=[p.council.code]),
+                due_date=p.period_start,
+                group="checks",
+            )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from council.models import localized
 from council.rules import councils_allowing
-from council.worklist import WorkItem
+from council.worklist import WorkItem, earliest
 
 from .models import AgendaItem, Agreement, ExtraordinaryRequest, Meeting, Receipt
 
@@ -15,15 +15,29 @@ def _question(item):
     return f"{item.number}. {item.question}"
 
 
-def meeting_work(*, user, day):
+def meeting_work(*, user, day, limit=None):
     """The secretary checks submitted materials and reports to the chair (R-000-10c); the chair accepts or
     returns them, decides on extraordinary meetings (R-000-9e) and approves a complete agenda (R-000-10e); a
-    member agrees the meeting (R-000-9f) and reads the documents once sent (R-000-10e). Six queries."""
+    member agrees the meeting (R-000-9f) and reads the documents once sent (R-000-10e). At most six queries,
+    none for a role the person does not have."""
     secretary = councils_allowing(user, "secretariat.schedule_meeting", day=day)
     chair = councils_allowing(user, "secretariat.chair_decide", day=day)
     member = councils_allowing(user, "secretariat.answer_agreement", day=day)
-    items = AgendaItem.objects.select_related("meeting__council").filter(meeting__date__gte=day)
-    for item in items.filter(meeting__council_id__in=secretary, status=AgendaItem.Status.SUBMITTED):
+    if secretary:
+        yield from _secretary_work(secretary, day, limit)
+    if chair:
+        yield from _chair_work(chair, day, limit)
+    if member:
+        yield from _member_work(user, member, day, limit)
+
+
+def _items(day):
+    return AgendaItem.objects.select_related("meeting__council").filter(meeting__date__gte=day)
+
+
+def _secretary_work(councils, day, limit):
+    submitted = _items(day).filter(meeting__council_id__in=councils, status=AgendaItem.Status.SUBMITTED)
+    for item in earliest(submitted, "meeting__date", limit):
         yield WorkItem(
             council=item.meeting.council,
             what=_("Materials arrived: %(question)s") % {"question": _question(item)},
@@ -32,7 +46,11 @@ def meeting_work(*, user, day):
             due_date=item.meeting.date,
             group="checks",
         )
-    for item in items.filter(meeting__council_id__in=chair, status=AgendaItem.Status.REPORTED):
+
+
+def _chair_work(councils, day, limit):
+    reported = _items(day).filter(meeting__council_id__in=councils, status=AgendaItem.Status.REPORTED)
+    for item in earliest(reported, "meeting__date", limit):
         yield WorkItem(
             council=item.meeting.council,
             what=_("Materials checked by the secretary: %(question)s") % {"question": _question(item)},
@@ -41,11 +59,11 @@ def meeting_work(*, user, day):
             due_date=item.meeting.date,
             group="approvals",
         )
-    ready = Meeting.objects.filter(council_id__in=chair, status=Meeting.Status.SCHEDULED, date__gte=day).filter(
+    ready = Meeting.objects.filter(council_id__in=councils, status=Meeting.Status.SCHEDULED, date__gte=day).filter(
         Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"))),
         ~Exists(AgendaItem.objects.filter(meeting=OuterRef("pk")).exclude(status=AgendaItem.Status.ACCEPTED)),
     )
-    for meeting in ready.select_related("council"):
+    for meeting in earliest(ready.select_related("council"), "date", limit):
         yield WorkItem(
             council=meeting.council,
             what=_("The agenda of the meeting of %(date)s is complete") % {"date": f"{meeting.date:%d.%m.%Y}"},
@@ -54,8 +72,10 @@ def meeting_work(*, user, day):
             due_date=meeting.date,
             group="approvals",
         )
-    requests = ExtraordinaryRequest.objects.filter(council_id__in=chair, status=ExtraordinaryRequest.Status.REQUESTED)
-    for req in requests.select_related("council"):
+    requests = ExtraordinaryRequest.objects.filter(
+        council_id__in=councils, status=ExtraordinaryRequest.Status.REQUESTED
+    )
+    for req in earliest(requests.select_related("council"), "desired_date", limit):
         yield WorkItem(
             council=req.council,
             what=_("Request for an extraordinary meeting: %(question)s") % {"question": localized(req, "question")},
@@ -64,11 +84,14 @@ def meeting_work(*, user, day):
             due_date=req.desired_date,
             group="approvals",
         )
-    meetings = Meeting.objects.filter(council_id__in=member, date__gte=day).select_related("council")
+
+
+def _member_work(user, councils, day, limit):
+    meetings = Meeting.objects.filter(council_id__in=councils, date__gte=day).select_related("council")
     to_agree = meetings.filter(agree_by__gte=day, status=Meeting.Status.SCHEDULED).exclude(
         Exists(Agreement.objects.filter(meeting=OuterRef("pk"), person=user))
     )
-    for meeting in to_agree:
+    for meeting in earliest(to_agree, "agree_by", limit):
         yield WorkItem(
             council=meeting.council,
             what=_("Agree the date, place and agenda of the meeting of %(date)s")
@@ -81,7 +104,7 @@ def meeting_work(*, user, day):
     unread = meetings.filter(status=Meeting.Status.DISPATCHED).exclude(
         Exists(Receipt.objects.filter(meeting=OuterRef("pk"), person=user))
     )
-    for meeting in unread:
+    for meeting in earliest(unread, "date", limit):
         yield WorkItem(
             council=meeting.council,
             what=_("The agenda and documents of the meeting of %(date)s were sent to you")

@@ -2,8 +2,12 @@
 row a link to the page where it is done; the header counts it."""
 
 import datetime as dt
+import random
+import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans import services as plans
@@ -90,10 +94,7 @@ def test_the_secretary_checks_arrived_materials_and_the_list_is_ranked_by_due_da
     dates = [d for d in ("22.01.2027", "01.07.2027") if d in page]
     assert dates and page.index(dates[0]) < page.index("My councils")
     rows = page[page.index("<tbody>") : page.index("</tbody>")]
-    due = [
-        dt.datetime.strptime(d, "%d.%m.%Y").date()
-        for d in __import__("re").findall(r"<td>(\d\d\.\d\d\.\d{4})</td>", rows)
-    ]
+    due = [dt.datetime.strptime(d, "%d.%m.%Y").date() for d in re.findall(r"<td>(\d\d\.\d\d\.\d{4})</td>", rows)]
     assert due == sorted(due) and due
 
 
@@ -119,3 +120,96 @@ def test_my_work_costs_the_same_whatever_the_number_of_rows(
     DeadlineFactory.create_batch(30, council=demo["republic"])
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(reverse("home")).status_code == 200
+
+
+def _rows(page):
+    """The rows of "My work": (what, due date as shown), in the order shown."""
+    if "<tbody>" not in page:
+        return []
+    body = page[page.index("<tbody>") : page.index("</tbody>")]
+    found = re.findall(
+        r'<tr data-group="[^"]*">\s*<td>(?:<a [^>]*>)?(.*?)[<].*?<td>[^<]*</td>\s*<td>([^<]*)</td>', body, re.S
+    )
+    return [(what.strip(), due) for what, due in found]
+
+
+def _due(shown):
+    return dt.date.max if shown == "—" else dt.datetime.strptime(shown, "%d.%m.%Y").date()
+
+
+def _deadlines(council, days):
+    """Deadlines the council's secretary answers for, due ``days`` after 1 December 2026, created in the
+    order given (not the order due)."""
+    from tests.factories import DeadlineFactory
+
+    for n in days:
+        due = dt.date(2026, 12, 1) + dt.timedelta(days=n)
+        DeadlineFactory(council=council, due_date=due, title_ru=f"Срок {n:03d}", title_kk=f"Мерзім {n:03d}")
+
+
+def test_my_work_shows_the_first_fifty_by_due_date_and_links_to_the_rest(client, sign_in, demo, time_machine):
+    """A secretary with more than 50 tasks sees the 50 due first, is told how many there are in all, and
+    reaches every one of them with "Show all"."""
+    time_machine.move_to(NOW)
+    sign_in("secretary", language="en")
+    before = len(_rows(client.get(reverse("home") + "?all=1").content.decode()))
+    days = list(range(0, 120, 2))
+    random.Random(7).shuffle(days)  # created in no particular order
+    _deadlines(demo["republic"], days)
+    total = before + len(days)
+
+    page = client.get(reverse("home")).content.decode()
+    shown = _rows(page)
+    assert len(shown) == 50
+    due = [_due(d) for _, d in shown]
+    assert due == sorted(due)
+    assert f"{total} tasks await you, earliest first." in page
+    assert f"Showing the first 50 of {total}." in page
+    assert '<a href="?all=1">Show all</a>' in page
+    assert "Срок 000" in page and "Срок 118" not in page  # the earliest shown, the latest not
+
+    everything = client.get(reverse("home") + "?all=1").content.decode()
+    rows = _rows(everything)
+    assert len(rows) == total
+    assert rows[:50] == shown  # the page is the beginning of the full list
+    assert [_due(d) for _, d in rows] == sorted(_due(d) for _, d in rows)
+    assert {f"Срок {n:03d}" for n in days} <= {what for what, _ in rows}
+    assert "Showing the first" not in everything
+    assert f'<a href="{reverse("home")}">Show only the first 50</a>' in everything
+    # the count of each group and the header's count are of everything, not of the 50 shown
+    deadlines = re.findall(r'<tr data-group="([^"]*)"', everything).count("deadline")
+    assert f'<span class="badge" data-group="deadline">Deadlines: {deadlines}</span>' in page
+    assert f'tasks await you">{total}</span>' in page
+
+
+def test_my_work_with_few_tasks_shows_them_all_without_a_link(client, sign_in, demo, time_machine):
+    time_machine.move_to(NOW)
+    sign_in("secretary", language="en")
+    _deadlines(demo["republic"], range(3))
+    page = client.get(reverse("home")).content.decode()
+    assert "Срок 002" in page
+    assert "Showing the first" not in page and "?all=1" not in page
+
+
+def test_my_work_costs_the_same_with_60_and_200_tasks(client, sign_in, demo, time_machine):
+    """The page asks each provider for its earliest tasks only: the same queries with 60 tasks as with 200
+    (once the header, which counts them all, is cached)."""
+    time_machine.move_to(NOW)
+    sign_in("secretary", language="en")
+
+    def warm_queries():
+        client.get(reverse("home"))  # the header recomputed after the change
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("home")).content.decode()
+        return len(queries.captured_queries), len(_rows(page)), queries.captured_queries
+
+    _deadlines(demo["republic"], range(60))
+    at_60, rows_60, _ = warm_queries()
+    _deadlines(demo["republic"], range(60, 200))
+    at_200, rows_200, queries = warm_queries()
+    assert rows_60 == rows_200 == 50
+    assert at_200 == at_60
+    assert at_60 <= 15  # bench: "<= 15 queries"
+    # the deadlines are read no more than a page at a time, however many there are
+    read = [q["sql"] for q in queries if q["sql"].startswith('SELECT "council_deadline"')]
+    assert read and all(sql.endswith("LIMIT 51") for sql in read)
