@@ -27,6 +27,7 @@ BIG_TABLES = [
     "council_notification",
     "council_deadline",
     "council_compliancesummary",
+    "council_compliancerollup",
     "protocols_assignment",
     "protocols_decisionexecutor",
     "protocols_decision",
@@ -115,7 +116,7 @@ def _registry():
 
 def generate(scale=1.0):
     """Empty the history tables and fill them at ``scale`` (1.0 = national, ten years). Returns counts."""
-    from council.compliance_summary import rebuild_sql
+    from council.compliance_summary import rebuild_sql, rollup_sql
     from council.models import User
     from protocols.models import Assignment
     from secretariat.models import AgendaItem, Meeting
@@ -335,8 +336,9 @@ def generate(scale=1.0):
                       FROM generate_series(1, %(filler)s) AS g) AS f""",
                 {**p, "filler": filler},
             )
-        # The compliance dashboard's summary, as the deadline services would have kept it.
+        # The compliance dashboard's summary and its roll-up, as the deadline services would have kept them.
         cur.execute(*rebuild_sql())
+        cur.execute(rollup_sql())
     with connection.cursor() as cur:
         for table in BIG_TABLES:
             cur.execute(f"ANALYZE {table}")

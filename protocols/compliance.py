@@ -2,20 +2,22 @@
 number of councils, meetings or deadlines (R-000-9c, R-000-10b, R-000-10e, R-000-11a, R-000-11c,
 R-000-11d, R-001-3b).
 
-The deadline counts come from ``council.ComplianceSummary`` (per council, month, kind, body and state, kept
-by the deadline services), so the page reads hundreds of rows whatever the years of history.
+The deadline counts come from ``council.ComplianceRollup`` (per council, month, kind and state) and, for the
+execution by body, from ``council.ComplianceSummary`` (the same with the body), both kept by the deadline
+services, so the page reads a period's counts whatever the years of history and the number of deadlines.
 ``figures_from_deadlines`` is the same computation over the deadlines themselves: the definition the summary
 must agree with, and what the tests compare the page with."""
 
 import dataclasses
 import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db import connection
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from council.compliance_summary import month_of
 from council.deadlines import add_months
-from council.models import NO_BODY, Body, ComplianceSummary, Council, Deadline
+from council.models import NO_BODY, Body, ComplianceRollup, ComplianceSummary, Council, Deadline
 from plans.coverage import MEETING_GAP_MONTHS, meeting_gaps
 from secretariat.models import Meeting
 
@@ -51,15 +53,19 @@ class Tally:
     @property
     def segments(self):
         """(x, width, css class) of each part of a 100-wide stacked bar: on time, late, overdue, pending."""
+        total = self.total
         x, result = 0.0, []
-        for part in ("on_time", "late", "overdue", "pending"):
-            width = self.share(part)
+        if not total:
+            return result
+        for part, css in BAR_PARTS:
+            width = round(100 * getattr(self, part) / total, 1)  # ``share``, the total added up once
             if width:
-                result.append((x, width, part.replace("_", "-")))
+                result.append((x, width, css))
                 x += width
         return result
 
 
+BAR_PARTS = (("on_time", "on-time"), ("late", "late"), ("overdue", "overdue"), ("pending", "pending"))
 PARTS = ("on_time", "late", "overdue", "pending", "waived")
 
 
@@ -159,31 +165,46 @@ def _move_past_due(tally, n):
 
 
 def figures_from_summary(*, ids, start, end, today):
-    """The same as ``figures_from_deadlines`` for a period of whole months, read from the summary."""
+    """The same as ``figures_from_deadlines`` for a period of whole months: the tallies per council and kind
+    from the roll-up without the body, the execution tally per body from the summary's execution rows."""
     if start.day != 1 or (end + datetime.timedelta(days=1)).day != 1:
         raise ValueError("The compliance summary answers for whole months.")
-    summary = ComplianceSummary.objects.filter(council_id__in=ids, month__range=(start, end)).exclude(count=0)
     per_council = {pk: {k: Tally() for k in KINDS} for pk in ids}
-    for r in summary.filter(kind__in=KINDS).values("council_id", "kind").annotate(**_summary_fields(today)).order_by():
-        per_council[r["council_id"]][r["kind"]] = _tally(r)
-    names = Body.objects.filter(pk=OuterRef("body"))
-    execution = (
-        summary.filter(kind="execution")
-        .values("body")
-        .annotate(
-            name_ru=Subquery(names.values("name_ru")[:1]),
-            name_kk=Subquery(names.values("name_kk")[:1]),
-            **_summary_fields(today),
-        )
-        .order_by("name_ru", "body")
+    rolled = (
+        ComplianceRollup.objects.filter(council_id__in=ids, month__range=(start, end), kind__in=KINDS)
+        .exclude(count=0)
+        .values("council_id", "kind")
+        .annotate(**_summary_fields(today))
+        .order_by()
     )
-    rows = [{**r, "body": r["body"] if r["body"] != NO_BODY else None, "tally": _tally(r)} for r in execution]
+    for r in rolled:
+        per_council[r["council_id"]][r["kind"]] = _tally(r)
+    sums = (
+        ComplianceSummary.objects.filter(kind="execution", month__range=(start, end), council_id__in=ids)
+        .exclude(count=0)
+        .values("body")
+        .annotate(**_summary_fields(today))
+        .order_by()
+    )
+    # The bodies' names joined to the sums once they are added up: an annotation by the ORM would look them up
+    # per summary row and group by them.
+    sql, params = sums.query.sql_with_params()
+    parts = ", ".join(f"s.{part}" for part in PARTS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT s.body, b.name_ru, b.name_kk, {parts} FROM ({sql}) AS s"
+            f" LEFT JOIN {Body._meta.db_table} AS b ON b.id = s.body ORDER BY b.name_ru, s.body",
+            params,
+        )
+        execution = cursor.fetchall()
+    rows = [{"body": None if r[0] == NO_BODY else r[0], "tally": Tally(*r[3:])} for r in execution]
+    names = [r[:3] for r in execution if r[0] != NO_BODY]
     by_body = {r["body"]: r["tally"] for r in rows}
     for (council_id, kind, body), n in _open_past_due(ids=ids, start=start, end=end, today=today).items():
         _move_past_due(per_council[council_id][kind], n)
         if kind == "execution" and body in by_body:
             _move_past_due(by_body[body], n)
-    return per_council, _bodies(rows, [(r["body"], r["name_ru"], r["name_kk"]) for r in rows if r["body"] is not None])
+    return per_council, _bodies(rows, names)
 
 
 def quarter_of(day):
@@ -199,20 +220,25 @@ def quarters(start, end):
     return result
 
 
-def required_per_quarter(profile, quarter_start=None):
-    """The minimum number of meetings per quarter: once a quarter (R-000-9c). Once every two months
-    (R-001-3b) is judged by the gap between meetings (``plans.coverage.meeting_gaps``). A police chief's report
-    is due in the first quarter of each year (R-002-4), so only that quarter has a minimum; another yearly
-    minimum is not judged by quarter: None."""
-    rule = profile.typed.min_meetings if profile else {}
+def min_meetings(profile):
+    """The profile's minimum of meetings ({"count": n, "per": period}), read once per council: the profile's
+    settings are checked each time they are read."""
+    return profile.typed.min_meetings if profile else {}
+
+
+def required_per_quarter(rule, quarter_start=None):
+    """The minimum number of meetings per quarter under ``rule`` (``min_meetings``): once a quarter
+    (R-000-9c). Once every two months (R-001-3b) is judged by the gap between meetings
+    (``plans.coverage.meeting_gaps``). A police chief's report is due in the first quarter of each year
+    (R-002-4), so only that quarter has a minimum; another yearly minimum is not judged by quarter: None."""
     count = rule.get("count", 0)
     if rule.get("per") == "year_first_quarter":
         return count if quarter_start is not None and quarter_start.month == 1 else None
     return count if rule.get("per") == "quarter" else None
 
 
-def judged_by_gap(profile):
-    return bool(profile) and profile.typed.min_meetings.get("per") == "two_months"
+def judged_by_gap(rule):
+    return rule.get("per") == "two_months"
 
 
 def dashboard(*, councils, start, end, today):
@@ -248,17 +274,22 @@ def dashboard(*, councils, start, end, today):
         .select_related("council", "responsible_body")
         .order_by("due_date", "id")[:20]
     )
+    by_profile = {}  # a profile serves many councils: its settings read once
+    for c in councils:
+        if c.profile_id not in by_profile:
+            by_profile[c.profile_id] = min_meetings(c.profile)
+    rules = {c.pk: by_profile[c.profile_id] for c in councils}
     return {
         "councils": [
             {
                 "council": c,
                 "measures": [(code, label, rule, per_council[c.pk][code]) for code, label, rule in MEASURES],
                 "meetings": [
-                    (q, meetings.get((c.pk, q), 0), required_per_quarter(c.profile, q)) for q in periods if q <= today
+                    (q, meetings.get((c.pk, q), 0), required_per_quarter(rules[c.pk], q)) for q in periods if q <= today
                 ],
-                "gap_rule": judged_by_gap(c.profile),
+                "gap_rule": judged_by_gap(rules[c.pk]),
                 "gaps": meeting_gaps(start=start, end=min(end, today), meeting_dates=held_dates.get(c.pk, []))
-                if judged_by_gap(c.profile) and start <= today
+                if judged_by_gap(rules[c.pk]) and start <= today
                 else [],
             }
             for c in councils
