@@ -12,12 +12,12 @@ import dataclasses
 import datetime
 
 from django.db import connection
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from council.compliance_summary import month_of
 from council.deadlines import add_months
-from council.models import NO_BODY, Body, ComplianceRollup, ComplianceSummary, Council, Deadline
+from council.models import NO_BODY, Body, ComplianceRollup, ComplianceSummary, Deadline, RegulationProfile
 from plans.coverage import MEETING_GAP_MONTHS, meeting_gaps
 from secretariat.models import Meeting
 
@@ -81,18 +81,21 @@ def _tally_fields(today):
     }
 
 
-def _summary_fields(today):
-    """Over the summary, the same parts by month: an open deadline of an earlier month is past its due date, one
-    of a later month is not; those of the current month count as pending here and the few among them already
-    past their date are moved to overdue by ``_open_past_due``."""
+def _summary_sums(today):
+    """Over the summary, the same parts by month, as SQL with its parameters (the dashboard reads the summary
+    and the roll-up with two statements written out: building them with the ORM cost several times as much as
+    running them): an open deadline of an earlier month is past its due date, one of a later month is not;
+    those of the current month count as pending here and the few among them already past their date are moved
+    to overdue by ``_open_past_due``."""
     S, current = Deadline.State, month_of(today)
-    return {
-        "on_time": Sum("count", filter=Q(state=S.MET), default=0),
-        "late": Sum("count", filter=Q(state=S.MET_LATE), default=0),
-        "overdue": Sum("count", filter=Q(state=S.OVERDUE) | Q(state=S.OPEN, month__lt=current), default=0),
-        "pending": Sum("count", filter=Q(state=S.OPEN, month__gte=current), default=0),
-        "waived": Sum("count", filter=Q(state=S.WAIVED), default=0),
-    }
+    sql = (
+        "COALESCE(SUM(count) FILTER (WHERE state = %s), 0) AS on_time,"
+        " COALESCE(SUM(count) FILTER (WHERE state = %s), 0) AS late,"
+        " COALESCE(SUM(count) FILTER (WHERE state = %s OR (state = %s AND month < %s)), 0) AS overdue,"
+        " COALESCE(SUM(count) FILTER (WHERE state = %s AND month >= %s), 0) AS pending,"
+        " COALESCE(SUM(count) FILTER (WHERE state = %s), 0) AS waived"
+    )
+    return sql, [str(S.MET), str(S.MET_LATE), str(S.OVERDUE), str(S.OPEN), current, str(S.OPEN), current, str(S.WAIVED)]
 
 
 def _tally(row):
@@ -100,8 +103,11 @@ def _tally(row):
 
 
 def _add(total, tally):
-    for f in PARTS:
-        setattr(total, f, getattr(total, f) + getattr(tally, f))
+    total.on_time += tally.on_time
+    total.late += tally.late
+    total.overdue += tally.overdue
+    total.pending += tally.pending
+    total.waived += tally.waived
 
 
 def _bodies(rows, names):
@@ -170,31 +176,25 @@ def figures_from_summary(*, ids, start, end, today):
     if start.day != 1 or (end + datetime.timedelta(days=1)).day != 1:
         raise ValueError("The compliance summary answers for whole months.")
     per_council = {pk: {k: Tally() for k in KINDS} for pk in ids}
-    rolled = (
-        ComplianceRollup.objects.filter(council_id__in=ids, month__range=(start, end), kind__in=KINDS)
-        .exclude(count=0)
-        .values("council_id", "kind")
-        .annotate(**_summary_fields(today))
-        .order_by()
-    )
-    for r in rolled:
-        per_council[r["council_id"]][r["kind"]] = _tally(r)
-    sums = (
-        ComplianceSummary.objects.filter(kind="execution", month__range=(start, end), council_id__in=ids)
-        .exclude(count=0)
-        .values("body")
-        .annotate(**_summary_fields(today))
-        .order_by()
-    )
-    # The bodies' names joined to the sums once they are added up: an annotation by the ORM would look them up
-    # per summary row and group by them.
-    sql, params = sums.query.sql_with_params()
-    parts = ", ".join(f"s.{part}" for part in PARTS)
+    sums, sums_params = _summary_sums(today)
+    councils = ", ".join(["%s"] * len(ids)) or "NULL"
+    kinds = ", ".join(["%s"] * len(KINDS))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT s.body, b.name_ru, b.name_kk, {parts} FROM ({sql}) AS s"
-            f" LEFT JOIN {Body._meta.db_table} AS b ON b.id = s.body ORDER BY b.name_ru, s.body",
-            params,
+            f"SELECT council_id, kind, {sums} FROM {ComplianceRollup._meta.db_table}"
+            f" WHERE month BETWEEN %s AND %s AND council_id IN ({councils}) AND kind IN ({kinds}) AND count <> 0"
+            " GROUP BY council_id, kind",
+            [*sums_params, start, end, *ids, *KINDS],
+        )
+        for council_id, kind, *parts in cursor.fetchall():
+            per_council[council_id][kind] = Tally(*parts)
+        # The bodies' names joined to the sums once they are added up, not to each summary row.
+        cursor.execute(
+            f"SELECT s.body, b.name_ru, b.name_kk, s.on_time, s.late, s.overdue, s.pending, s.waived"
+            f" FROM (SELECT body, {sums} FROM {ComplianceSummary._meta.db_table}"
+            f" WHERE kind = %s AND month BETWEEN %s AND %s AND council_id IN ({councils}) AND count <> 0"
+            f" GROUP BY body) AS s LEFT JOIN {Body._meta.db_table} AS b ON b.id = s.body ORDER BY b.name_ru, s.body",
+            [*sums_params, "execution", start, end, *ids],
         )
         execution = cursor.fetchall()
     rows = [{"body": None if r[0] == NO_BODY else r[0], "tally": Tally(*r[3:])} for r in execution]
@@ -241,30 +241,43 @@ def judged_by_gap(rule):
     return rule.get("per") == "two_months"
 
 
+# What the list of deadlines overdue now shows of each (``overdue_rows`` in protocols/templatetags).
+OVERDUE_SHOWN = (
+    *("url", "title_kk", "title_ru", "rule_id", "due_date", "state"),
+    *(f"council__{f}_{lang}" for f in ("name", "short_name") for lang in ("kk", "ru")),
+    *(f"responsible_body__{f}_{lang}" for f in ("name", "short_name") for lang in ("kk", "ru")),
+)
+
+
 def dashboard(*, councils, start, end, today):
     """Per council: each measure's tally, meetings held per quarter against the minimum; per body the
     execution tally; and the overall tally per measure. Six queries at most, none over the deadlines'
-    history (the summary, and the active deadlines of the current month and the 20 overdue now)."""
-    councils = list(Council.objects.filter(pk__in=[c.pk for c in councils]).select_related("profile").order_by("id"))
+    history (the profiles, the roll-up, the summary's execution rows, the held meetings, and the active
+    deadlines of the current month and the 20 overdue now). ``councils`` are shown in the order of their ids."""
+    councils = sorted({c.pk: c for c in councils}.values(), key=lambda c: c.pk)
     ids = [c.pk for c in councils]
+    # Each profile's minimum of meetings, read once: a profile serves many councils.
+    profiles = RegulationProfile.objects.only("settings").in_bulk({c.profile_id for c in councils} - {None})
+    by_profile = {pk: min_meetings(profile) for pk, profile in profiles.items()}
+    rules = {c.pk: by_profile.get(c.profile_id, {}) for c in councils}
     per_council, bodies = figures_from_summary(ids=ids, start=start, end=end, today=today)
     overall = {k: Tally() for k in KINDS}
     for tallies in per_council.values():
         for kind, tally in tallies.items():
             _add(overall[kind], tally)
     # Held meetings from two months before the period, so that a gap across its start is seen (R-001-3b).
-    held = list(
-        Meeting.objects.filter(
-            council_id__in=ids,
-            status=Meeting.Status.HELD,
-            date__range=(add_months(start, -MEETING_GAP_MONTHS), end),
-        ).values_list("council_id", "date")
-    )
+    held = Meeting.objects.filter(
+        council_id__in=ids,
+        status=Meeting.Status.HELD,
+        date__range=(add_months(start, -MEETING_GAP_MONTHS), end),
+    ).values_list("council_id", "date")
+    by_gap = {pk for pk, rule in rules.items() if judged_by_gap(rule)}
     meetings, held_dates = {}, {}
     for council_id, day in held:
-        held_dates.setdefault(council_id, []).append(day)
+        if council_id in by_gap:
+            held_dates.setdefault(council_id, []).append(day)
         if day >= start:
-            key = (council_id, datetime.date(day.year, 3 * (quarter_of(day) - 1) + 1, 1))
+            key = (council_id, day.year, (day.month - 1) // 3)
             meetings[key] = meetings.get(key, 0) + 1
     periods = quarters(start, end)
     overdue_now = list(
@@ -272,24 +285,22 @@ def dashboard(*, councils, start, end, today):
             council_id__in=ids, kind__in=KINDS, state__in=Deadline.ACTIVE_STATES, due_date__lt=today
         )
         .select_related("council", "responsible_body")
+        .only(*OVERDUE_SHOWN)
         .order_by("due_date", "id")[:20]
     )
-    by_profile = {}  # a profile serves many councils: its settings read once
-    for c in councils:
-        if c.profile_id not in by_profile:
-            by_profile[c.profile_id] = min_meetings(c.profile)
-    rules = {c.pk: by_profile[c.profile_id] for c in councils}
     return {
         "councils": [
             {
                 "council": c,
                 "measures": [(code, label, rule, per_council[c.pk][code]) for code, label, rule in MEASURES],
                 "meetings": [
-                    (q, meetings.get((c.pk, q), 0), required_per_quarter(rules[c.pk], q)) for q in periods if q <= today
+                    (q, meetings.get((c.pk, q.year, (q.month - 1) // 3), 0), required_per_quarter(rules[c.pk], q))
+                    for q in periods
+                    if q <= today
                 ],
-                "gap_rule": judged_by_gap(rules[c.pk]),
+                "gap_rule": c.pk in by_gap,
                 "gaps": meeting_gaps(start=start, end=min(end, today), meeting_dates=held_dates.get(c.pk, []))
-                if judged_by_gap(rules[c.pk]) and start <= today
+                if c.pk in by_gap and start <= today
                 else [],
             }
             for c in councils
