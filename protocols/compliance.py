@@ -266,11 +266,15 @@ def dashboard(*, councils, start, end, today):
         for kind, tally in tallies.items():
             _add(overall[kind], tally)
     # Held meetings from two months before the period, so that a gap across its start is seen (R-001-3b).
-    held = Meeting.objects.filter(
-        council_id__in=ids,
-        status=Meeting.Status.HELD,
-        date__range=(add_months(start, -MEETING_GAP_MONTHS), end),
-    ).values_list("council_id", "date")
+    held = (
+        Meeting.objects.filter(
+            council_id__in=ids,
+            status=Meeting.Status.HELD,
+            date__range=(add_months(start, -MEETING_GAP_MONTHS), end),
+        )
+        .values_list("council_id", "date")
+        .order_by()
+    )  # counted, and the gaps sort their dates themselves
     by_gap = {pk for pk, rule in rules.items() if judged_by_gap(rule)}
     meetings, held_dates = {}, {}
     for council_id, day in held:

@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="compliancesummary",
             constraint=models.UniqueConstraint(
-                fields=("kind", "month", "council", "body", "state"), name="compliance_summary_key"
+                fields=("kind", "month", "council", "body", "state"), include=("count",), name="compliance_summary_key"
             ),
         ),
         migrations.AddField(
@@ -58,7 +58,7 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="compliancerollup",
             constraint=models.UniqueConstraint(
-                fields=("month", "council", "kind", "state"), name="compliance_rollup_key"
+                fields=("month", "council", "kind", "state"), include=("count",), name="compliance_rollup_key"
             ),
         ),
         migrations.RunPython(fill_from_summary, migrations.RunPython.noop),

@@ -34,8 +34,11 @@ class ComplianceSummary(models.Model):
         constraints = [
             # The key of the counts and the conflict target of their upsert. Kind, then month: the dashboard
             # reads the execution rows of a period's months as one range of the index, whatever the years of
-            # history before and after it and the other kinds' rows (those it reads from the roll-up).
-            models.UniqueConstraint(fields=["kind", "month", "council", "body", "state"], name="compliance_summary_key")
+            # history before and after it and the other kinds' rows (those it reads from the roll-up); with the
+            # count in the index it reads the index alone.
+            models.UniqueConstraint(
+                fields=["kind", "month", "council", "body", "state"], include=["count"], name="compliance_summary_key"
+            )
         ]
 
     def __str__(self):
@@ -58,8 +61,11 @@ class ComplianceRollup(models.Model):
         verbose_name_plural = _("compliance summary by council")
         constraints = [
             # The key of the counts and the conflict target of their upsert; month first: a period's months are
-            # one range of the index, whatever the years of history before and after it.
-            models.UniqueConstraint(fields=["month", "council", "kind", "state"], name="compliance_rollup_key")
+            # one range of the index, whatever the years of history before and after it, read from the index
+            # alone (the count is in it).
+            models.UniqueConstraint(
+                fields=["month", "council", "kind", "state"], include=["count"], name="compliance_rollup_key"
+            )
         ]
 
     def __str__(self):
