@@ -8,7 +8,7 @@ from .access import (  # noqa: F401
     PositionCategory,
     SensitiveMaterial,
 )
-from .compliance import NO_BODY, ComplianceSummary  # noqa: F401
+from .compliance import NO_BODY, ComplianceRollup, ComplianceSummary  # noqa: F401
 from .documents import (  # noqa: F401
     CoExecutorLink,
     StoredDocument,

@@ -2,13 +2,18 @@
 
 The services keep the summary in step as deadlines change; this rebuilds it from the deadlines, which stay
 the source of truth: after a restore, a load of data by SQL, or to check that the counts kept step by step
-still agree (``--check`` reports a difference and exits with an error, without changing anything)."""
+still agree (``--check`` reports a difference and exits with an error, without changing anything). Both the
+summary and its roll-up without the body are rebuilt and checked."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext_lazy, ngettext
 
-from council.compliance_summary import rebuild, summary_rows
+from council.compliance_summary import rebuild, rollup_rows, summary_rows
+
+
+def _differing(kept, rebuilt):
+    return sum(kept.get(key) != rebuilt.get(key) for key in kept.keys() | rebuilt.keys())
 
 
 class Command(BaseCommand):
@@ -23,12 +28,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, check=False, **options):
         if check:
-            kept = summary_rows()
+            kept, kept_rollup = summary_rows(), rollup_rows()
             with transaction.atomic():
                 rebuild()
-                rebuilt = summary_rows()
+                rebuilt, rebuilt_rollup = summary_rows(), rollup_rows()
                 transaction.set_rollback(True)  # a check changes nothing
-            differing = sum(kept.get(key) != rebuilt.get(key) for key in kept.keys() | rebuilt.keys())
+            differing = _differing(kept, rebuilt) + _differing(kept_rollup, rebuilt_rollup)
             if differing:
                 raise CommandError(
                     ngettext(
