@@ -47,9 +47,6 @@ class Tally:
     def total(self):
         return self.on_time + self.late + self.overdue + self.pending
 
-    def share(self, part):
-        return round(100 * getattr(self, part) / self.total, 1) if self.total else 0.0
-
     @property
     def segments(self):
         """(x, width, css class) of each part of a 100-wide stacked bar: on time, late, overdue, pending."""
@@ -58,7 +55,7 @@ class Tally:
         if not total:
             return result
         for part, css in BAR_PARTS:
-            width = round(100 * getattr(self, part) / total, 1)  # ``share``, the total added up once
+            width = round(100 * getattr(self, part) / total, 1)  # the part's share in per cent
             if width:
                 result.append((x, width, css))
                 x += width
