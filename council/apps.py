@@ -10,7 +10,17 @@ class CouncilConfig(AppConfig):
     def ready(self):
         from . import links  # noqa: F401 - registers the SITE_URL deploy check
         from .deadline_services import forget_calendar
-        from .models import Appointment, CalendarDay, Council, CouncilOfficer, Deadline, Notification, Seat, User
+        from .models import (
+            Appointment,
+            Body,
+            CalendarDay,
+            Council,
+            CouncilOfficer,
+            Deadline,
+            Notification,
+            Seat,
+            User,
+        )
         from .navcache import EVERYONE, watch
 
         # What the header of every page reads of this app (council.navcache): the deadlines one answers
@@ -22,6 +32,10 @@ class CouncilConfig(AppConfig):
         watch(User, lambda u: ([], [u.pk]))
         watch(Seat, lambda _seat: EVERYONE)  # the registry's structure: anyone's roles may follow
         watch(Council, lambda _council: EVERYONE)
+        # Pages kept under these generations (My work, the compliance dashboard) show bodies' names and
+        # count time left in working days: a body renamed or a decree entered changes them.
+        watch(Body, lambda _body: EVERYONE)
+        watch(CalendarDay, lambda _day: EVERYONE)
         # The decrees pages count working days with are cached (council.deadline_services.request_calendar).
         post_save.connect(forget_calendar, sender=CalendarDay, dispatch_uid="calendar-forget-save")
         post_delete.connect(forget_calendar, sender=CalendarDay, dispatch_uid="calendar-forget-delete")

@@ -206,3 +206,39 @@ class Header:
         """Changes whenever the figures may have: the key of the cached header fragment. None without the
         cache (the fragment is then rendered each time)."""
         return self._entry["version"]
+
+
+def fragment_key(name, *, councils=(), parts=()):
+    """The cache key of an HTML fragment that shows data of ``councils``: it changes whenever the global
+    generation or one of these councils' changes (a bump of either is a change of what the fragment may
+    show), and with ``parts`` (the language, the day, the page's parameters). The generations are read
+    before the fragment is rendered, so one rendered while a change commits is stored under the old key.
+    None when the cache is unreachable (the fragment is then rendered each time)."""
+    council_ids = sorted(set(councils))
+    try:
+        got = cache.get_many([ALL_KEY, *(_council_key(pk) for pk in council_ids)])
+    except CACHE_ERRORS:
+        log.exception("navigation cache unavailable")
+        return None
+    generations = [got.get(ALL_KEY), *(got.get(_council_key(pk)) for pk in council_ids)]
+    digest = hashlib.sha1(repr((council_ids, generations, parts)).encode()).hexdigest()
+    return f"nav:f:{name}:{digest}"
+
+
+def cached_fragment(key, render):
+    """The HTML ``render()`` returns, kept under ``key`` (from ``fragment_key`` or a header's ``version``):
+    rendered once for as long as the key stays the same. ``key`` None: rendered each time."""
+    if key is None:
+        return render()
+    try:
+        html = cache.get(key)
+    except CACHE_ERRORS:
+        log.exception("navigation cache unavailable")
+        return render()
+    if html is None:
+        html = render()
+        try:
+            cache.set(key, html, TIMEOUT)
+        except CACHE_ERRORS:
+            log.exception("navigation cache: fragment %s not stored", key)
+    return html

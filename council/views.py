@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from .context_processors import header_of
 from .deadline_services import request_calendar
 from .due import due_in
 from .models import Council
+from .navcache import cached_fragment
 from .selectors import council_change_log, council_composition, councils_visible_to
 from .services import user_set_language
 from .worklist import GROUPS, PAGE, work_counts, work_for
@@ -50,10 +52,18 @@ def home(request):
 
     The first ``PAGE`` items, each provider asked for its earliest only, so the page costs the same whatever
     the amount of work; the total and the count of each group are the header's (``council.navcache``), and
-    ``?all=1`` lists everything."""
+    ``?all=1`` lists everything. The page's body changes only with what the header depends on, so it is kept
+    under the header's version (and the language) and rendered again when that changes."""
     today = timezone.localdate()
-    councils = list(councils_visible_to(user=request.user, day=today).select_related("parent"))
     show_all = request.GET.get("all") == "1"
+    version = header_of(request).version
+    key = None if show_all or version is None else f"nav:f:home:{version}:{translation.get_language()}"
+    body = cached_fragment(key, lambda: _home_body(request, today, show_all))
+    return render(request, "council/home.html", {"body": body})
+
+
+def _home_body(request, today, show_all):
+    councils = list(councils_visible_to(user=request.user, day=today).select_related("parent"))
     figures = header_of(request).figures  # from the cache, or computed now with the full list
     full = getattr(request, "my_work", None)  # the full list, when the header has just been computed
     work = None
@@ -68,9 +78,8 @@ def home(request):
         if full is None:
             full = work_for(user=request.user, day=today)
         work, total, groups = (full if show_all else full[:PAGE]), len(full), work_counts(full)
-    return render(
-        request,
-        "council/home.html",
+    return render_to_string(
+        "council/_home_body.html",
         {
             "councils": councils,
             "today": today,
@@ -82,6 +91,7 @@ def home(request):
             "work_groups": groups,
             "groups": GROUPS,
         },
+        request=request,
     )
 
 

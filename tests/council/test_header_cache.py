@@ -202,3 +202,66 @@ def test_pages_open_with_the_right_header_while_the_cache_is_down(client, sign_i
     page, _ = _get(client, reverse("secretariat:my_meetings"))
     assert unread_badge(page) == 1
     assert "Мои задачи" in nav(page)
+
+
+def _home(client):
+    page, queries = _get(client, reverse("home"))
+    return page[page.index("<main") :], queries
+
+
+def test_my_work_is_kept_until_what_it_shows_changes(client, sign_in, user_named, scheduled_item, time_machine):
+    """The body of "My work" is kept with the header (the same generations): the second visit reads no
+    task, and materials arriving (R-000-10c) are listed on the very next visit."""
+    time_machine.move_to(NOW)
+    sign_in("secretary", language="en")
+    first, first_queries = _home(client)
+    second, second_queries = _home(client)
+    assert second == first
+    assert second_queries < first_queries
+    assert "Materials arrived" not in second
+    material_submit(
+        actor=user_named("sec_mvd"),
+        item=scheduled_item,
+        kind="reference_note",
+        upload=upload("n.pdf", pdf_of(2)),
+        now=NOW,
+    )
+    assert "Materials arrived: 1." in _home(client)[0]
+
+
+def _left(page, rule_id):
+    """The "time left" of the row of My work that cites ``rule_id``."""
+    row = re.search(rf"<tr [^>]*>(?:(?!</tr>).)*\({re.escape(rule_id)}\)(?:(?!</tr>).)*</tr>", page, re.S).group(0)
+    return int(re.search(r"(\d+) working days? left", row).group(1))
+
+
+def test_a_decree_entered_changes_the_time_left_on_my_work(client, sign_in, scheduled_item, time_machine):
+    """R-000-10b counts to 31 December 2026; a day off decreed on Monday 30 November 2026 leaves one working
+    day less, on the next visit although the page was kept."""
+    from council.models import CalendarDay
+
+    time_machine.move_to(NOW)
+    sign_in("sec_mvd", language="en")
+    before = _left(_home(client)[0], "R-000-10b")
+    assert _left(_home(client)[0], "R-000-10b") == before  # kept
+    CalendarDay.objects.create(
+        day=dt.date(2026, 11, 30),
+        kind=CalendarDay.Kind.DAY_OFF,
+        name_ru="Перенос",
+        decree_number="1",
+        decree_date=dt.date(2026, 11, 20),
+    )
+    assert _left(_home(client)[0], "R-000-10b") == before - 1
+
+
+def test_a_body_renamed_changes_every_kept_page(demo):
+    """Pages kept under the generations (My work, the compliance dashboard) show bodies' names: renaming a
+    body changes their keys."""
+    from council.navcache import fragment_key
+
+    key = fragment_key("test", councils=[demo["republic"].pk], parts=("ru",))
+    assert fragment_key("test", councils=[demo["republic"].pk], parts=("ru",)) == key
+    body = demo["republic"].seats.exclude(position__body=None).first().position.body
+    body.short_name_ru = "Переименованный орган"
+    body.save()
+    assert fragment_key("test", councils=[demo["republic"].pk], parts=("ru",)) != key
