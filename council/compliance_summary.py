@@ -18,6 +18,7 @@ from collections import Counter
 from django.db import connection, transaction
 
 from .models import NO_BODY, ComplianceRollup, ComplianceSummary, Deadline
+from .navcache import touch_all
 
 # The deadline kinds the compliance dashboard follows (``protocols.compliance.MEASURES``): R-000-10b, R-000-10e,
 # R-000-11a, R-000-11c, R-000-11d, R-002-8.2, R-002-16 (a citizen's question checked), R-001-2. Other kinds
@@ -135,6 +136,7 @@ def rebuild() -> int:
         cursor.execute(f"DELETE FROM {ROLLUP_TABLE}")
         cursor.execute(*rebuild_sql())
         cursor.execute(rollup_sql())
+    touch_all()  # the pages kept under the generations (the compliance dashboard) count from these tables
     return ComplianceSummary.objects.count()
 
 

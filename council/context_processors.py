@@ -22,17 +22,20 @@ NAV_PAGES = {
 
 def header_figures(request):
     """What the header shows of the person: the count beside "My work" (and of each of its groups, which the
-    home page shows), the unread notices and whether the compliance link is theirs (no link to a 403). About
-    nine queries, cached by ``council.navcache``. The full "My work" list it counts is kept on the request
-    as ``my_work``: the home page shows its first items rather than asking for them again."""
+    home page shows), the unread notices and the councils whose compliance they oversee (the link is shown
+    only to them, no link to a 403; the dashboard reads the ids from here). About nine queries, cached by
+    ``council.navcache``. The full "My work" list it counts is kept on the request as ``my_work``: the home
+    page shows its first items rather than asking for them again."""
 
     def compute(user, day):
         work = request.my_work = work_for(user=user, day=day)
+        overseen = list(councils_overseen_by(user=user, day=day).values_list("pk", flat=True))
         return {
             "my_work": len(work),
             "my_work_groups": work_counts(work),
             "unread": user.notifications.filter(read_at__isnull=True).count(),
-            "oversees": councils_overseen_by(user=user, day=day).exists(),
+            "oversees": bool(overseen),
+            "overseen": overseen,
         }
 
     return compute
@@ -45,6 +48,15 @@ def header_of(request):
     if header is None:
         header = request._nav_header = Header(request.user, timezone.localdate(), header_figures(request))
     return header
+
+
+def overseen_ids(request):
+    """The ids of the councils whose compliance the signed-in person answers for (``councils_overseen_by``),
+    from the header's figures: their roles are what the header is kept under."""
+    ids = header_of(request).figures.get("overseen")
+    if ids is None:  # a header cached before the ids were kept
+        ids = list(councils_overseen_by(user=request.user, day=timezone.localdate()).values_list("pk", flat=True))
+    return ids
 
 
 def navigation(request):

@@ -10,11 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from council.context_processors import overseen_ids
 from council.deadline_services import request_calendar
 from council.http import (
     SEARCH_MAX,
@@ -27,11 +30,12 @@ from council.http import (
     within_calendar,
     year_param,
 )
-from council.models import Body
+from council.models import Body, Council
+from council.navcache import cached_fragment, fragment_key
 from council.pagination import keyset_page
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
-from council.selectors import bodies_of, council_bodies, councils_overseen_by, councils_visible_to
+from council.selectors import bodies_of, council_bodies, councils_visible_to
 from council.uploads import DOCUMENT_TYPES
 from council.views import object_or_404, visible_council_or_404
 
@@ -366,11 +370,13 @@ def chair_report_pdf(request, pk, lang):
 @login_required
 @refuse_bad_input
 def compliance_dashboard(request):
+    """The compliance of the councils the person oversees (R-000-14). The page's body depends only on the
+    councils shown, the period, the day and the language: it is kept under those councils' generations
+    (``council.navcache``), so that it is built again once anything it counts has changed."""
     today = timezone.localdate()
-    overseen = list(councils_overseen_by(user=request.user, day=today))
+    ids = overseen_ids(request)
     code = request.GET.get("council", "")
-    councils = [c for c in overseen if c.code == code] if code else overseen
-    if not councils:
+    if not ids:
         if code:
             raise Http404
         raise PermissionDenied
@@ -381,9 +387,10 @@ def compliance_dashboard(request):
         end = (datetime.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - datetime.timedelta(days=1)
     else:
         start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    data = compliance.dashboard(councils=councils, start=start, end=end, today=today)
     fmt = request.GET.get("format")
     if fmt in ("csv", "xlsx"):
+        _overseen, councils = _councils_shown(ids, code)
+        data = compliance.dashboard(councils=councils, start=start, end=end, today=today)
         header, rows = compliance.export_rows(data)
         dataset = tablib.Dataset(*rows, headers=header)
         name = f"compliance-{year}{f'-q{quarter}' if quarter else ''}"
@@ -395,11 +402,12 @@ def compliance_dashboard(request):
             )
         response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
         return response
-    return render(
-        request,
-        "protocols/compliance.html",
-        {
-            "data": data,
+
+    def body():
+        overseen, councils = _councils_shown(ids, code)
+        query = urlencode({"council": code, "year": year, "quarter": quarter})
+        context = {
+            "data": compliance.dashboard(councils=councils, start=start, end=end, today=today),
             "start": start,
             "end": end,
             "year": year,
@@ -407,9 +415,22 @@ def compliance_dashboard(request):
             "overseen": overseen,
             "selected": code,
             "today": today,
-            "query": request.GET.urlencode(),
-        },
-    )
+            "query": query,
+        }
+        return render_to_string("protocols/_compliance_body.html", context, request=request)
+
+    key = fragment_key("compliance", councils=ids, parts=(translation.get_language(), today, year, quarter, code))
+    return render(request, "protocols/compliance.html", {"body": cached_fragment(key, body)})
+
+
+def _councils_shown(ids, code):
+    """The councils overseen (for the choice of one) and those shown: the one chosen, or all; 404 for a
+    council not overseen."""
+    overseen = list(Council.objects.filter(pk__in=ids).order_by("kind", "name_ru"))
+    councils = [c for c in overseen if c.code == code] if code else overseen
+    if not councils:
+        raise Http404
+    return overseen, councils
 
 
 # Search -----------------------------------------------------------------------------------------------
