@@ -242,3 +242,26 @@ def cached_fragment(key, render):
         except CACHE_ERRORS:
             log.exception("navigation cache: fragment %s not stored", key)
     return html
+
+
+def kept(name, *, users=(), councils=(), compute):
+    """The value ``compute()`` returns, kept in the cache under ``name`` with the generations it was computed
+    under (the global one, these people's and these councils'), and computed again once one of them has
+    changed. One round trip to the cache when it is kept; ``compute()`` alone when the cache is down."""
+    keys = [ALL_KEY, *(_user_key(pk) for pk in users), *(_council_key(pk) for pk in councils)]
+    entry_key = f"nav:k:{name}"
+    try:
+        got = cache.get_many([*keys, entry_key])
+    except CACHE_ERRORS:
+        log.exception("navigation cache unavailable")
+        return compute()
+    stamp = [got.get(key) for key in keys]  # read before computing: a change meanwhile bumps after
+    entry = got.get(entry_key)
+    if entry is not None and entry[0] == stamp:
+        return entry[1]
+    value = compute()
+    try:
+        cache.set(entry_key, (stamp, value), TIMEOUT)
+    except CACHE_ERRORS:
+        log.exception("navigation cache: %s not stored", name)
+    return value

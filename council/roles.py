@@ -46,9 +46,28 @@ def council_roles(user, council: Council, day: date) -> frozenset:
 
 def _compute_roles(user, council, day):
     """One council's roles by the same reads as many councils' (``prime_council_roles``): the person's posts
-    on the council and its parent in one query, the council's seats, the person's appointments to them."""
-    prime_council_roles(user, [council], day)
-    return user.__dict__["_council_roles_cache"][(council.pk, day)]
+    on the council and its parent in one query, the council's seats, the person's appointments to them.
+
+    Kept between requests (``council.navcache.kept``) under the generations of the person, the council and
+    its parent: a post, a seat, an appointment or an invitation changed bumps one of them."""
+    from .navcache import kept  # here: navcache reads this module's roles_by_council
+
+    def compute():
+        prime_council_roles(user, [council], day)
+        return (
+            user.__dict__["_council_roles_cache"][(council.pk, day)],
+            user.__dict__["_secretariat_bodies_cache"][(council.pk, day)],
+        )
+
+    roles, bodies = kept(
+        f"roles:{user.pk}:{council.pk}:{day.isoformat()}",
+        users=[user.pk],
+        councils=[council.pk, council.parent_id] if council.parent_id else [council.pk],
+        compute=compute,
+    )
+    user.__dict__.setdefault("_council_roles_cache", {})[(council.pk, day)] = roles
+    user.__dict__.setdefault("_secretariat_bodies_cache", {})[(council.pk, day)] = bodies
+    return roles
 
 
 def _derive_roles(user, council, day, officers, seat_roles, appointments, parent_officer):

@@ -99,21 +99,34 @@ def assignment_list(request, code):
     body = request.GET.get("body", str(own[0]) if own and "body" not in request.GET else "")
     status = request.GET.get("status", "open" if "status" not in request.GET else "")
     body_id = int(body) if id_param({"body": body}, "body", label=_("Body")) is not None else None
-    qs = selectors.assignments_filtered(council=council, today=today, body_id=body_id, status=status)
-    page = keyset_page(qs, keys=("due_date", "id"), after=request.GET.get("after"), size=50)
-    rows = selectors.control_rows(page.object_list, today=today, calendar=lambda: request_calendar(request))
-    return render(
-        request,
-        "protocols/assignment_list.html",
-        {
+    after = request.GET.get("after")
+    is_staff = allowed(request.user, "protocols.see_control_overview", council, day=today)
+
+    def content():
+        qs = selectors.assignments_filtered(council=council, today=today, body_id=body_id, status=status)
+        page = keyset_page(qs, keys=("due_date", "id"), after=after, size=50)
+        rows = selectors.control_rows(page.object_list, today=today, calendar=lambda: request_calendar(request))
+        context = {
             "council": council,
             "page": page,
             "rows": rows,
             "bodies": council_bodies(council),
             "filters": {"body": body, "status": status},
             "statuses": Assignment.Status.choices,
-            "is_staff": allowed(request.user, "protocols.see_control_overview", council, day=today),
-        },
+            "is_staff": is_staff,
+        }
+        return render_to_string("protocols/_assignment_list_body.html", context, request=request)
+
+    # The list changes with the council's assignments, their extensions and deadlines, its bodies and the
+    # decrees, each of which bumps the council's generation (council.navcache); the labels come from sent
+    # protocols, which do not change. Kept per filter, page, day and language, shared by its staff.
+    key = fragment_key(
+        "control",
+        councils=[council.pk],
+        parts=(translation.get_language(), today, body_id, status, after, is_staff),
+    )
+    return render(
+        request, "protocols/assignment_list.html", {"council": council, "body": cached_fragment(key, content)}
     )
 
 

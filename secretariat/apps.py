@@ -21,7 +21,7 @@ class SecretariatConfig(AppConfig):
             WORK_PROVIDERS.append(meeting_work)
         from council.navcache import council_via, of_person, on_council, watch
 
-        from .models import AgendaItem, Agreement, ExtraordinaryRequest, Meeting, Receipt
+        from .models import AgendaItem, Agreement, ExtraordinaryRequest, Invitee, Meeting, Receipt
 
         # What meeting_work reads: the header's count follows (council.navcache).
         for model in (Meeting, ExtraordinaryRequest):
@@ -29,6 +29,8 @@ class SecretariatConfig(AppConfig):
         watch(AgendaItem, lambda item: ([council_via(item, "meeting")], []))
         for model in (Agreement, Receipt):
             watch(model, of_person)
+        # An invitation makes the person an invitee on the council (``invitee_roles``), whose roles are kept.
+        watch(Invitee, lambda invitee: ([], [invitee.person_id]), reassignable=True)
 
         from council.roles import ROLE_PROVIDERS
 

@@ -341,6 +341,29 @@ def test_the_control_list_reads_the_same_queries_for_one_row_or_a_page(sent, use
     assert len(many) == len(few)
 
 
+def test_the_control_list_is_kept_until_an_assignment_changes(sent, user_named, client, sign_in, time_machine):
+    """The list is kept per filter (council.navcache): seen again it reads no assignment; a part reported
+    (R-000-11e) shows as reported on the very next view."""
+    _lead, part = assignments(sent)
+    time_machine.move_to(at(dt.date(2026, 12, 20)))
+    sign_in("secretary", language="en")
+    url = reverse("protocols:assignment_list", args=["republic"])
+    first = client.get(url, {"status": ""}).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(url, {"status": ""}).content.decode()
+    assert second[second.index("<main") :] == first[first.index("<main") :]
+    assert not [q for q in again.captured_queries if "protocols_assignment" in q["sql"]]
+    reported = dict(Assignment.Status.choices)[Assignment.Status.REPORTED]
+    assert f'<span class="badge">{reported}</span>' not in first
+    control.report_submit(
+        actor=user_named("sec_gpo"), assignment=part, text="Материалы ГП переданы", now=at(dt.date(2026, 12, 20))
+    )
+    part.refresh_from_db()
+    status = dict(Assignment.Status.choices)[part.status]
+    assert f'<span class="badge">{status}</span>' in client.get(url, {"status": ""}).content.decode()
+    assert f'<span class="badge">{status}</span>' not in first
+
+
 def test_a_decree_entered_changes_the_working_days_the_list_counts(sent, user_named, client, sign_in, time_machine):
     """The pages count working days with the decrees entered (cached between changes): a day declared off
     is no longer counted on the next page (R-000-11e: the co-executor's part, due 31 December)."""
