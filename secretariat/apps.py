@@ -19,18 +19,21 @@ class SecretariatConfig(AppConfig):
 
         if meeting_work not in WORK_PROVIDERS:
             WORK_PROVIDERS.append(meeting_work)
-        from council.navcache import council_via, of_person, on_council, watch
+        from council.navcache import council_via, on_council, watch
 
-        from .models import AgendaItem, Agreement, ExtraordinaryRequest, Invitee, Meeting, Receipt
+        from .models import AgendaItem, Agreement, Attendance, ExtraordinaryRequest, Invitee, Meeting, Receipt
 
         # What meeting_work reads: the header's count follows (council.navcache).
         for model in (Meeting, ExtraordinaryRequest):
             watch(model, on_council)
         watch(AgendaItem, lambda item: ([council_via(item, "meeting")], []))
+        # An answer and a receipt are the person's (their header) and the meeting's (its kept page lists
+        # everyone's); an invitation makes the person an invitee on the council (``invitee_roles``, kept) and
+        # shows on the meeting's page, as does the attendance recorded on the meeting day.
         for model in (Agreement, Receipt):
-            watch(model, of_person)
-        # An invitation makes the person an invitee on the council (``invitee_roles``), whose roles are kept.
-        watch(Invitee, lambda invitee: ([], [invitee.person_id]), reassignable=True)
+            watch(model, lambda row: ([council_via(row, "meeting")], [row.person_id]))
+        watch(Invitee, _invitee_affects, reassignable=True)
+        watch(Attendance, lambda row: ([council_via(row, "meeting")], []))
 
         from council.roles import ROLE_PROVIDERS
 
@@ -79,3 +82,11 @@ class SecretariatConfig(AppConfig):
             guarded=lambda document: document.request,
             page=lambda document: reverse("secretariat:member_request", args=[document.request_id]),
         )
+
+
+def _invitee_affects(invitee):
+    """The invited person, and the council of the meeting whose question they are invited to."""
+    from .models import AgendaItem  # here: this module is imported before the models are loaded
+
+    council = AgendaItem._base_manager.filter(pk=invitee.item_id).values_list("meeting__council_id", flat=True)
+    return [council.first()], [invitee.person_id]

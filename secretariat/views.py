@@ -6,14 +6,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from council.deadline_services import council_profile
 from council.files import check_stored_files
 from council.http import BadInput, attach_errors, id_list, id_param, refuse_bad_input, run_action, text_param
+from council.navcache import kept
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.rules import allowed
 from council.selectors import council_roster, deadlines_base
@@ -127,8 +129,37 @@ def meeting_new(request, code):
 
 @login_required
 def meeting_detail(request, pk):
+    """A meeting's page. Its body, once it holds no form (a held meeting, or a reader who acts on nothing),
+    is kept per person, day and language under the generations of the person, the council and its parent
+    (``council.navcache``): the meeting, its questions, invitations, deadlines, answers, receipts, attendance
+    and protocols, and the roles they are shown by, each bump one of them when they change."""
     meeting = _meeting_or_404(request, pk)
     today = timezone.localdate()
+    council = meeting.council
+    rendered = {}
+
+    def compute():
+        rendered["html"], sits = _meeting_body(request, meeting, today)
+        # A form carries the session's CSRF token: a body with one is rendered for each request.
+        return {"html": None if "csrfmiddlewaretoken" in rendered["html"] else rendered["html"], "sits": sits}
+
+    entry = kept(
+        f"meeting:{meeting.pk}:{request.user.pk}:{translation.get_language()}:{today.isoformat()}",
+        users=[request.user.pk],
+        councils=[council.pk, council.parent_id] if council.parent_id else [council.pk],
+        compute=compute,
+    )
+    html = entry["html"] or rendered.get("html")
+    if html is None:
+        html, _sits = _meeting_body(request, meeting, today)
+    elif entry["sits"] and "html" not in rendered:
+        services.receipt_record(user=request.user, meeting=meeting, now=timezone.now())
+    return render(request, "secretariat/meeting_detail.html", {"meeting": meeting, "council": council, "body": html})
+
+
+def _meeting_body(request, meeting, today):
+    """The page's body, rendered, and whether the person sits at the meeting (their opening the dispatched
+    agenda is recorded, R-000-10e)."""
     items = list(meeting.items.select_related("responsible_body").prefetch_related("invitees"))
     deadlines = deadlines_base().filter(
         subject_type=ContentType.objects.get_for_model(Meeting), subject_id=meeting.pk
@@ -149,42 +180,39 @@ def meeting_detail(request, pk):
         if meeting.status in services.INVITING
         else set()
     )
-    return render(
-        request,
-        "secretariat/meeting_detail.html",
-        {
-            "meeting": meeting,
-            "council": meeting.council,
-            "items": items,
-            "deadlines": deadlines.order_by("due_date", "id"),
-            "today": today,
-            "can_schedule": can_schedule,
-            "answers": answers if can_schedule else None,
-            "my_answer": mine,
-            "can_answer": sits and meeting.agree_by,
-            # Members are asked to agree before the meeting (R-000-9f): not once it is held, cancelled or today.
-            "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by})
-            if meeting.status in services.INVITING and today < meeting.date
-            else None,
-            # One form per question, its fields named apart, so that each label points at its own field.
-            "invitee_forms": {pk: InviteeForm(auto_id=f"id_invitee{pk}_%s") for pk in can_invite},
-            "is_chair": is_chair,
-            # R-001-1.2: the secretary may refuse a question as a specific criminal case until the agenda is approved.
-            "may_refuse": can_schedule
-            and meeting.status == Meeting.Status.SCHEDULED
-            and council_profile(meeting.council).typed.no_criminal_cases,
-            "protocols": meeting.protocols.select_related("meeting", "council").order_by("id")
-            if meeting.status == Meeting.Status.HELD
-            else [],
-            "may_read": _may_read_documents(request.user, meeting, today),
-            # Who opened the pack stays visible after the meeting is held, with the roster as it sat.
-            "receipts": {r.person_id: r for r in meeting.receipts.all()}
-            if can_schedule and meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
-            else {},
-            "sat": roster_with_attendance(meeting, roster) if meeting.status == Meeting.Status.HELD else [],
-            "can_invite": can_invite,
-        },
-    )
+    context = {
+        "meeting": meeting,
+        "council": meeting.council,
+        "items": items,
+        "deadlines": deadlines.order_by("due_date", "id"),
+        "today": today,
+        "can_schedule": can_schedule,
+        "answers": answers if can_schedule else None,
+        "my_answer": mine,
+        "can_answer": sits and meeting.agree_by,
+        # Members are asked to agree before the meeting (R-000-9f): not once it is held, cancelled or today.
+        "agreement_form": AgreementRequestForm(initial={"agree_by": meeting.agree_by})
+        if meeting.status in services.INVITING and today < meeting.date
+        else None,
+        # One form per question, its fields named apart, so that each label points at its own field.
+        "invitee_forms": {pk: InviteeForm(auto_id=f"id_invitee{pk}_%s") for pk in can_invite},
+        "is_chair": is_chair,
+        # R-001-1.2: the secretary may refuse a question as a specific criminal case until the agenda is approved.
+        "may_refuse": can_schedule
+        and meeting.status == Meeting.Status.SCHEDULED
+        and council_profile(meeting.council).typed.no_criminal_cases,
+        "protocols": meeting.protocols.select_related("meeting", "council").order_by("id")
+        if meeting.status == Meeting.Status.HELD
+        else [],
+        "may_read": _may_read_documents(request.user, meeting, today),
+        # Who opened the pack stays visible after the meeting is held, with the roster as it sat.
+        "receipts": {r.person_id: r for r in meeting.receipts.all()}
+        if can_schedule and meeting.status in (Meeting.Status.DISPATCHED, Meeting.Status.HELD)
+        else {},
+        "sat": roster_with_attendance(meeting, roster) if meeting.status == Meeting.Status.HELD else [],
+        "can_invite": can_invite,
+    }
+    return render_to_string("secretariat/_meeting_body.html", context, request=request), sits
 
 
 @login_required

@@ -49,3 +49,53 @@ def test_after_holding_the_page_keeps_the_roster_and_who_opened_the_pack(
     rows = sat.split("<tr>")
     assert any(member.display_name in r and "отсутствует" in r for r in rows)
     assert any(user_named("acting_mju").display_name in r and "представлен исполняющим обязанности" in r for r in rows)
+
+
+def test_the_page_of_a_held_meeting_is_kept_until_its_protocol_moves(client, sign_in, voted, user_named, time_machine):
+    """The page of a held meeting holds no form for the secretary: it is kept (council.navcache), read again
+    without a query on the agenda; the draft protocol sent for agreement (R-000-11b) shows on the next view."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from protocols import services as protocol_services
+
+    time_machine.move_to(DAY)
+    sign_in("secretary", "en")
+    url = voted.meeting.get_absolute_url()
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(url).content.decode()
+    assert second[second.index("<main") :] == first[first.index("<main") :]
+    assert not [q for q in again.captured_queries if "secretariat_agendaitem" in q["sql"]]
+    assert f'<span class="badge">{voted.get_status_display()}</span>' in first
+    protocol_services.protocol_send_for_agreement(
+        actor=user_named("secretary"), protocol=voted, agree_by=dt.date(2026, 12, 3), now=DAY
+    )
+    voted.refresh_from_db()
+    page = client.get(url).content.decode()
+    assert f'<span class="badge">{voted.get_status_display()}</span>' in page
+    assert f'<span class="badge">{voted.get_status_display()}</span>' not in first
+
+
+def test_a_member_s_receipt_is_recorded_and_the_secretary_sees_it_at_once(
+    client, sign_in, dispatched_meeting, user_named, time_machine
+):
+    """R-000-10e: a member opening the dispatched agenda is recorded (their own page kept or not); the
+    secretary's list of who opened it shows them on the next view."""
+    from secretariat.models import Receipt
+
+    time_machine.move_to(DAY)
+    member = user_named("member_knb")
+    sign_in("secretary", "en")
+    url = dispatched_meeting.get_absolute_url()
+    before = _between(client.get(url).content.decode(), 'id="receipts"', "</section>")
+    assert f"{member.display_name}: " in before and "not opened yet" in before.split(member.display_name)[1][:80]
+    sign_in("member_knb", "en")
+    assert client.get(url).status_code == 200
+    assert client.get(url).status_code == 200
+    assert Receipt.objects.filter(meeting=dispatched_meeting, person=member).count() == 1
+    sign_in("secretary", "en")
+    after = _between(client.get(url).content.decode(), 'id="receipts"', "</section>")
+    assert "not opened yet" not in after.split(member.display_name)[1][:80]
