@@ -123,7 +123,7 @@ def assignment_list(request, code):
     key = fragment_key(
         "control",
         councils=[council.pk],
-        parts=(translation.get_language(), today, body_id, status, after, is_staff),
+        parts=(translation.get_language(), today, body, status, after, is_staff),
     )
     return render(
         request, "protocols/assignment_list.html", {"council": council, "body": cached_fragment(key, content)}
