@@ -154,6 +154,7 @@ def targets():
         ("secretary's home", reverse("home"), "secretary"),
         ("meeting page", reverse("secretariat:meeting_detail", args=[meeting.pk]), "secretary"),
         ("member's my meetings", reverse("secretariat:my_meetings"), "member_mvd"),
+        ("secretary's month calendar", reverse("secretariat:calendar_month") + "?month=2026-11", "secretary"),
         ("execution control list", reverse("protocols:assignment_list", args=["republic"]) + "?status=", "secretary"),
         ("compliance dashboard", reverse("protocols:compliance") + "?year=2025", "secretary"),
         ("admin: members' appointments", reverse("admin:council_appointment_changelist"), "secretary"),

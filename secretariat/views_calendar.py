@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from council.http import YEAR_MAX, YEAR_MIN, BadInput, refuse_bad_input
 from council.links import absolute
+from council.navcache import kept
 from council.views import visible_council_or_404
 
 from . import month as month_calendar
@@ -50,7 +52,7 @@ def _render_month(request, *, council):
         {
             "council": council,
             "first": first,
-            "weeks": month_calendar.month_grid(user=request.user, year=year, month=month, today=today, council=council),
+            "month_table": _month_table(request, council=council, first=first, today=today),
             "previous": previous if previous.year >= YEAR_MIN else None,
             "following": following if following.year <= YEAR_MAX else None,
             "this_month": today.replace(day=1),
@@ -58,6 +60,31 @@ def _render_month(request, *, council):
             "feed_url": request.session.pop(_SHOWN_ONCE, None) if council is None else None,
         },
     )
+
+
+def _month_table(request, *, council, first, today):
+    """The month's table, kept per person, month, day and language (``council.navcache``) under the
+    generations of the person and of the councils whose meetings and deadlines it shows: the republic
+    secretariat's month draws on 21 councils and hundreds of deadlines."""
+    user = request.user
+    if council is None:
+        # Which councils' meetings the person sees follows from their roles: kept under their generation.
+        ids = kept(
+            f"calendar-councils:{user.pk}:{today.isoformat()}",
+            users=[user.pk],
+            compute=lambda: [c.pk for c in month_calendar.councils_with_meetings(user, today)],
+        )
+    else:
+        ids = [council.pk, council.parent_id] if council.parent_id else [council.pk]
+
+    def compute():
+        weeks = month_calendar.month_grid(user=user, year=first.year, month=first.month, today=today, council=council)
+        return render_to_string(
+            "secretariat/_month_table.html", {"weeks": weeks, "council": council, "first": first}, request=request
+        )
+
+    name = f"calendar:{user.pk}:{council.pk if council else ''}:{first:%Y-%m}:{translation.get_language()}:{today}"
+    return kept(name, users=[user.pk], councils=ids, compute=compute)
 
 
 @login_required

@@ -101,3 +101,32 @@ def test_the_ical_feed_carries_meetings_and_deadlines_in_almaty_time_and_can_be_
     client.post(reverse("secretariat:calendar_feed"), {"action": "revoke"})
     assert calendar_app.get(new_url).status_code == 404
     assert not CalendarFeed.objects.filter(person=user_named("secretary")).exists()
+
+
+def test_the_month_is_kept_until_a_meeting_is_scheduled(client, sign_in, demo, user_named, approved_item, time_machine):
+    """The month's table is kept (council.navcache): seen again it reads no meeting; a meeting scheduled on
+    the council shows on the next view, with the materials deadline it opens (R-000-10b)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from secretariat.services import meeting_schedule
+    from tests.helpers import NOW
+
+    time_machine.move_to(NOW)
+    sign_in("secretary")
+    url = reverse("secretariat:calendar_month")
+    first = client.get(url, {"month": "2027-01"}).content.decode()
+    assert "month__meeting" not in _cell(first, "2027-01-22")
+    with CaptureQueriesContext(connection) as again:
+        second = client.get(url, {"month": "2027-01"}).content.decode()
+    assert _cell(second, "2027-01-22") == _cell(first, "2027-01-22")
+    assert not [q for q in again.captured_queries if "secretariat_meeting" in q["sql"]]
+    meeting = meeting_schedule(
+        actor=user_named("secretary"),
+        council=demo["republic"],
+        date=dt.date(2027, 1, 22),
+        now=NOW,
+        plan_items=[approved_item],
+    )
+    page = client.get(url, {"month": "2027-01"}).content.decode()
+    assert meeting.get_absolute_url() in _cell(page, "2027-01-22")
