@@ -112,7 +112,13 @@ class CouncilScopedAdmin:
         if request.user.is_superuser:
             return qs
         readable, _ = admin_scope(request)
-        return qs.filter(**{f"{self.council_lookup}__in": readable}).distinct()
+        if "__" not in self.council_lookup:  # the row's own council: a plain condition
+            return qs.filter(**{f"{self.council_lookup}__in": readable})
+        # Through relations that may match a row many times (a position seated on several councils): a
+        # semi-join on the ids, not a join made DISTINCT, which the count, the date hierarchy and each
+        # page would sort and compare in full.
+        scoped = self.model._base_manager.filter(**{f"{self.council_lookup}__in": readable}).values("pk")
+        return qs.filter(pk__in=scoped)
 
     def _allowed(self, request, obj, which):
         readable, editable = admin_scope(request)
