@@ -1,5 +1,6 @@
 """Small helpers shared by the apps' views."""
 
+import datetime
 import functools
 import ipaddress
 import re
@@ -135,6 +136,20 @@ def within_calendar(day):
             params={"first": f"01.01.{YEAR_MIN}", "last": f"31.12.{YEAR_MAX}"},
             code="out_of_calendar",
         )
+
+
+def date_param(data, name):
+    """The date ``data[name]`` written as YYYY-MM-DD within the calendar's years, or None when absent."""
+    raw = (data.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        day = datetime.date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        day = None
+    if day is None or not YEAR_MIN <= day.year <= YEAR_MAX:
+        raise BadInput(_("Enter the date as YYYY-MM-DD."))
+    return day
 
 
 def text_param(data, name, *, default="", max_length=TEXT_MAX, label=None):

@@ -145,7 +145,9 @@ def deadlines_for_user(*, user, day: date):
     return deadlines_base().filter(mine)
 
 
-def filter_deadlines(qs, *, state="", council="", sort="due"):
+def filter_deadlines(qs, *, state="", council="", sort="due", due=None):
+    if due is not None:  # one day's deadlines (the month calendar's "more" of a day)
+        qs = qs.filter(due_date=due)
     if state == "active":
         qs = qs.filter(state__in=Deadline.ACTIVE_STATES)
     elif state in Deadline.State.values:

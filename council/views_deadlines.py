@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .deadline_services import current_calendar
-from .http import refuse_bad_input, text_param
+from .http import date_param, refuse_bad_input, text_param
 from .models import Deadline, Notification
 from .selectors import deadlines_base, deadlines_for_user, filter_deadlines
 from .services import notification_mark_read, user_set_email_digest
@@ -25,7 +25,8 @@ def _deadline_page(request, qs, template, context):
     state = request.GET.get("state", "active")
     sort = request.GET.get("sort", "due")
     council = text_param(request.GET, "council", max_length=64, label=_("Council"))
-    qs = filter_deadlines(qs, state=state, council=council, sort=sort)
+    due = date_param(request.GET, "due")
+    qs = filter_deadlines(qs, state=state, council=council, sort=sort, due=due)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -36,6 +37,8 @@ def _deadline_page(request, qs, template, context):
             "deadlines": page.object_list,
             "state": state,
             "sort": sort,
+            "due": due,
+            "council_code": council,
             "states": [("active", None), *Deadline.State.choices, ("all", None)],
             "today": timezone.localdate(),
         },

@@ -30,7 +30,12 @@ class Day:
     working: bool
     today: bool
     meetings: list = field(default_factory=list)
-    deadlines: list = field(default_factory=list)
+    deadlines: list = field(default_factory=list)  # the first DAY_SHOWN of the day's deadlines
+    more: int = 0  # the day's deadlines beyond those
+
+
+# A day shows its first deadlines and links to the rest: a month of the republic secretariat holds hundreds.
+DAY_SHOWN = 4
 
 
 def councils_with_meetings(user, day):
@@ -74,7 +79,11 @@ def month_grid(*, user, year, month, today, council=None):
     for m in meetings_between(councils, start, end):
         days[m.date].meetings.append(m)
     for d in deadlines_between(user=user, council=council, day=today, start=start, end=end):
-        days[d.due_date].deadlines.append(d)
+        day = days[d.due_date]
+        if len(day.deadlines) < DAY_SHOWN:
+            day.deadlines.append(d)
+        else:
+            day.more += 1
     return [[days[d] for d in week] for week in weeks]
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from council.http import YEAR_MAX, YEAR_MIN, BadInput, refuse_bad_input
 from council.links import absolute
 from council.navcache import kept
+from council.rules import allowed
 from council.views import visible_council_or_404
 
 from . import month as month_calendar
@@ -79,12 +80,20 @@ def _month_table(request, *, council, first, today):
 
     def compute():
         weeks = month_calendar.month_grid(user=user, year=first.year, month=first.month, today=today, council=council)
-        return render_to_string(
-            "secretariat/_month_table.html", {"weeks": weeks, "council": council, "first": first}, request=request
-        )
+        context = {"weeks": weeks, "council": council, "first": first, "more_url": _more_url(user, council, today)}
+        return render_to_string("secretariat/_month_table.html", context, request=request)
 
     name = f"calendar:{user.pk}:{council.pk if council else ''}:{first:%Y-%m}:{translation.get_language()}:{today}"
     return kept(name, users=[user.pk], councils=ids, compute=compute)
+
+
+def _more_url(user, council, today):
+    """Where a day's deadlines beyond those the month shows are listed (``?…due=`` is appended): the
+    council's deadlines for those who keep them, as the council's month shows them all; else the person's."""
+    if council is not None and allowed(user, "council.manage_council", council, day=today):
+        return reverse("council_deadlines", args=[council.code]) + "?state=all&"
+    mine = reverse("my_deadlines") + "?state=all&"
+    return mine if council is None else f"{mine}council={council.code}&"
 
 
 @login_required

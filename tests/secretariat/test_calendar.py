@@ -130,3 +130,35 @@ def test_the_month_is_kept_until_a_meeting_is_scheduled(client, sign_in, demo, u
     )
     page = client.get(url, {"month": "2027-01"}).content.decode()
     assert meeting.get_absolute_url() in _cell(page, "2027-01-22")
+
+
+def test_a_crowded_day_shows_its_first_deadlines_and_links_to_the_rest(client, sign_in, demo, time_machine):
+    """The republic secretariat's month holds hundreds of deadlines: a day shows its first four, and "+N more"
+    opens the list of that day's deadlines, every one of them."""
+    from tests.factories import DeadlineFactory
+
+    time_machine.move_to(DAY - dt.timedelta(days=10))
+    for n in range(6):
+        DeadlineFactory(
+            council=demo["republic"], due_date=dt.date(2026, 12, 10), title_ru=f"Срок дня {n}", title_kk=f"Күн {n}"
+        )
+    sign_in("secretary", "en")
+    page = client.get(reverse("secretariat:calendar_month"), {"month": "2026-12"}).content.decode()
+    cell = _cell(page, "2026-12-10")
+    assert cell.count('class="month__deadline') == 4
+    link = re.search(r'<li class="month__more"><a href="([^"]+)">\+2 more deadlines</a>', cell)
+    assert link, cell
+    listing = client.get(link.group(1).replace("&amp;", "&"))
+    assert listing.status_code == 200
+    shown = listing.content.decode()
+    assert all(f"Срок дня {n}" in shown for n in range(6))
+    assert "Due on 10.12.2026." in shown
+    assert "Срок дня" not in _cell(page, "2026-12-11")
+
+
+def test_a_malformed_day_of_the_deadlines_list_is_refused_with_the_reason(client, sign_in, demo):
+    sign_in("secretary", "en")
+    for bad in ("2026-13-01", "10.12.2026", "x" * 300, "1899-01-01"):
+        response = client.get(reverse("my_deadlines"), {"due": bad})
+        assert response.status_code == 400, bad
+        assert "Enter the date as YYYY-MM-DD." in response.content.decode()
