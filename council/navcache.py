@@ -23,6 +23,12 @@ What each app's "My work" reads is declared where the provider is registered (``
 belong to. Writes that bypass the signals (the deadline sweep's UPDATE, marking notices read, bulk inserts
 of notices) call the ``touch_*`` functions themselves. A bump is made at once and again when the
 transaction commits, so a page computed between the two cannot keep the old figures.
+
+Pages keep their own bodies the same way: ``fragment_key`` and ``cached_fragment`` for HTML that depends on
+councils' data (the compliance dashboard, the execution control list), the header's ``version`` for "My
+work", and ``kept`` for any value computed under the generations of given people and councils (a person's
+roles, a meeting's page, a month of the calendar). A body with a form is never kept: it carries the
+session's CSRF token.
 """
 
 import hashlib
