@@ -6,6 +6,8 @@ or concurrently; notices are unique per (recipient, key), so nothing is sent twi
 """
 
 import datetime
+import functools
+import json
 import logging
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -26,7 +28,7 @@ from .models import AuditVerb, CalendarDay, Deadline, Notification, RegulationPr
 from .navcache import CACHE_ERRORS, touch_councils, touch_users
 from .navcache import TIMEOUT as CALENDAR_TIMEOUT
 from .notify import email_notifications, notice_rows
-from .profile_schema import ProfileSettings
+from .profile_schema import ProfileSettings, parse_settings
 from .profiles import KIND_PRESET, PRESETS, validate_presets
 from .selectors import body_employees, council_chairs, council_secretaries
 from .services import audit
@@ -159,9 +161,20 @@ def _at(day: datetime.date, hour: int) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=TZ)
 
 
+@functools.lru_cache(maxsize=128)
+def _settings_of(settings_json):
+    return parse_settings(json.loads(settings_json))
+
+
+def _profile_settings(profile):
+    """A profile version's settings, typed, parsed once per content (they are frozen): the sweep asks for them
+    twice per due row, and each row brings its own copy of the profile."""
+    return _settings_of(json.dumps(profile.settings, sort_keys=True))
+
+
 def deadline_stages(deadline: Deadline) -> list[tuple[str, int, datetime.datetime]]:
     """(kind, days, time) of every action of a deadline: reminders, the overdue mark, the escalation."""
-    conf = deadline.profile.typed if deadline.profile else ProfileSettings()
+    conf = _profile_settings(deadline.profile) if deadline.profile else ProfileSettings()
     hour = conf.reminder_hour
     due = deadline.due_date
     stages = [
