@@ -253,8 +253,13 @@ def cached_fragment(key, render):
 def kept(name, *, users=(), councils=(), compute):
     """The value ``compute()`` returns, kept in the cache under ``name`` with the generations it was computed
     under (the global one, these people's and these councils'), and computed again once one of them has
-    changed. One round trip to the cache when it is kept; ``compute()`` alone when the cache is down."""
-    keys = [ALL_KEY, *(_user_key(pk) for pk in users), *(_council_key(pk) for pk in councils)]
+    changed. One round trip to the cache when it is kept; ``compute()`` alone when the cache is down. A None
+    among the ids (a council without a parent) is left out."""
+    keys = [
+        ALL_KEY,
+        *(_user_key(pk) for pk in users if pk is not None),
+        *(_council_key(pk) for pk in councils if pk is not None),
+    ]
     entry_key = f"nav:k:{name}"
     try:
         got = cache.get_many([*keys, entry_key])

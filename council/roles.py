@@ -62,7 +62,7 @@ def _compute_roles(user, council, day):
     roles, bodies = kept(
         f"roles:{user.pk}:{council.pk}:{day.isoformat()}",
         users=[user.pk],
-        councils=[council.pk, council.parent_id] if council.parent_id else [council.pk],
+        councils=[council.pk, council.parent_id],
         compute=compute,
     )
     user.__dict__.setdefault("_council_roles_cache", {})[(council.pk, day)] = roles

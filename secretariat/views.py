@@ -146,7 +146,7 @@ def meeting_detail(request, pk):
     entry = kept(
         f"meeting:{meeting.pk}:{request.user.pk}:{translation.get_language()}:{today.isoformat()}",
         users=[request.user.pk],
-        councils=[council.pk, council.parent_id] if council.parent_id else [council.pk],
+        councils=[council.pk, council.parent_id],
         compute=compute,
     )
     html = entry["html"] or rendered.get("html")

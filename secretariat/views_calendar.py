@@ -76,7 +76,7 @@ def _month_table(request, *, council, first, today):
             compute=lambda: [c.pk for c in month_calendar.councils_with_meetings(user, today)],
         )
     else:
-        ids = [council.pk, council.parent_id] if council.parent_id else [council.pk]
+        ids = [council.pk, council.parent_id]
 
     def compute():
         weeks = month_calendar.month_grid(user=user, year=first.year, month=first.month, today=today, council=council)
