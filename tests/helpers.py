@@ -10,8 +10,8 @@ from council.models import Body
 from council.selectors import council_roster
 from protocols import services
 from secretariat.models import Attendance
-
-NOW = dt.datetime(2026, 11, 23, 10, tzinfo=dt.timezone(dt.timedelta(hours=5)))
+from tests import clock
+from tests.clock import NOW, TZ  # noqa: F401 - the suite's instant, re-exported for the tests
 
 
 def pdf_of(pages):
@@ -30,8 +30,8 @@ def upload(name, content):
     return SimpleUploadedFile(name, content)
 
 
-TZ = dt.timezone(dt.timedelta(hours=5))
-DAY = dt.datetime(2026, 12, 1, 15, tzinfo=TZ)  # the meeting day of ``dispatched_meeting``, a Tuesday
+# The day of ``dispatched_meeting``, a Tuesday.
+DAY = dt.datetime.combine(clock.day(2026, 12, 1), dt.time(15), tzinfo=TZ)
 
 
 def at(day, hour=10, minute=0):

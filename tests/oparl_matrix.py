@@ -5,6 +5,8 @@ tell that an object exists. POST is never allowed (405)."""
 
 from django.urls import reverse
 
+from tests import clock
+
 REPUBLIC = [404, 200, 200, 200, 200, 200, 200, 404, 404, 404]  # as the republic council's pages
 DOCUMENTS = [404, 200, 200, 200, 404, 200, 404, 404, 404, 404]  # the agenda is not sent yet (R-000-10e)
 DRAFT = [404, 200, 200, 200, 404, 200, 404, 404, 404, 404]  # the protocol is a draft (R-000-11b)
@@ -96,9 +98,8 @@ def api_urls(demo, w, user_named):
 
 
 def api_actions(user_named):
-    from django.utils import timezone
 
     from council.token_services import api_token_create
 
-    token, _raw = api_token_create(actor=user_named("secretary"), name="matrix", now=timezone.now())
+    token, _raw = api_token_create(actor=user_named("secretary"), name="matrix", now=clock.now())
     return {"api_token_revoke": reverse("api_token_revoke", args=[token.pk])}

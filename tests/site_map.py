@@ -8,7 +8,8 @@ proposal, a request for an extraordinary meeting and an extension request."""
 
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
+
+from tests import clock
 
 
 def build(demo, user_named):
@@ -19,11 +20,11 @@ def build(demo, user_named):
     from tests.world import build as build_world
 
     w = build_world(demo, user_named)
-    now = timezone.now()
+    now = clock.now()
     republic = demo["republic"]
     day_meeting = Meeting.objects.create(
         council=republic,
-        date=timezone.localdate(),
+        date=clock.today(),
         created_by=user_named("secretary"),
         created_at=now,
         status=Meeting.Status.DISPATCHED,

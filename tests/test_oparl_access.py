@@ -9,10 +9,10 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
 
 from council.models import ApiToken, AuditEvent, token_digest
 from council.token_services import api_token_create
+from tests import clock
 from tests.oparl_walk import Walker
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def bearer(raw):
 
 
 def token_for(user):
-    return api_token_create(actor=user, name="test", now=timezone.now())[1]
+    return api_token_create(actor=user, name="test", now=clock.now())[1]
 
 
 def walk(client, raw=None):
@@ -59,7 +59,7 @@ def test_a_token_is_shown_once_and_stored_only_as_its_digest(client, sign_in):
 
 def test_a_revoked_token_is_refused(client, sign_in):
     user = sign_in("member_mvd")
-    token, raw = api_token_create(actor=user, name="x", now=timezone.now())
+    token, raw = api_token_create(actor=user, name="x", now=clock.now())
     assert client.get(API + "body/", **bearer(raw)).status_code == 200
     response = client.post(reverse("api_token_revoke", args=[token.pk]), follow=True)
     assert "revoked" in response.content.decode() or "отозван" in response.content.decode()
@@ -70,7 +70,7 @@ def test_a_revoked_token_is_refused(client, sign_in):
 
 
 def test_a_token_is_revoked_only_by_its_owner(client, sign_in, user_named):
-    token, raw = api_token_create(actor=user_named("secretary"), name="x", now=timezone.now())
+    token, raw = api_token_create(actor=user_named("secretary"), name="x", now=clock.now())
     sign_in("chair")
     assert client.post(reverse("api_token_revoke", args=[token.pk])).status_code == 404
     token.refresh_from_db()
@@ -173,7 +173,7 @@ def public_report(demo, user_named):
         place_ru="г. Алматы, Дворец культуры",
         place_kk="Алматы қ., Мәдениет сарайы",
         created_by=user_named("secretary"),
-        created_at=timezone.now(),
+        created_at=clock.now(),
     )
     item = AgendaItem.objects.create(meeting=meeting, number=1, question_kk="Есеп", question_ru="Отчёт")
     return {"council": council, "meeting": meeting, "item": item}
@@ -212,8 +212,8 @@ def test_modified_since_and_pages(client, world, user_named):
     url = reverse("oparl-body-meetings", args=[world["meeting"].council_id])
     everything = client.get(url, **bearer(raw)).json()
     assert everything["pagination"]["totalElements"] >= 1
-    future = (timezone.now() + datetime.timedelta(days=1)).isoformat()
-    past = (timezone.now() - datetime.timedelta(days=1)).isoformat()
+    future = (clock.now() + datetime.timedelta(days=1)).isoformat()
+    past = (clock.now() - datetime.timedelta(days=1)).isoformat()
     assert client.get(url, {"modified_since": future}, **bearer(raw)).json()["data"] == []
     assert client.get(url, {"modified_since": past}, **bearer(raw)).json()["pagination"] == everything["pagination"]
     bad = client.get(url, {"modified_since": "yesterday"}, **bearer(raw))

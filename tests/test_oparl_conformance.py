@@ -5,8 +5,8 @@ the API returns to each role, listed or fetched by its own URL, validates agains
 and every list is walked to its end."""
 
 import pytest
-from django.utils import timezone
 
+from tests import clock
 from tests.oparl_walk import Walker, path_of, validate
 from tests.world import ROLES
 
@@ -26,7 +26,7 @@ def reader(client, user_named, role):
         return lambda path: client.get(path)
     from council.token_services import api_token_create
 
-    _token, raw = api_token_create(actor=user_named(role), name="conformance", now=timezone.now())
+    _token, raw = api_token_create(actor=user_named(role), name="conformance", now=clock.now())
     return lambda path: client.get(path, HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 

@@ -11,6 +11,8 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tests import clock
+
 # The demo users every matrix runs through; another council's people come last.
 ROLES = [
     "anonymous",
@@ -47,7 +49,7 @@ def build(demo, user_named):
     from territorial.services import approval_create
     from tests.factories import UserFactory
 
-    now = timezone.now()
+    now = clock.now()
     republic = demo["republic"]
     secretary = user_named("secretary")
     mvd, mju = Body.objects.get(code="mvd"), Body.objects.get(code="mju")

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from council.backup import DUMP, MANIFEST, BackupError, Database, backup_create, backup_restore, files_under, sha256_of
 from protocols.demo import load_demo_cycle
+from tests import clock
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,7 +128,7 @@ def test_a_damaged_backup_is_refused_and_nothing_is_restored(demo, today, media,
 
 def test_restore_refuses_a_database_that_is_not_empty(demo, media, tmp_path):
     database = Database.from_settings(connection.settings_dict)
-    folder = backup_create(database=database, media_root=media, destination=tmp_path, now=dt.datetime.now(dt.UTC))
+    folder = backup_create(database=database, media_root=media, destination=tmp_path, now=clock.now())
     with translation.override("en"), pytest.raises(BackupError, match="is not empty"):
         backup_restore(folder=folder, database=database, media_root=tmp_path / "elsewhere")
     with translation.override("en"), pytest.raises(CommandError, match="is not empty"):

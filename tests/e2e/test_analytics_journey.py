@@ -3,11 +3,11 @@ request, assesses and accepts it, attaches the result and opens it on a stated b
 category is refused; the auditor sees both accesses in the access log (R-004-6..14)."""
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from council.models import AccessLogEntry
 from plans.models import UnplannedWork
+from tests import clock
 from tests.analytics_world import build
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_an_analyst_works_a_request_and_the_auditor_sees_every_access(demo, user_named, login, live_server, page):
     w = build(demo, user_named, language="kk")
     url, code = live_server.url, w["office"].code
-    today = timezone.localdate().isoformat()
+    today = clock.today().isoformat()
 
     def as_user(username):
         page.context.clear_cookies()

@@ -7,13 +7,13 @@ R-002-8.2, R-002-7, R-002-13..R-002-17, R-002-19)."""
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from council.deadline_services import deadline_sweep, profile_new_version
 from council.models import Deadline, Notification, User
 from protocols.models import Protocol, QuestionCheck, QuestionForward
 from secretariat.models import CitizenQuestion, PoliceReport
+from tests import clock
 from tests.helpers import at
 from tests.police import complete_protocol, police_body
 
@@ -153,7 +153,7 @@ def test_a_police_chiefs_report_from_the_schedule_to_the_escalated_check(
 
     # The protocol, presented and signed the same day by the secretary and the chief (R-002-14, R-002-15);
     # its question's "heard" and "decided" are written as in the council's protocol journey.
-    complete_protocol(protocol, now=timezone.now())
+    complete_protocol(protocol, now=clock.now())
     page.goto(f"{url}{protocol.get_absolute_url()}")
     page.locator("form[action$='/present/'] button").click()
     expect(page.locator(".message--success")).to_be_visible()

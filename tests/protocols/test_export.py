@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from council.token_services import api_token_create
+from tests import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -50,12 +51,12 @@ def test_the_zip_holds_both_pdfs_and_their_metadata(client, sign_in, protocol):
 
 
 def test_the_api_gives_the_same_export_to_a_token_and_nothing_to_another_council(client, protocol, user_named):
-    _t, raw = api_token_create(actor=user_named("secretary"), name="edo", now=timezone.now())
+    _t, raw = api_token_create(actor=user_named("secretary"), name="edo", now=clock.now())
     paper = client.get(reverse("oparl-paper-protocol", args=[protocol.pk]), HTTP_AUTHORIZATION=f"Bearer {raw}")
     export = paper.json()["kz:export"]
     _archive, meta = _open(client.get(export, HTTP_AUTHORIZATION=f"Bearer {raw}"))
     assert meta["registrationNumber"] == protocol.registration
-    _t, other = api_token_create(actor=user_named("oblast_secretary"), name="x", now=timezone.now())
+    _t, other = api_token_create(actor=user_named("oblast_secretary"), name="x", now=clock.now())
     assert client.get(export, HTTP_AUTHORIZATION=f"Bearer {other}").status_code == 404
     assert client.get(export).status_code == 404  # anonymous: the council publishes nothing
 

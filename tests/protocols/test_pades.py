@@ -17,6 +17,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from council.pdf import html_to_pdf
 from council.pdf_signing import Unsigned, make_demo_certificate, outside_event_loop, pdf_signer
+from tests import clock
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,9 @@ PASSWORD = "test-signing-password"
 
 @pytest.fixture
 def certificate(tmp_path):
-    from django.utils import timezone
 
     path = tmp_path / "org.p12"
-    make_demo_certificate(path, PASSWORD, now=timezone.now(), name="Test council secretariat")
+    make_demo_certificate(path, PASSWORD, now=clock.now(), name="Test council secretariat")
     with override_settings(PDF_SIGNING_PKCS12=str(path), PDF_SIGNING_PASSWORD=PASSWORD):
         yield path
 
@@ -71,9 +71,8 @@ def test_one_changed_byte_breaks_the_signature(signed_protocol, certificate):
 
 
 def test_another_root_does_not_trust_it(signed_protocol, tmp_path):
-    from django.utils import timezone
 
-    make_demo_certificate(tmp_path / "other.p12", "x", now=timezone.now(), name="Someone else")
+    make_demo_certificate(tmp_path / "other.p12", "x", now=clock.now(), name="Someone else")
     other = load_cert_from_pemder(str(tmp_path / "other.pem"))
     _signature, status = _status(signed_protocol.pdf_kk.read(), other)
     assert status.intact and not status.trusted

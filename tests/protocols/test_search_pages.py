@@ -5,12 +5,13 @@ cursor is answered with the 400 page that says so, never a 500."""
 import pytest
 from django.core import signing
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from council.selectors import councils_visible_to
 from plans.models import PlanItem
 from protocols.search import PAGE_SIZE, search
 from secretariat.models import AgendaItem
+from tests import clock
 from tests.world import WORD, build
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ def walk(client, **params):
 def test_walking_the_pages_lists_every_hit_once_in_order(many, client, sign_in, user_named):
     sign_in("secretary")
     seen, pages, last = walk(client)
-    secretary, day = user_named("secretary"), timezone.localdate()
+    secretary, day = user_named("secretary"), clock.today()
     councils = councils_visible_to(user=secretary, day=day)
     everything = search(query=WORD, councils=councils, user=secretary, day=day, size=10_000).object_list
     assert len(seen) == len(set(seen))  # nothing twice

@@ -4,12 +4,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from council.deadline_services import profile_ensure_presets
 from council.models import Council, Notification
 from territorial.models import Approval
 from territorial.services import approval_create, approval_decide, approval_submit
+from tests import clock
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -54,7 +55,7 @@ def test_regulation_goes_from_draft_to_approval_and_sets_the_profile(client, sig
 
 
 def test_returning_needs_remarks_and_the_council_resubmits(client, sign_in, demo, user_named):
-    now = timezone.now()
+    now = clock.now()
     approval = approval_create(
         actor=user_named("oblast_secretary"), council=demo["oblast"], kind="composition", now=now
     )
@@ -78,7 +79,7 @@ def test_returning_needs_remarks_and_the_council_resubmits(client, sign_in, demo
 
 
 def test_an_illegal_move_is_refused_with_the_reason(demo, user_named):
-    now = timezone.now()
+    now = clock.now()
     approval = approval_create(
         actor=user_named("oblast_secretary"), council=demo["oblast"], kind="composition", now=now
     )
@@ -117,7 +118,7 @@ def test_only_the_councils_secretary_prepares(client, sign_in, demo, user_named)
 
 
 def test_only_the_republic_chair_decides(demo, user_named):
-    now = timezone.now()
+    now = clock.now()
     approval = approval_create(
         actor=user_named("oblast_secretary"), council=demo["oblast"], kind="composition", now=now
     )
