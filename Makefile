@@ -21,7 +21,7 @@ TEST_DEBS := $(RUN_DEBS) chromium poppler-utils
 TEST_TOOLS := npm:npm pg_dump:postgresql-client
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: messages-update run test system-deps-run system-deps-test python-deps messages lint services bench bench-quick clean
+.PHONY: messages-update run test system-deps-run system-deps-test python-deps messages lint lint-style services bench bench-quick clean
 
 define install_debs
 	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -67,27 +67,54 @@ run: system-deps-run python-deps messages
 	@echo
 	PATH="$(abspath $(BIN)):$$PATH" PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
 
+# PostgreSQL and Redis for the tests: started when installed but stopped, installed from Debian's packages when
+# absent (a new PostgreSQL cluster is told to trust the postgres user on 127.0.0.1, as the tests connect).
 services:
-	@pg_isready -q -h 127.0.0.1 -p 5432 || { command -v pg_ctlcluster >/dev/null && pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start; } || true
+	@if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && ! command -v pg_ctlcluster >/dev/null; then \
+	  echo "Installing Debian packages: postgresql"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends postgresql; \
+	  hba=$$(ls /etc/postgresql/*/main/pg_hba.conf | head -1); \
+	  $(SUDO) sed -i '1i host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust' "$$hba"; \
+	fi
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { command -v pg_ctlcluster >/dev/null && $(SUDO) pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start; } || true
+	@if ! redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 && ! command -v redis-server >/dev/null; then \
+	  echo "Installing Debian packages: redis-server"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends redis-server; \
+	fi
 	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || { command -v redis-server >/dev/null && redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no; } || true
+	@for i in $$(seq 20); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
 	@pg_isready -h 127.0.0.1 -p 5432 >/dev/null || { echo "PostgreSQL does not answer at 127.0.0.1:5432"; exit 1; }
 	@redis-cli -h 127.0.0.1 ping >/dev/null || { echo "Redis does not answer at 127.0.0.1:6379"; exit 1; }
 	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'council'" | grep -q 1 \
 	  || createdb -h 127.0.0.1 -U postgres council
 
-lint: python-deps
+# `make test` runs ruff here and import-linter once, in tests/test_layers.py; `make lint` runs both.
+lint-style: python-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+lint: lint-style
 	$(BIN)/lint-imports --no-cache
 
 test: export DJANGO_SETTINGS_MODULE := council.settings_test
-test: system-deps-test python-deps messages services lint
+# The suite runs in parallel workers (PYTEST_WORKERS, `auto`: one per core), each with its own database and
+# Redis database, at the suite's instant (tests/clock.py); then the tests that lay out a calendar run again at
+# a date a year on and on 29 February 2028, so a fixture that assumes a date fails here, not in a user's
+# calendar.
+PYTEST_WORKERS ?= auto
+DATED_SUBSET := tests/council tests/test_permission_matrix.py tests/test_files.py tests/test_clock.py
+DATED_DAYS := 2027-11-23 2028-02-29
+test: system-deps-test python-deps messages services lint-style
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY="$$(head -c 48 /dev/urandom | base64)" ALLOWED_HOSTS=council.example.kz SITE_URL=https://council.example.kz \
 	  DJANGO_SETTINGS_MODULE=council.settings $(BIN)/python manage.py check --deploy --fail-level WARNING
 	env -u DJANGO_SETTINGS_MODULE $(BIN)/python -m bench --smoke
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+	@for day in $(DATED_DAYS); do \
+	  echo "The calendar-dependent tests at $$day:"; \
+	  SUITE_DATE=$$day $(BIN)/pytest -n $(PYTEST_WORKERS) -m "not e2e and not fixed_calendar" $(DATED_SUBSET) || exit 1; \
+	done
 
 bench: python-deps services
 	$(BIN)/python -m bench --full

@@ -68,6 +68,19 @@ def day(year, month, day_):
     return dt.date(year, month, day_) + dt.timedelta(weeks=weeks)
 
 
+def next_half_year():
+    """The first day of the half-year after the suite's date's (1 January 2027 by default)."""
+    return dt.date(TODAY.year, 7, 1) if TODAY.month <= 6 else dt.date(TODAY.year + 1, 1, 1)
+
+
+def planned_meeting():
+    """The day of the plan's meeting in ``next_half_year()``: its 22nd day, or the first working day after it
+    (22 January 2027 by default)."""
+    from council.calendar import default_calendar
+
+    return default_calendar().next_working_day(next_half_year() + dt.timedelta(days=21))
+
+
 def now():
     """The suite's "now" as the code under test reads it (the travelled clock)."""
     from django.utils import timezone

@@ -1,8 +1,9 @@
-import datetime
 import os
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+
+from tests import clock
 
 # Playwright's sync API runs an event loop in the test thread; Django's live server tests touch the
 # database from that thread too.
@@ -12,6 +13,36 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # single example can pass Hypothesis's 200 ms deadline and fail a correct test.
 hypothesis_settings.register_profile("council", deadline=None)
 hypothesis_settings.load_profile("council")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--suite-date",
+        default=None,
+        help="run the suite at 10:00 in Astana on this day (YYYY-MM-DD); SUITE_DATE does the same",
+    )
+
+
+def pytest_configure(config):
+    """Travel to the suite's instant before any fixture builds data (tests/clock.py)."""
+    value = config.getoption("--suite-date")
+    clock.start(clock._parse(value) if value else None)
+
+
+def pytest_unconfigure(config):
+    clock.stop()
+
+
+def pytest_report_header(config):
+    return f"suite instant: {clock.NOW.isoformat()}"
+
+
+@pytest.fixture(autouse=True)
+def _suite_instant():
+    """Every test starts at the suite's instant, however long the tests before it took."""
+    with clock.at_instant():
+        yield
+
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -41,13 +72,105 @@ def _empty_cache():
 
 @pytest.fixture
 def today():
-    return datetime.date(2026, 11, 23)
+    """The suite's date (tests/clock.py)."""
+    return clock.TODAY
+
+
+# The demo registry is loaded once per worker, not once per test: the first test that asks for ``demo`` loads
+# it inside an open transaction, and each test after it runs in a savepoint of that transaction (pytest-django's
+# own atomic blocks nest inside), so it sees the demo as loaded and leaves nothing behind — as Django's
+# ``setUpTestData`` does for a class. A test that uses the database without the demo, or that commits for
+# real (``transaction=True``, the live server), runs with the transaction rolled back, on the database as the
+# migrations leave it; the next demo test loads the demo again. The tests are ordered so that this happens
+# about once per worker. ``DEMO_PER_TEST=1`` loads the demo in every test instead, to tell a leak from a bug.
+
+
+class _SharedDemo:
+    atomic = None
+    councils = None
+
+    @classmethod
+    def load(cls, django_db_blocker):
+        from django.db import transaction
+
+        from council.demo import load_demo
+
+        with django_db_blocker.unblock():
+            cls.atomic = transaction.atomic(using="default")
+            cls.atomic._from_testcase = True  # durable blocks inside are allowed, as in Django's TestCase
+            cls.atomic.__enter__()
+            councils = load_demo(today=clock.TODAY, password="demo-pass-123")
+        cls.councils = {name: (type(council), council.pk) for name, council in councils.items()}
+
+    @classmethod
+    def drop(cls, django_db_blocker):
+        from django.db import transaction
+
+        if cls.atomic is None:
+            return
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True, using="default")
+            cls.atomic.__exit__(None, None, None)
+        cls.atomic = cls.councils = None
+
+    @classmethod
+    def councils_now(cls):
+        return {name: model.objects.get(pk=pk) for name, (model, pk) in cls.councils.items()}
+
+
+def _uses_demo(item):
+    return "demo" in getattr(item, "fixturenames", ())
+
+
+def _commits(item):
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """After pytest-django's order (database tests, then those that commit): the demo tests first, together."""
+    items.sort(key=lambda item: (_commits(item), not _uses_demo(item)))
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker(request):
+    """pytest-django's fixture of the same name (the test's own database setup for the ``django_db`` mark),
+    preceded by the shared demo's step: its transaction opened before the test's own for a demo test, rolled
+    back for any other test that uses the database. Being the first function fixture pytest-django sets up,
+    it runs before ``db`` whether the test has the mark or asks for the fixture."""
+    names = request.fixturenames
+    uses_db = "db" in names or "transactional_db" in names or request.node.get_closest_marker("django_db")
+    if uses_db:
+        blocker = request.getfixturevalue("django_db_blocker")
+        if _uses_demo(request.node) and not _commits(request.node) and not os.environ.get("DEMO_PER_TEST"):
+            if _SharedDemo.atomic is None:
+                request.getfixturevalue("django_db_setup")
+                _SharedDemo.load(blocker)
+        else:
+            _SharedDemo.drop(blocker)
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_demo_rolled_back(django_db_blocker):
+    """The demo's transaction rolled back before the test database is dropped."""
+    yield
+    _SharedDemo.drop(django_db_blocker)
 
 
 @pytest.fixture
 def demo(db, today):
     from council.demo import load_demo
 
+    if _SharedDemo.atomic is not None and today == clock.TODAY:
+        return _SharedDemo.councils_now()
     return load_demo(today=today, password="demo-pass-123")
 
 
@@ -77,14 +200,15 @@ def sign_in(client, user_named):
 
 @pytest.fixture
 def approved_item(demo, user_named):
-    """An approved plan item of the republic council for the meeting of 22 January 2027: the Ministry of
-    Internal Affairs responsible, the KNB co-executing."""
+    """An approved plan item of the republic council for the meeting of 22 January 2027 (moved with the
+    suite's date: ``clock.planned_meeting()``): the Ministry of Internal Affairs responsible, the KNB
+    co-executing."""
     from council.models import Body
     from plans import services as plans
     from tests.helpers import NOW
 
     secretary = user_named("secretary")
-    plan = plans.plan_create(actor=secretary, council=demo["republic"], start=datetime.date(2027, 1, 1), now=NOW)
+    plan = plans.plan_create(actor=secretary, council=demo["republic"], start=clock.next_half_year(), now=NOW)
     item = plans.plan_item_save(
         actor=secretary,
         plan=plan,
@@ -93,7 +217,7 @@ def approved_item(demo, user_named):
             "question_kk": "Қылмыс туралы",
             "question_ru": "О преступности",
             "responsible_body": Body.objects.get(code="mvd"),
-            "planned_meeting": datetime.date(2027, 1, 22),
+            "planned_meeting": clock.planned_meeting(),
         },
         co_executors=[Body.objects.get(code="knb")],
     )
@@ -111,7 +235,7 @@ def scheduled_item(demo, user_named, approved_item):
     meeting = meeting_schedule(
         actor=user_named("secretary"),
         council=demo["republic"],
-        date=datetime.date(2027, 1, 22),
+        date=clock.planned_meeting(),
         now=NOW,
         plan_items=[approved_item],
     )
@@ -130,7 +254,7 @@ def dispatched_meeting(demo, user_named):
     meeting = meeting_schedule(
         actor=user_named("secretary"),
         council=demo["republic"],
-        date=datetime.date(2026, 12, 1),
+        date=clock.day(2026, 12, 1),
         place_ru="г. Астана, Генеральная прокуратура",
         place_kk="Астана қ., Бас прокуратура",
         now=NOW,
@@ -191,14 +315,13 @@ def voted(held, user_named):
 
 @pytest.fixture
 def presented(voted, user_named):
-    import datetime as dt
 
     from protocols import services as protocol_services
     from tests.helpers import DAY, roster
 
     secretary = user_named("secretary")
     protocol_services.protocol_send_for_agreement(
-        actor=secretary, protocol=voted, agree_by=dt.date(2026, 12, 3), now=DAY
+        actor=secretary, protocol=voted, agree_by=clock.day(2026, 12, 3), now=DAY
     )
     for e in roster(voted.meeting):
         protocol_services.protocol_answer(actor=e.person, protocol=voted, agrees=True, now=DAY)
@@ -218,7 +341,7 @@ def signed(presented, user_named):
         actor=user_named("chair"),
         protocol=presented,
         password="demo-pass-123",
-        now=dt.datetime(2026, 12, 7, 11, tzinfo=TZ),
+        now=dt.datetime.combine(clock.day(2026, 12, 7), dt.time(11), tzinfo=TZ),
     )
     presented.refresh_from_db()
     return presented

@@ -1,3 +1,4 @@
+import fcntl
 import json
 import os
 import subprocess
@@ -22,9 +23,10 @@ def login(page, live_server):
     return do
 
 
-# Accessibility: axe-core (the npm package, installed once into a cache directory) runs on every page a
-# browser journey opens; a violation of impact "serious" or "critical" fails the journey. Django's own admin
-# pages are left out (their templates are Django's).
+# Accessibility: axe-core (the npm package, installed once into a cache directory) runs on every page an
+# accessibility journey opens (a test that asks for ``accessible_pages``: each role's pages in kk and ru); a
+# violation of impact "serious" or "critical" fails the journey. Django's own admin pages are left out (their
+# templates are Django's).
 AXE_VERSION = "4.14.1"
 AXE_DIR = Path(os.environ.get("AXE_CACHE", Path.home() / ".cache" / "council-axe"))
 AXE_IMPACTS = ("serious", "critical")
@@ -42,13 +44,16 @@ _AXE_ON_LOAD = """window.addEventListener("load", () => {
 @pytest.fixture(scope="session")
 def axe_source():
     script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.exists():
-        subprocess.run(
-            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR)]
-            + [f"axe-core@{AXE_VERSION}"],
-            check=True,
-            timeout=600,
-        )
+    AXE_DIR.mkdir(parents=True, exist_ok=True)
+    with open(AXE_DIR / ".install-lock", "w") as lock:  # parallel workers install it once
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not script.exists():
+            subprocess.run(
+                ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR)]
+                + [f"axe-core@{AXE_VERSION}"],
+                check=True,
+                timeout=600,
+            )
     return script.read_text()
 
 
@@ -59,13 +64,9 @@ def axe_violations(page):
     return page.evaluate(_AXE_RUN)
 
 
-@pytest.fixture(autouse=True)
-def accessible_pages(request):
-    """Every page a journey opens is checked with axe-core when it loads, and the last one at the end."""
-    if "page" not in request.fixturenames:
-        yield []
-        return
-    page = request.getfixturevalue("page")
+@pytest.fixture
+def accessible_pages(request, page):
+    """Every page the journey opens is checked with axe-core when it loads, and the last one at the end."""
     page.add_init_script(script=request.getfixturevalue("axe_source"))
     page.add_init_script(script=_AXE_ON_LOAD)
     found = []

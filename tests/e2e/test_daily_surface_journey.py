@@ -129,7 +129,7 @@ def test_the_main_actions_are_reached_with_tab_and_enter(demo, live_server, page
     expect(page.locator("html")).to_have_attribute("lang", other)
 
 
-def test_the_axe_check_finds_a_violation_when_there_is_one(demo, live_server, page):
+def test_the_axe_check_finds_a_violation_when_there_is_one(demo, live_server, page, accessible_pages):
     """The check can fail: an image without a text alternative is a critical violation (WCAG 1.1.1)."""
     from tests.e2e.conftest import axe_violations
 
