@@ -93,6 +93,7 @@ def test_the_unread_count_follows_a_new_notice_and_reading_it(client, sign_in, d
     assert not Notification.objects.filter(recipient=member, read_at__isnull=True).exists()
 
 
+@pytest.mark.fixed_calendar
 def test_the_sweep_s_reminders_reach_the_unread_count(client, sign_in, scheduled_item, time_machine):
     """The deadline sweep inserts its notices in bulk (no signals): the header still counts them."""
     from council.deadline_services import deadline_sweep
@@ -105,6 +106,7 @@ def test_the_sweep_s_reminders_reach_the_unread_count(client, sign_in, scheduled
     assert unread_badge(_get(client, reverse("my_deadlines"))[0]) > before
 
 
+@pytest.mark.fixed_calendar
 def test_a_deadline_opened_for_the_body_is_counted_on_the_next_page(
     client, sign_in, user_named, demo, approved_item, time_machine
 ):
@@ -238,6 +240,7 @@ def _left(page, rule_id):
     return int(re.search(r"(\d+) working days? left", row).group(1))
 
 
+@pytest.mark.fixed_calendar
 def test_a_decree_entered_changes_the_time_left_on_my_work(client, sign_in, scheduled_item, time_machine):
     """R-000-10b counts to 31 December 2026; a day off decreed on Monday 30 November 2026 leaves one working
     day less, on the next visit although the page was kept."""

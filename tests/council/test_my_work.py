@@ -60,6 +60,7 @@ def test_the_chair_is_told_a_plan_awaits_his_approval_on_my_work_and_on_approval
     assert "awaits your approval" not in home(client, user_named("secretary"), "en")
 
 
+@pytest.mark.fixed_calendar
 def test_a_body_employee_reaches_the_upload_form_in_one_click(client, user_named, scheduled_item, time_machine):
     """R-000-10b: the materials of the 22 January 2027 meeting are due 20 calendar days before it, on
     2 January 2027 (a Saturday) moved back to Thursday 31 December 2026: the row links to the upload form."""
@@ -77,6 +78,7 @@ def test_a_body_employee_reaches_the_upload_form_in_one_click(client, user_named
     assert url not in home(client, user_named("member_mvd"), "en")
 
 
+@pytest.mark.fixed_calendar
 def test_the_secretary_checks_arrived_materials_and_the_list_is_ranked_by_due_date(
     client, user_named, scheduled_item, submitted_plan, time_machine
 ):

@@ -89,6 +89,7 @@ def test_a_plan_submitted_for_signature_reads_kazakh_for_the_chair(
     assert plan.get_absolute_url() in message.body  # the link to the plan is kept
 
 
+@pytest.mark.fixed_calendar
 def test_remarks_on_the_draft_protocol_read_kazakh_with_the_remarks_as_written(
     voted, client, user_named, russian, django_capture_on_commit_callbacks
 ):
@@ -137,6 +138,7 @@ def test_a_returned_execution_report_reads_kazakh_for_the_body(
     assert "Нет данных за ноябрь" in message.body and lead.get_absolute_url() in message.body
 
 
+@pytest.mark.fixed_calendar
 def test_a_members_request_answered_reads_kazakh_with_the_answer_as_written(
     demo, client, user_named, russian, django_capture_on_commit_callbacks
 ):

@@ -52,6 +52,7 @@ def told(deadline, username):
     return result
 
 
+@pytest.mark.fixed_calendar
 def test_an_approved_extension_brings_reminders_overdue_and_escalation_for_the_new_dates(
     under_control, user_named, time_machine
 ):

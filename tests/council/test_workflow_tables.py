@@ -160,6 +160,7 @@ def test_every_move_in_every_table_has_an_audit_verb():
                 assert f"{model._meta.model_name}.{to}" in AuditVerb.values
 
 
+@pytest.mark.fixed_calendar
 def test_every_verb_written_in_a_full_flow_is_a_declared_audit_verb(sent, user_named):
     lead, part = assignments(sent)
     extension = control.extension_request(
