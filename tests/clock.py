@@ -27,24 +27,25 @@ def _parse(value):
         raise SystemExit(f"SUITE_DATE must be a date as YYYY-MM-DD, not {value!r}") from error
 
 
-TODAY = _parse(os.environ["SUITE_DATE"]) if os.environ.get("SUITE_DATE") else DEFAULT_DATE
-NOW = dt.datetime.combine(TODAY, dt.time(10), tzinfo=TZ)
+def _settle(day):
+    """Make ``day`` the suite's date: ``TODAY``, its instant ``NOW`` and its ``OFFSET`` from the day the
+    fixtures were written for (fixtures that lay out a calendar relative to "today" name days with ``day()``)."""
+    global TODAY, NOW, OFFSET
+    TODAY = day
+    NOW = dt.datetime.combine(day, dt.time(10), tzinfo=TZ)
+    OFFSET = day - DEFAULT_DATE
 
-# How far the suite's date is from the day the fixtures were written for; fixtures that lay out a calendar
-# relative to "today" name their days with ``day()``.
-OFFSET = TODAY - DEFAULT_DATE
 
+_settle(_parse(os.environ["SUITE_DATE"]) if os.environ.get("SUITE_DATE") else DEFAULT_DATE)
 _session = None
 
 
 def start(day=None):
     """Travel to the suite's instant (``day`` overrides the date) for the whole session."""
-    global TODAY, NOW, OFFSET, _session
+    global _session
     if day is not None and day != TODAY:
-        TODAY = day
-        NOW = dt.datetime.combine(TODAY, dt.time(10), tzinfo=TZ)
-        OFFSET = TODAY - DEFAULT_DATE
-        os.environ["SUITE_DATE"] = TODAY.isoformat()
+        _settle(day)
+        os.environ["SUITE_DATE"] = day.isoformat()
     _session = time_machine.travel(NOW, tick=True)
     _session.start()
 

@@ -128,6 +128,7 @@ def _commits(item):
     return (
         "transactional_db" in names
         or "live_server" in names
+        or "django_db_reset_sequences" in names
         or bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
     )
 
@@ -315,7 +316,6 @@ def voted(held, user_named):
 
 @pytest.fixture
 def presented(voted, user_named):
-
     from protocols import services as protocol_services
     from tests.helpers import DAY, roster
 
@@ -332,16 +332,15 @@ def presented(voted, user_named):
 
 @pytest.fixture
 def signed(presented, user_named):
-    import datetime as dt
 
     from protocols import services as protocol_services
-    from tests.helpers import TZ
+    from tests.helpers import at
 
     protocol_services.protocol_sign(
         actor=user_named("chair"),
         protocol=presented,
         password="demo-pass-123",
-        now=dt.datetime.combine(clock.day(2026, 12, 7), dt.time(11), tzinfo=TZ),
+        now=at(clock.day(2026, 12, 7), 11),
     )
     presented.refresh_from_db()
     return presented

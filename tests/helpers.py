@@ -30,13 +30,13 @@ def upload(name, content):
     return SimpleUploadedFile(name, content)
 
 
-# The day of ``dispatched_meeting``, a Tuesday.
-DAY = dt.datetime.combine(clock.day(2026, 12, 1), dt.time(15), tzinfo=TZ)
-
-
 def at(day, hour=10, minute=0):
     """``hour``:``minute`` in Almaty on ``day``."""
     return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=TZ)
+
+
+# The day of ``dispatched_meeting``, a Tuesday.
+DAY = at(clock.day(2026, 12, 1), 15)
 
 
 def content(response):

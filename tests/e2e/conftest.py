@@ -65,9 +65,9 @@ def axe_violations(page):
 
 
 @pytest.fixture
-def accessible_pages(request, page):
+def accessible_pages(page, axe_source):
     """Every page the journey opens is checked with axe-core when it loads, and the last one at the end."""
-    page.add_init_script(script=request.getfixturevalue("axe_source"))
+    page.add_init_script(script=axe_source)
     page.add_init_script(script=_AXE_ON_LOAD)
     found = []
 
