@@ -317,12 +317,14 @@ def voted(held, user_named):
 @pytest.fixture
 def presented(voted, user_named):
     from protocols import services as protocol_services
+    from protocols.services.agreement import earliest_agree_by
     from tests.helpers import DAY, roster
 
     secretary = user_named("secretary")
-    protocol_services.protocol_send_for_agreement(
-        actor=secretary, protocol=voted, agree_by=clock.day(2026, 12, 3), now=DAY
-    )
+    # The members' shortest term (R-003-65): 3 December 2026 at the default date, later when a holiday falls
+    # in it (8 March at 2028-02-29).
+    agree_by = earliest_agree_by(voted, DAY.date())
+    protocol_services.protocol_send_for_agreement(actor=secretary, protocol=voted, agree_by=agree_by, now=DAY)
     for e in roster(voted.meeting):
         protocol_services.protocol_answer(actor=e.person, protocol=voted, agrees=True, now=DAY)
     protocol_services.protocol_present(actor=secretary, protocol=voted, now=DAY)
