@@ -98,12 +98,12 @@ lint: lint-style
 
 test: export DJANGO_SETTINGS_MODULE := council.settings_test
 # The suite runs in parallel workers (PYTEST_WORKERS, `auto`: one per core), each with its own database and
-# Redis database, at the suite's instant (tests/clock.py); then the tests that lay out a calendar run again at
-# a date a year on, so a fixture that assumes a date fails here, not in a user's
-# calendar.
+# Redis database, at the suite's instant (tests/clock.py), each database cloned from a template migrated once
+# (tests/template_db.py); then the tests that lay out a calendar run again a year on and on 29 February 2028,
+# so a fixture that assumes a date fails here, not in a user's calendar.
 PYTEST_WORKERS ?= auto
 DATED_SUBSET := tests/council tests/test_permission_matrix.py tests/test_files.py tests/test_clock.py
-DATED_DAYS := 2027-11-23
+DATED_DAYS := 2027-11-23 2028-02-29
 test: system-deps-test python-deps messages services lint-style
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run

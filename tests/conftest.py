@@ -159,6 +159,28 @@ def _django_db_marker(request):
         request.getfixturevalue("_django_db_helper")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's fixture of the same name: on PostgreSQL the worker's database is cloned from a
+    template migrated once per set of migrations (tests/template_db.py)."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+
+    from tests import template_db
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            state = template_db.setup(connection)
+        else:
+            config = setup_databases(verbosity=0, interactive=False, aliases=["default"])
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            template_db.teardown(connection, state)
+        else:
+            teardown_databases(config, verbosity=0)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _shared_demo_rolled_back(django_db_blocker):
     """The demo's transaction rolled back before the test database is dropped."""

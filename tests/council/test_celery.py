@@ -2,9 +2,11 @@
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -77,14 +79,12 @@ def test_make_run_defaults_serve_login_and_run_a_task(tmp_path):
         assert _wait_for(login_page_ok, 30)
         send = "import django; django.setup(); from council.tasks import heartbeat; heartbeat.delay()"
         subprocess.run([python, "-c", send], cwd=ROOT, env=env, check=True)
-        probe = (
-            "import django; django.setup(); from council.models import Heartbeat; "
-            "print(Heartbeat.objects.filter(name='worker').count())"
-        )
 
         def heartbeat_recorded():
-            out = subprocess.run([python, "-c", probe], cwd=ROOT, env=env, capture_output=True, text=True)
-            return out.stdout.strip() == "1"
+            # Read in the SQLite file the worker writes to, as any other process would.
+            with closing(sqlite3.connect(tmp_path / "council.sqlite3", timeout=5)) as db:
+                query = f"SELECT count(*) FROM {Heartbeat._meta.db_table} WHERE name = 'worker'"
+                return db.execute(query).fetchone()[0] == 1
 
         assert _wait_for(heartbeat_recorded, 40)
         assert (tmp_path / "council.sqlite3").exists()
