@@ -15,7 +15,8 @@ from council.models import CouncilOfficer, Notification
 from council.notify import notify
 from council.services import notification_mark_read
 from secretariat.services import item_report, material_submit, meeting_schedule
-from tests.helpers import NOW, pdf_of, upload
+from tests import clock
+from tests.helpers import NOW, at, pdf_of, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -101,12 +102,11 @@ def test_the_sweep_s_reminders_reach_the_unread_count(client, sign_in, scheduled
     time_machine.move_to(NOW)
     sign_in("sec_mvd")
     before = unread_badge(_get(client, reverse("my_deadlines"))[0])
-    result = deadline_sweep(now=dt.datetime(2026, 12, 29, 10, tzinfo=NOW.tzinfo), email=False)
+    result = deadline_sweep(now=at(clock.day(2026, 12, 29), 10), email=False)
     assert result.notices
     assert unread_badge(_get(client, reverse("my_deadlines"))[0]) > before
 
 
-@pytest.mark.fixed_calendar
 def test_a_deadline_opened_for_the_body_is_counted_on_the_next_page(
     client, sign_in, user_named, demo, approved_item, time_machine
 ):
@@ -118,7 +118,7 @@ def test_a_deadline_opened_for_the_body_is_counted_on_the_next_page(
     meeting_schedule(
         actor=user_named("secretary"),
         council=demo["republic"],
-        date=dt.date(2027, 1, 22),
+        date=clock.planned_meeting(),
         now=NOW,
         plan_items=[approved_item],
     )
@@ -240,10 +240,10 @@ def _left(page, rule_id):
     return int(re.search(r"(\d+) working days? left", row).group(1))
 
 
-@pytest.mark.fixed_calendar
 def test_a_decree_entered_changes_the_time_left_on_my_work(client, sign_in, scheduled_item, time_machine):
-    """R-000-10b counts to 31 December 2026; a day off decreed on Monday 30 November 2026 leaves one working
-    day less, on the next visit although the page was kept."""
+    """R-000-10b counts to 31 December 2026 (at the default date); a day off decreed on the next working day
+    (Monday 30 November 2026) leaves one working day less, on the next visit although the page was kept."""
+    from council.calendar import default_calendar
     from council.models import CalendarDay
 
     time_machine.move_to(NOW)
@@ -251,11 +251,11 @@ def test_a_decree_entered_changes_the_time_left_on_my_work(client, sign_in, sche
     before = _left(_home(client)[0], "R-000-10b")
     assert _left(_home(client)[0], "R-000-10b") == before  # kept
     CalendarDay.objects.create(
-        day=dt.date(2026, 11, 30),
+        day=default_calendar().next_working_day(clock.today() + dt.timedelta(days=1)),
         kind=CalendarDay.Kind.DAY_OFF,
         name_ru="Перенос",
         decree_number="1",
-        decree_date=dt.date(2026, 11, 20),
+        decree_date=clock.today() - dt.timedelta(days=3),
     )
     assert _left(_home(client)[0], "R-000-10b") == before - 1
 

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from council.calendar import default_calendar
 from plans import services as plans
 from secretariat.models import AgendaItem
 from secretariat.services import material_submit
@@ -60,25 +61,27 @@ def test_the_chair_is_told_a_plan_awaits_his_approval_on_my_work_and_on_approval
     assert "awaits your approval" not in home(client, user_named("secretary"), "en")
 
 
-@pytest.mark.fixed_calendar
 def test_a_body_employee_reaches_the_upload_form_in_one_click(client, user_named, scheduled_item, time_machine):
-    """R-000-10b: the materials of the 22 January 2027 meeting are due 20 calendar days before it, on
-    2 January 2027 (a Saturday) moved back to Thursday 31 December 2026: the row links to the upload form."""
+    """R-000-10b: the materials of the meeting are due 20 calendar days before it, moved back to a working
+    day (at the default date: the 22 January 2027 meeting, 2 January 2027 a Saturday, so Thursday
+    31 December 2026): the row links to the upload form."""
+    calendar = default_calendar()
+    materials = calendar.previous_working_day(scheduled_item.meeting.date - dt.timedelta(days=20))
+    contributions = calendar.previous_working_day(materials - dt.timedelta(days=5))
     time_machine.move_to(NOW)
     page = home(client, user_named("sec_mvd"), "en")
     url = reverse("secretariat:item_materials", args=[scheduled_item.pk])
     assert f'<a href="{url}">' in page
     assert "R-000-10b" in page
-    assert "31.12.2026" in page
+    assert f"{materials:%d.%m.%Y}" in page
     assert client.get(url).status_code == 200
     # The co-executor (KNB) gives its contribution 5 calendar days before (R-000-10a.contributions), the
     # materials themselves are not its work; a member has neither.
     knb = home(client, user_named("sec_knb"), "en")
-    assert "R-000-10a.contributions" in knb and "25.12.2026" in knb and "R-000-10b" not in knb
+    assert "R-000-10a.contributions" in knb and f"{contributions:%d.%m.%Y}" in knb and "R-000-10b" not in knb
     assert url not in home(client, user_named("member_mvd"), "en")
 
 
-@pytest.mark.fixed_calendar
 def test_the_secretary_checks_arrived_materials_and_the_list_is_ranked_by_due_date(
     client, user_named, scheduled_item, submitted_plan, time_machine
 ):
@@ -93,7 +96,7 @@ def test_the_secretary_checks_arrived_materials_and_the_list_is_ranked_by_due_da
     assert AgendaItem.objects.get(pk=scheduled_item.pk).status == AgendaItem.Status.SUBMITTED
     page = home(client, user_named("secretary"), "en")
     assert "Materials arrived: 1. О преступности" in page or "Materials arrived: 1. Қылмыс туралы" in page
-    dates = [d for d in ("22.01.2027", "01.07.2027") if d in page]
+    dates = [d for d in (f"{scheduled_item.meeting.date:%d.%m.%Y}", "01.07.2027") if d in page]
     assert dates and page.index(dates[0]) < page.index("My councils")
     rows = page[page.index("<tbody>") : page.index("</tbody>")]
     due = [dt.datetime.strptime(d, "%d.%m.%Y").date() for d in re.findall(r"<td>(\d\d\.\d\d\.\d{4})</td>", rows)]

@@ -18,9 +18,11 @@ from plans import services as plans
 from protocols import control
 from protocols import services as protocols
 from protocols.models import Assignment
+from protocols.services.agreement import earliest_agree_by
 from secretariat.services.member_requests import member_request_answer, member_request_create
 from territorial.models import Approval
 from territorial.services import approval_create, approval_decide, approval_submit
+from tests import clock
 from tests.helpers import DAY, NOW, at, pdf_of, upload
 
 pytestmark = pytest.mark.django_db
@@ -89,12 +91,12 @@ def test_a_plan_submitted_for_signature_reads_kazakh_for_the_chair(
     assert plan.get_absolute_url() in message.body  # the link to the plan is kept
 
 
-@pytest.mark.fixed_calendar
 def test_remarks_on_the_draft_protocol_read_kazakh_with_the_remarks_as_written(
     voted, client, user_named, russian, django_capture_on_commit_callbacks
 ):
     secretary, member = russian("secretary"), russian("member_knb")
-    protocols.protocol_send_for_agreement(actor=secretary, protocol=voted, agree_by=dt.date(2026, 12, 3), now=DAY)
+    agree_by = earliest_agree_by(voted, DAY.date())
+    protocols.protocol_send_for_agreement(actor=secretary, protocol=voted, agree_by=agree_by, now=DAY)
     with django_capture_on_commit_callbacks() as emails:
         protocols.protocol_answer(
             actor=member, protocol=voted, agrees=False, remarks="Уточнить срок в пункте 1.1", now=DAY
@@ -116,16 +118,16 @@ def test_a_returned_execution_report_reads_kazakh_for_the_body(
     """R-000-11d: the secretary, working in Russian, returns the report with remarks; the body's employee
     reads Kazakh."""
     secretary, employee = russian("secretary"), russian("sec_mvd")
-    protocols.protocol_dispatch(actor=secretary, protocol=signed, now=at(dt.date(2026, 12, 8), 9))
+    protocols.protocol_dispatch(actor=secretary, protocol=signed, now=at(clock.day(2026, 12, 8), 9))
     lead = Assignment.objects.get(decision__item__protocol=signed, responsible=True)
-    control.report_submit(actor=employee, assignment=lead, text="Сделано", now=at(dt.date(2026, 12, 20)))
+    control.report_submit(actor=employee, assignment=lead, text="Сделано", now=at(clock.day(2026, 12, 20)))
     with django_capture_on_commit_callbacks() as emails:
         control.report_analyse(
             actor=secretary,
             assignment=lead,
             accept=False,
             remarks="Нет данных за ноябрь",
-            now=at(dt.date(2026, 12, 21)),
+            now=at(clock.day(2026, 12, 21)),
         )
     now_in_kazakh(employee, emails)
     mvd = Body.objects.get(code="mvd").short_name_kk
@@ -138,7 +140,6 @@ def test_a_returned_execution_report_reads_kazakh_for_the_body(
     assert "Нет данных за ноябрь" in message.body and lead.get_absolute_url() in message.body
 
 
-@pytest.mark.fixed_calendar
 def test_a_members_request_answered_reads_kazakh_with_the_answer_as_written(
     demo, client, user_named, russian, django_capture_on_commit_callbacks
 ):
@@ -150,12 +151,12 @@ def test_a_members_request_answered_reads_kazakh_with_the_answer_as_written(
         from_body=Body.objects.get(code="mvd"),
         to_body=Body.objects.get(code="mju"),
         what="Статистика по пробации за 9 месяцев",
-        due_date=dt.date(2026, 12, 4),
+        due_date=clock.day(2026, 12, 4),
         now=NOW,
     )
-    with django_capture_on_commit_callbacks() as emails:
+    with django_capture_on_commit_callbacks() as emails:  # while the acting Minister of Justice sits
         member_request_answer(
-            actor=russian("acting_mju"), request=request, answer="Направляем сведения", now=at(dt.date(2026, 12, 3))
+            actor=russian("acting_mju"), request=request, answer="Направляем сведения", now=at(clock.day(2026, 12, 3))
         )
     now_in_kazakh(asker, emails)
     title = "Сұрауыңызға жауап берілді: Статистика по пробации за 9 месяцев"

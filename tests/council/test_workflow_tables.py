@@ -2,8 +2,6 @@
 illegal move; what a move sets off in other objects is declared next to the table; every audit event names
 one of the declared verbs."""
 
-import datetime as dt
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -14,8 +12,10 @@ from plans.models import Plan, Proposal
 from protocols import control
 from protocols import services as protocol_services
 from protocols.models import Assignment, Extension, Protocol
+from protocols.services.agreement import earliest_agree_by
 from secretariat.models import AgendaItem, ExtraordinaryRequest, Meeting
 from territorial.models import Approval
+from tests import clock
 from tests.helpers import at
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sent(signed, user_named):
-    protocol_services.protocol_dispatch(actor=user_named("secretary"), protocol=signed, now=at(dt.date(2026, 12, 8), 9))
+    protocol_services.protocol_dispatch(
+        actor=user_named("secretary"), protocol=signed, now=at(clock.day(2026, 12, 8), 9)
+    )
     return signed
 
 
@@ -35,14 +37,16 @@ def assignments(protocol):
 
 def propose_for_removal(lead, part, user_named):
     """The co-executor and the responsible body report; the secretary proposes removal from control."""
-    control.report_submit(actor=user_named("sec_gpo"), assignment=part, text="Материалы", now=at(dt.date(2026, 12, 20)))
-    control.report_submit(actor=user_named("sec_mvd"), assignment=lead, text="Отчёт", now=at(dt.date(2026, 12, 28)))
+    control.report_submit(
+        actor=user_named("sec_gpo"), assignment=part, text="Материалы", now=at(clock.day(2026, 12, 20))
+    )
+    control.report_submit(actor=user_named("sec_mvd"), assignment=lead, text="Отчёт", now=at(clock.day(2026, 12, 28)))
     control.report_analyse(
         actor=user_named("secretary"),
         assignment=lead,
         accept=True,
         certificate="Исполнено в полном объёме",
-        now=at(dt.date(2026, 12, 29)),
+        now=at(clock.day(2026, 12, 29)),
     )
 
 
@@ -62,7 +66,7 @@ def test_a_decided_proposal_cannot_be_decided_again(demo, user_named):
             proposal,
             Proposal.Status.REJECTED,
             actor=user_named("secretary"),
-            now=at(dt.date(2026, 12, 1)),
+            now=at(clock.day(2026, 12, 1)),
             council=demo["republic"],
         )
     )
@@ -78,7 +82,7 @@ def test_a_declined_extension_cannot_be_approved(demo, user_named):
             extension,
             Extension.Status.APPROVED,
             actor=user_named("chair"),
-            now=at(dt.date(2026, 12, 1)),
+            now=at(clock.day(2026, 12, 1)),
             council=demo["republic"],
         )
     )
@@ -103,7 +107,7 @@ def test_a_move_without_its_council_writes_nothing(demo, user_named):
     plan = Plan(status=Plan.Status.DRAFT)
     before = AuditEvent.objects.count()
     with pytest.raises(ValueError):
-        move(plan, Plan.Status.SUBMITTED, actor=user_named("secretary"), now=at(dt.date(2026, 12, 1)), council=None)
+        move(plan, Plan.Status.SUBMITTED, actor=user_named("secretary"), now=at(clock.day(2026, 12, 1)), council=None)
     assert (plan.status, AuditEvent.objects.count()) == (Plan.Status.DRAFT, before)
 
 
@@ -113,7 +117,7 @@ def test_removal_closes_the_parts_through_the_declared_cascade(sent, user_named,
     if not declared:
         monkeypatch.setattr(Assignment, "CASCADES", {})
     propose_for_removal(lead, part, user_named)
-    control.removal_decide(actor=user_named("chair"), assignment=lead, remove=True, now=at(dt.date(2026, 12, 31)))
+    control.removal_decide(actor=user_named("chair"), assignment=lead, remove=True, now=at(clock.day(2026, 12, 31)))
     lead.refresh_from_db()
     part.refresh_from_db()
     assert lead.status == Assignment.Status.REMOVED
@@ -126,16 +130,16 @@ def test_removal_closes_the_parts_through_the_declared_cascade(sent, user_named,
 
 def correct_and_send(protocol, user_named):
     secretary = user_named("secretary")
-    day = at(dt.date(2026, 12, 10))
+    day = at(clock.day(2026, 12, 10))
     correction = protocol_services.protocol_correct(actor=secretary, protocol=protocol, now=day)
     protocol_services.protocol_send_for_agreement(
-        actor=secretary, protocol=correction, agree_by=dt.date(2026, 12, 14), now=day
+        actor=secretary, protocol=correction, agree_by=earliest_agree_by(correction, day.date()), now=day
     )
-    protocol_services.protocol_present(actor=secretary, protocol=correction, now=at(dt.date(2026, 12, 15)))
+    protocol_services.protocol_present(actor=secretary, protocol=correction, now=at(clock.day(2026, 12, 15)))
     protocol_services.protocol_sign(
-        actor=user_named("chair"), protocol=correction, password="demo-pass-123", now=at(dt.date(2026, 12, 15))
+        actor=user_named("chair"), protocol=correction, password="demo-pass-123", now=at(clock.day(2026, 12, 15))
     )
-    protocol_services.protocol_dispatch(actor=secretary, protocol=correction, now=at(dt.date(2026, 12, 15), 12))
+    protocol_services.protocol_dispatch(actor=secretary, protocol=correction, now=at(clock.day(2026, 12, 15), 12))
     return correction
 
 
@@ -160,19 +164,19 @@ def test_every_move_in_every_table_has_an_audit_verb():
                 assert f"{model._meta.model_name}.{to}" in AuditVerb.values
 
 
-@pytest.mark.fixed_calendar
 def test_every_verb_written_in_a_full_flow_is_a_declared_audit_verb(sent, user_named):
     lead, part = assignments(sent)
     extension = control.extension_request(
         actor=user_named("sec_mvd"),
         assignment=lead,
-        new_due_date=dt.date(2027, 2, 1),
+        new_due_date=clock.day(2027, 2, 1),
         reason="Ожидаются данные",
-        now=at(dt.date(2026, 12, 9)),
+        now=at(clock.day(2026, 12, 9)),
     )
-    control.extension_decide(actor=user_named("chair"), extension=extension, approve=True, now=at(dt.date(2026, 12, 9)))
+    day = at(clock.day(2026, 12, 9))
+    control.extension_decide(actor=user_named("chair"), extension=extension, approve=True, now=day)
     propose_for_removal(lead, part, user_named)
-    control.removal_decide(actor=user_named("chair"), assignment=lead, remove=True, now=at(dt.date(2026, 12, 31)))
+    control.removal_decide(actor=user_named("chair"), assignment=lead, remove=True, now=at(clock.day(2026, 12, 31)))
     written = set(AuditEvent.objects.values_list("verb", flat=True))
     assert {"meeting.held", "protocol.dispatched", "extension.approved", "assignment.removed"} <= written
     assert written <= set(AuditVerb.values)
