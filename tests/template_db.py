@@ -5,7 +5,8 @@ The template is named after a fingerprint of every installed app's migration fil
 (``test_council_template_<fingerprint>``): a changed or added migration gives a new template, built on first
 use and published by a rename, so a build that was cut short is never cloned. Building and cloning take a
 file lock, so parallel workers and runs wait for one another rather than build twice. On a database other
-than PostgreSQL the suite falls back to pytest-django's own set-up (``DATABASE_URL`` names it).
+than PostgreSQL (``DATABASE_URL`` names it) ``django_db_setup`` in ``tests/conftest.py`` migrates with
+Django's ``setup_databases`` instead.
 """
 
 import fcntl

@@ -81,8 +81,10 @@ def test_make_run_defaults_serve_login_and_run_a_task(tmp_path):
         subprocess.run([python, "-c", send], cwd=ROOT, env=env, check=True)
 
         def heartbeat_recorded():
-            # Read in the SQLite file the worker writes to, as any other process would.
-            with closing(sqlite3.connect(tmp_path / "council.sqlite3", timeout=5)) as db:
+            # Read in the SQLite file the worker writes to, as any other process would; read-only, so a
+            # missing file is an error here rather than an empty database made by the probe.
+            database = f"file:{tmp_path / 'council.sqlite3'}?mode=ro"
+            with closing(sqlite3.connect(database, uri=True, timeout=5)) as db:
                 query = f"SELECT count(*) FROM {Heartbeat._meta.db_table} WHERE name = 'worker'"
                 return db.execute(query).fetchone()[0] == 1
 

@@ -166,14 +166,14 @@ def test_every_move_in_every_table_has_an_audit_verb():
 
 def test_every_verb_written_in_a_full_flow_is_a_declared_audit_verb(sent, user_named):
     lead, part = assignments(sent)
+    day = at(clock.day(2026, 12, 9))
     extension = control.extension_request(
         actor=user_named("sec_mvd"),
         assignment=lead,
         new_due_date=clock.day(2027, 2, 1),
         reason="Ожидаются данные",
-        now=at(clock.day(2026, 12, 9)),
+        now=day,
     )
-    day = at(clock.day(2026, 12, 9))
     control.extension_decide(actor=user_named("chair"), extension=extension, approve=True, now=day)
     propose_for_removal(lead, part, user_named)
     control.removal_decide(actor=user_named("chair"), assignment=lead, remove=True, now=at(clock.day(2026, 12, 31)))
