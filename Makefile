@@ -9,6 +9,9 @@ PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(abspath $(VENV))/bin/python
+# Python writes its compiled modules: a machine that sets PYTHONDONTWRITEBYTECODE would otherwise compile every
+# module again in every process (each pytest worker, each manage.py command), about 4 s of a test run's start-up.
+unexport PYTHONDONTWRITEBYTECODE
 
 # Debian packages: Python, WeasyPrint's libraries, fonts with Kazakh letters, Symbola (emoji and symbols typed
 # into a question print from it, council/official.py), gettext; for tests also Chromium (browser journeys),
