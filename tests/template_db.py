@@ -108,3 +108,20 @@ def teardown(connection, state):
     _set_name(connection, original)
     with connection.creation._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(target)}")
+
+
+def sqlite_copy(destination, migrate):
+    """A migrated SQLite file copied to ``destination``: built once per fingerprint by ``migrate(path)`` (which
+    migrates an empty file at ``path``), kept in the temporary directory and published by a rename, as the
+    PostgreSQL template is. ``make run``'s test still runs ``migrate`` on the copy, as ``make run`` does on
+    every start."""
+    import shutil
+
+    cached = pathlib.Path(tempfile.gettempdir()) / f"council-test-{PREFIX}-{fingerprint()}.sqlite3"
+    with _lock():
+        if not cached.exists():
+            building = cached.with_suffix(f".{os.getpid()}.building")
+            building.unlink(missing_ok=True)
+            migrate(building)
+            building.rename(cached)
+    shutil.copyfile(cached, destination)

@@ -16,6 +16,7 @@ from celery.contrib.testing.worker import start_worker
 from council.celery import app
 from council.models import Heartbeat
 from council.tasks import heartbeat
+from tests import template_db
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,6 +52,18 @@ def test_make_run_defaults_serve_login_and_run_a_task(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REDIS_URL", "CELERY_"))}
     env.update(DJANGO_SETTINGS_MODULE="council.settings", VAR_DIR=str(tmp_path), DEBUG="true", PYTHONUNBUFFERED="1")
     python = sys.executable
+
+    def migrate(path):
+        subprocess.run(
+            [python, "manage.py", "migrate", "--noinput", "-v0"],
+            cwd=ROOT,
+            env={**env, "DATABASE_URL": f"sqlite:///{path}"},
+            check=True,
+        )
+
+    # The migrations from an empty file run once per set of migrations (tests/template_db.py); make run's
+    # own migrate then runs on the copy under var/, as it does on every start.
+    template_db.sqlite_copy(tmp_path / "council.sqlite3", migrate)
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     port = _free_port()
     web = subprocess.Popen(
