@@ -14,6 +14,7 @@ import hashlib
 import importlib.util
 import os
 import pathlib
+import shutil
 import tempfile
 
 PREFIX = "template"
@@ -114,14 +115,16 @@ def sqlite_copy(destination, migrate):
     """A migrated SQLite file copied to ``destination``: built once per fingerprint by ``migrate(path)`` (which
     migrates an empty file at ``path``), kept in the temporary directory and published by a rename, as the
     PostgreSQL template is. ``make run``'s test still runs ``migrate`` on the copy, as ``make run`` does on
-    every start."""
-    import shutil
-
-    cached = pathlib.Path(tempfile.gettempdir()) / f"council-test-{PREFIX}-{fingerprint()}.sqlite3"
+    every start. Files built for other migrations are removed when a new one is published."""
+    folder = pathlib.Path(tempfile.gettempdir())
+    cached = folder / f"council-test-{PREFIX}-{fingerprint()}.sqlite3"
     with _lock():
         if not cached.exists():
             building = cached.with_suffix(f".{os.getpid()}.building")
             building.unlink(missing_ok=True)
             migrate(building)
             building.rename(cached)
-    shutil.copyfile(cached, destination)
+            for stale in folder.glob(f"council-test-{PREFIX}-*.sqlite3"):
+                if stale != cached:
+                    stale.unlink(missing_ok=True)
+        shutil.copyfile(cached, destination)

@@ -52,19 +52,14 @@ def test_make_run_defaults_serve_login_and_run_a_task(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REDIS_URL", "CELERY_"))}
     env.update(DJANGO_SETTINGS_MODULE="council.settings", VAR_DIR=str(tmp_path), DEBUG="true", PYTHONUNBUFFERED="1")
     python = sys.executable
-
-    def migrate(path):
-        subprocess.run(
-            [python, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=ROOT,
-            env={**env, "DATABASE_URL": f"sqlite:///{path}"},
-            check=True,
-        )
-
+    migrate = [python, "manage.py", "migrate", "--noinput", "-v0"]
     # The migrations from an empty file run once per set of migrations (tests/template_db.py); make run's
     # own migrate then runs on the copy under var/, as it does on every start.
-    template_db.sqlite_copy(tmp_path / "council.sqlite3", migrate)
-    subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
+    template_db.sqlite_copy(
+        tmp_path / "council.sqlite3",
+        lambda path: subprocess.run(migrate, cwd=ROOT, env={**env, "DATABASE_URL": f"sqlite:///{path}"}, check=True),
+    )
+    subprocess.run(migrate, cwd=ROOT, env=env, check=True)
     port = _free_port()
     web = subprocess.Popen(
         [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
