@@ -206,11 +206,14 @@ def test_two_saves_of_the_same_version_at_the_same_moment_let_only_the_first_thr
 
 
 def waiting_for_lock(thread):
-    """Return once another connection of this database waits for a row lock (or the thread has ended)."""
+    """Return once another connection of this database waits for a row lock (or the thread has ended). The
+    caller is inside a transaction, where PostgreSQL keeps the first reading of pg_stat_activity: the snapshot
+    is cleared before each look, or the wait would never be seen."""
     import time
 
     with connection.cursor() as cursor:
         for _ in range(300):
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
             cursor.execute(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
             )
