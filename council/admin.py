@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -30,6 +31,7 @@ from .admin_scope import (
 from .models import (
     Appointment,
     AuditEvent,
+    AuditVerb,
     Body,
     CalendarDay,
     Council,
@@ -43,6 +45,7 @@ from .models import (
 )
 from .pagination import LargeListAdmin
 from .profile_schema import DEFAULTS, SETTINGS
+from .services import audit
 
 
 @admin.register(User)
@@ -96,6 +99,26 @@ class UserAdmin(RegistryReaderAdmin, BaseUserAdmin):
         # person holds or held a role (R-000-8), so no council can take over another's people.
         return may_edit_person(request, obj)
 
+    def user_change_password(self, request, id, form_url=""):
+        # The new password and its audit event are written together, or neither is.
+        with transaction.atomic():
+            return super().user_change_password(request, id, form_url)
+
+    def log_addition(self, request, obj, message):
+        super().log_addition(request, obj, message)
+        self._audit(request, obj, AuditVerb.USER_ACCOUNT_CREATE, message)
+
+    def log_change(self, request, obj, message):
+        # Every change of an account, its password included (the password form logs through here too), is an
+        # audit event naming the fields changed, never their values.
+        super().log_change(request, obj, message)
+        self._audit(request, obj, AuditVerb.USER_ACCOUNT_CHANGE, message)
+
+    @staticmethod
+    def _audit(request, obj, verb, message):
+        fields = sorted({f for part in message or [] for key in part.values() for f in key.get("fields", [])})
+        audit(actor=request.user, verb=verb, subject=obj, council=obj.home_council, fields=fields)
+
     def get_search_results(self, request, queryset, search_term):
         queryset, duplicates = super().get_search_results(request, queryset, search_term)
         if _autocomplete_for(request, "person"):
@@ -141,6 +164,10 @@ class PositionAdmin(SharedRegistryAdmin):
     search_fields = ("title_ru", "title_kk", "body__name_ru", "body__name_kk")
     list_select_related = ("body",)
     autocomplete_fields = ("body",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # R-004-11: a listed category opens sensitive material; only administrators assign it.
+        return () if request.user.is_superuser else ("category",)
 
     def get_search_results(self, request, queryset, search_term):
         queryset, duplicates = super().get_search_results(request, queryset, search_term)
@@ -240,7 +267,7 @@ class CouncilAdmin(CouncilScopedAdmin, HistoryAdmin):
                     raise ValidationError(_("The file is larger than 5 MB."))
                 rows = composition_import.check_scope(
                     council=council,
-                    rows=composition_import.parse(upload),
+                    rows=composition_import.parse(upload, today=timezone.localdate()),
                     keeps=self._keeps(request),
                     actor=request.user,
                 )

@@ -1,10 +1,13 @@
 """Django admin scoped by council: a territorial secretary manages only their own council; the republic
 secretariat sees the territorial councils under it read-only (R-000-8, R-000-14). Superusers see all."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -55,13 +58,29 @@ def chairs_anywhere(person, day) -> bool:
     return active_on(Appointment.objects.filter(person=person, position_id__in=chair_positions), day).exists()
 
 
+def managed_by_administrators(person, day) -> bool:
+    """Accounts that carry a power are changed only by administrators (R-004-11): an administrator's, an
+    access log auditor's, and those of people who hold or act in a position with a seat on a council (members
+    and chairs vote and sign with their password) or with a listed category (they open sensitive material).
+    Whoever could set such an account's password, e-mail or login could act as its holder."""
+    from .models import AccessAuditor
+
+    if person.is_superuser:
+        return True
+    seated = active_on(Seat.objects.all(), day, "valid_from", "valid_to").values("position_id")
+    powered = Appointment.objects.filter(person=person).filter(
+        Q(position_id__in=seated) | Q(position__category__isnull=False)
+    )
+    return active_on(powered, day).exists() or active_on(AccessAuditor.objects.filter(person=person), day).exists()
+
+
 def may_edit_person(request, person) -> bool:
     """A user's account (change, password) is edited only by someone who keeps every council where that
-    user holds or held a role; administrators' and chairs' accounts only by administrators (a chair signs
-    protocols with their password: no secretary may set it)."""
+    user holds or held a role; accounts that carry a power (``managed_by_administrators``) only by
+    administrators."""
     if request.user.is_superuser:
         return True
-    if person.is_superuser or chairs_anywhere(person, timezone.localdate()):
+    if managed_by_administrators(person, timezone.localdate()):
         return False
     return keeps_all(request, councils_of_person(person))
 
@@ -75,11 +94,13 @@ def eligible_people(request):
 
 
 def eligible_positions(request):
-    """Positions a council keeper may seat or appoint to: no seat on a council they do not keep, and no
+    """Positions a council keeper may seat or appoint to: none of a listed category (R-004-11: its holders open
+    sensitive material, and only administrators grant that), no seat on a council they do not keep, and no
     holder from outside their councils (seating such a position would bring its holder in)."""
     qs = Position.objects.all()
     if request.user.is_superuser:
         return qs
+    qs = qs.filter(category__isnull=True)  # a listed category's holders are appointed by administrators
     foreign = Seat.objects.exclude(council_id__in=admin_scope(request)[1]).values("position_id")
     outsiders = Appointment.objects.exclude(person__in=eligible_people(request)).values("position_id")
     return qs.exclude(pk__in=foreign).exclude(pk__in=outsiders)
@@ -164,6 +185,39 @@ class CouncilScopedAdmin:
 
 FOREIGN_PERSON = _("This person is not of the councils you keep; their own council's secretariat manages them.")
 FOREIGN_POSITION = _("This position sits on a council you do not keep; that council's secretariat manages it.")
+CATEGORY_POSITION = _(
+    "This position is of a listed category: its holders open sensitive analytical material, and only an "
+    "administrator appoints them."
+)
+
+
+class SafeAutocompleteSelect(AutocompleteSelect):
+    """Admin's autocomplete, showing a form posted back with a value that is no id ("None", "abc") as an
+    empty choice with the form's error, where Django's would pass the value to the database and fail."""
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
+        kept = []
+        for v in value:
+            try:
+                pk = target.to_python(v)
+            except ValidationError:
+                continue
+            if not isinstance(pk, int) or -(2**63) <= pk < 2**63:
+                kept.append(v)
+        return super().optgroups(name, kept, attr)
+
+
+class SafeAutocomplete:
+    """Admins and inlines with ``autocomplete_fields`` use ``SafeAutocompleteSelect``."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        widget = getattr(field, "widget", None)
+        inner = getattr(widget, "widget", widget)  # inside the add/change-related wrapper
+        if type(inner) is AutocompleteSelect:
+            inner.__class__ = SafeAutocompleteSelect
+        return field
 
 
 class PeopleAndPositionsScope:
@@ -178,10 +232,26 @@ class PeopleAndPositionsScope:
         elif db_field.name == "position":
             kwargs["queryset"] = eligible_positions(request)
             kwargs["error_messages"] = {"invalid_choice": FOREIGN_POSITION}
+            kwargs["form_class"] = ScopedPositionField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class CouncilInlineScope(PeopleAndPositionsScope):
+class ScopedPositionField(forms.ModelChoiceField):
+    """A position outside the user's choices, with the reason: a listed category, or another council's."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            if (
+                error.code == "invalid_choice"
+                and Position.objects.filter(pk=value if str(value).isdigit() else None, category__isnull=False).exists()
+            ):
+                raise ValidationError(CATEGORY_POSITION, code="invalid_choice") from error
+            raise
+
+
+class CouncilInlineScope(SafeAutocomplete, PeopleAndPositionsScope):
     """Inline permissions follow the parent council's scope; people and positions named in a row are
     checked against the councils the user keeps."""
 
@@ -244,13 +314,32 @@ class RegistryReaderAdmin:
         return request.user.is_superuser or bool(admin_scope(request)[1])
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+def checked_pk(model, value):
+    """``value`` from an admin URL as ``model``'s primary key, or a 404: "abc", a NUL byte or a number beyond
+    the column are no object's (django-simple-history's views would pass them on to the database)."""
+    field = model._meta.pk
+    try:
+        pk = field.to_python(unquote(value))
+    except (ValidationError, TypeError, ValueError):
+        raise Http404 from None
+    if isinstance(pk, int) and not -(2**63) <= pk < 2**63:
+        raise Http404
+    return pk
+
+
+class HistoryAdmin(SafeAutocomplete, SimpleHistoryAdmin):
     """History is read by whoever may read the object. A revert writes the current object, and
     django-simple-history checks only the right to view there: here it is refused unless the user is an
     administrator who may change the object as it is now (a read-only record, such as a signed protocol,
     is never reverted)."""
 
+    def history_view(self, request, object_id, extra_context=None):
+        checked_pk(self.model, object_id)
+        return super().history_view(request, object_id, extra_context=extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        checked_pk(self.model, object_id)
+        checked_pk(self.model.history.model, version_id)
         if request.method == "POST":
             current = self.get_object(request, unquote(object_id))
             if current is None or not request.user.is_superuser or not self.has_change_permission(request, current):

@@ -63,9 +63,9 @@ def _date(value):
     return None
 
 
-def parse(upload) -> list[ImportRow]:
-    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file, each checked. Raises ValidationError for a
-    file that cannot be read at all."""
+def parse(upload, *, today) -> list[ImportRow]:
+    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file, each checked (``check``). Raises
+    ValidationError for a file that cannot be read at all."""
     name = (upload.name or "").lower()
     content = upload.read()
     try:
@@ -88,15 +88,42 @@ def parse(upload) -> list[ImportRow]:
         data = {h: ("" if v is None else v) for h, v in zip(headers, values, strict=False) if h in COLUMNS}
         if not any(str(v).strip() for v in data.values()):
             continue
-        rows.append(check(number, data))
+        rows.append(check(number, data, today=today))
     return rows
 
 
-def check(number, data) -> ImportRow:
+# column -> the registry field it is written to: a longer value would not fit, and is refused with the limit.
+LENGTH_OF = {
+    "body_code": (Body, "code"),
+    "body_name_ru": (Body, "name_ru"),
+    "body_name_kk": (Body, "name_kk"),
+    "position_ru": (Position, "title_ru"),
+    "position_kk": (Position, "title_kk"),
+    "username": (User, "username"),
+    "full_name_ru": (User, "full_name_ru"),
+    "full_name_kk": (User, "full_name_kk"),
+    "email": (User, "email"),
+}
+ORDER_MAX = 32767  # Seat.order, a small integer
+EARLIEST_START = datetime.date(1991, 12, 16)  # no council of the republic began before it
+
+
+def check(number, data, *, today) -> ImportRow:
+    """One row checked; ``today`` bounds its start date (at most a year ahead)."""
     row = ImportRow(
         number=number, data={k: str(v).strip() if not isinstance(v, datetime.date) else v for k, v in data.items()}
     )
     d = row.data
+    for column, value in d.items():
+        if isinstance(value, str) and any(ord(c) < 32 and c not in "\t" for c in value):
+            row.errors.append(_("“%(column)s” holds a control character; type it again.") % {"column": column})
+            d[column] = "".join(c for c in value if ord(c) >= 32 or c == "\t")
+    for column, (model, name) in LENGTH_OF.items():
+        limit = model._meta.get_field(name).max_length
+        if len(str(d.get(column, ""))) > limit:
+            row.errors.append(
+                _("“%(column)s” is longer than %(limit)s characters.") % {"column": column, "limit": limit}
+            )
     for column in REQUIRED:
         if not str(d.get(column, "")).strip():
             row.errors.append(_("“%(column)s” is empty.") % {"column": column})
@@ -107,6 +134,12 @@ def check(number, data) -> ImportRow:
     start = _date(d.get("start"))
     if d.get("start") and start is None:
         row.errors.append(_("Start date “%(value)s” is not a date (YYYY-MM-DD or DD.MM.YYYY).") % {"value": d["start"]})
+    elif start is not None and not EARLIEST_START <= start <= today + datetime.timedelta(days=366):
+        row.errors.append(
+            _("Start date %(value)s is out of range: from %(first)s to a year from today.")
+            % {"value": start.strftime("%d.%m.%Y"), "first": EARLIEST_START.strftime("%d.%m.%Y")}
+        )
+        start = None
     d["start"] = start.isoformat() if start else ""
     d["seat_kind"] = d.get("seat_kind") or Seat.Kind.PERMANENT
     if d["seat_kind"] not in Seat.Kind.values:
@@ -122,8 +155,10 @@ def check(number, data) -> ImportRow:
         row.errors.append(_("Language must be kk, ru or en."))
     try:
         d["order"] = int(float(d.get("order") or 0))
-    except ValueError:
-        row.errors.append(_("Order must be a whole number."))
+        if not 0 <= d["order"] <= ORDER_MAX:
+            raise ValueError
+    except (ValueError, OverflowError):  # "abc", "1e400" (infinity), a negative or huge number
+        row.errors.append(_("Order must be a whole number from 0 to %(max)s.") % {"max": ORDER_MAX})
         d["order"] = 0
     if d.get("email"):
         try:
@@ -165,6 +200,18 @@ def check_scope(*, council, rows, keeps, actor=None):
                     _("The position “%(position)s” sits on another council; that council's secretariat manages it.")
                     % {"position": d["position_ru"]}
                 )
+            elif (
+                actor is not None
+                and not actor.is_superuser
+                and Position.objects.filter(
+                    body__code=d["body_code"], title_ru=d["position_ru"], category__isnull=False
+                ).exists()
+            ):
+                # R-004-11: its holders open sensitive material; only an administrator appoints them.
+                row.errors.append(
+                    _("The position “%(position)s” is of a listed category; only an administrator appoints to it.")
+                    % {"position": d["position_ru"]}
+                )
     return rows
 
 
@@ -197,9 +244,12 @@ def apply(*, council, rows, actor, now, keeps):
             code=d["body_code"],
             defaults={"name_ru": d.get("body_name_ru") or d["body_code"], "name_kk": d.get("body_name_kk") or ""},
         )
-        position, _created = Position.objects.get_or_create(
-            body=body, title_ru=d["position_ru"], defaults={"title_kk": d["position_kk"], "is_head": True}
-        )
+        # The registry may hold two positions of one title in a body (admin adds them): the first is reused.
+        position = Position.objects.filter(body=body, title_ru=d["position_ru"]).order_by("pk").first()
+        if position is None:
+            position = Position.objects.create(
+                body=body, title_ru=d["position_ru"], title_kk=d["position_kk"], is_head=True
+            )
         _seat, created = Seat.objects.get_or_create(
             council=council,
             position=position,

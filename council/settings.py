@@ -64,7 +64,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "council.navcache.RegistryVersionScope",  # the registry's version read once per request
+    "council.middleware.PrivateResponsesMiddleware",  # Cache-Control: no-store on what a signed-in user sees
     "council.middleware.UserLanguageMiddleware",
+    "council.middleware.TextOnlyQueryMiddleware",  # a NUL byte in a query: the 400 page
     "council.links.SiteAddressMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -21,6 +21,7 @@ from .engine import (  # noqa: F401
     Deadline,
     Heartbeat,
     Notification,
+    RegistryVersion,
     RegulationProfile,
 )
 from .registry import (  # noqa: F401

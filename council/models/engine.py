@@ -35,10 +35,29 @@ class Heartbeat(models.Model):
         return f"{self.name}: {self.at:%Y-%m-%d %H:%M:%S}"
 
 
+class RegistryVersion(models.Model):
+    """One row whose number the database itself raises on every change of the tables a person's roles are
+    made of (triggers: council migration 0018, secretariat migration 0015). A role kept between requests is
+    kept under the number read in the request that uses it (``council.navcache.registry_version``), so a
+    change however written (the ORM, ``QuerySet.update``, raw SQL, a writer that cannot reach Redis) ends
+    it on the next request."""
+
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("registry version")
+        verbose_name_plural = _("registry versions")
+
+    def __str__(self):
+        return str(self.n)
+
+
 class AuditVerb(models.TextChoices):
     """Every action the audit log records, ``<noun>.<verb>``; a workflow move is ``<model>.<new status>``."""
 
     USER_SET_LANGUAGE = "user.set_language", _("language changed")
+    USER_ACCOUNT_CREATE = "user.account_create", _("account created")
+    USER_ACCOUNT_CHANGE = "user.account_change", _("account changed")
     API_TOKEN_CREATE = "api_token.create", _("API token created")
     API_TOKEN_REVOKE = "api_token.revoke", _("API token revoked")
     USER_SET_EMAIL_DIGEST = "user.set_email_digest", _("e-mail of notices changed")
@@ -93,6 +112,7 @@ class AuditVerb(models.TextChoices):
     CALENDAR_FEED_REVOKE = "calendar_feed.revoke", _("calendar address revoked")
     PROTOCOL_REMARK_HANDLED = "protocol.remark_handled", _("handling of remarks on the protocol recorded")
     PROTOCOL_SIGN = "protocol.sign", _("protocol signed by one signer")
+    PROTOCOL_SIGN_FAILED = "protocol.sign_failed", _("wrong password given to sign a protocol")
     PROTOCOL_DRAFT = "protocol.draft", _("protocol back to draft")
     PROTOCOL_AGREEMENT = "protocol.agreement", _("protocol sent for agreement")
     PROTOCOL_FOR_SIGNATURE = "protocol.for_signature", _("protocol presented for signature")

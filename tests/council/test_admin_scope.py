@@ -133,10 +133,11 @@ def test_appointments_list_is_scoped(client, user_named, demo):
 
 
 def test_a_secretary_cannot_grant_permissions(client, user_named, demo):
-    member = User.objects.get(username="oblast_member_dp")
-    response = admin_get(client, user_named("oblast_secretary"), "admin:council_user_change", member.pk)
-    assert response.status_code == 200
+    employee = User.objects.get(username="oblast_sec_dp")  # of the oblast secretariat, with no seat
+    response = admin_get(client, user_named("oblast_secretary"), "admin:council_user_change", employee.pk)
+    assert response.status_code == 200 and response.context["has_change_permission"]
     fields = response.context["adminform"].form.fields
+    assert "email" in fields
     assert "is_superuser" not in fields and "user_permissions" not in fields and "is_staff" not in fields
 
 
@@ -229,9 +230,12 @@ def test_an_account_with_a_role_in_another_council_is_not_editable_by_one_counci
 
 
 def test_an_oblast_secretary_still_edits_their_own_people(client, user_named, demo):
-    person = user_named("oblast_member_dp")
+    """People of the council who carry no power (here an employee of its secretariat); a member's account,
+    whose password votes and signs, is the administrators' (R-004-11)."""
     client.force_login(user_named("oblast_secretary"))
-    assert client.get(reverse("admin:auth_user_password_change", args=[person.pk])).status_code == 200
+    employee, member = user_named("oblast_sec_dp"), user_named("oblast_member_dp")
+    assert client.get(reverse("admin:auth_user_password_change", args=[employee.pk])).status_code == 200
+    assert client.get(reverse("admin:auth_user_password_change", args=[member.pk])).status_code == 403
 
 
 def test_a_secretariat_place_for_another_councils_person_is_refused(client, user_named, demo):

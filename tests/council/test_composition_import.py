@@ -165,3 +165,37 @@ def test_a_secretary_does_not_import_themselves_into_a_seat(client, user_named, 
     response = import_file(client, demo["oblast"], "composition.csv", csv.encode())
     [rejected] = response.context["rejected"]
     assert "yourself" in " ".join(rejected.errors)
+
+
+HEADER = (
+    "body_code;body_name_ru;position_ru;position_kk;seat_kind;role;order;username;full_name_ru;full_name_kk;start\n"
+)
+
+
+@pytest.mark.parametrize(
+    "row, reason",
+    [
+        ("obl-x;Орган;Должность;Лауазым;permanent;member;99999999999999999999;bad_order;Имя;Аты;01.02.2026", "Order"),
+        ("obl-x;Орган;Должность;Лауазым;permanent;member;1e400;inf_order;Имя;Аты;01.02.2026", "Order"),
+        ("obl-x;Орган;Должность;Лауазым;permanent;member;-3;minus_order;Имя;Аты;01.02.2026", "Order"),
+        (f"obl-x;Орган;{'Д' * 500};Лауазым;permanent;member;1;long_title;Имя;Аты;01.02.2026", "longer than 400"),
+        ("obl-x;Орган;Долж\x00ность;Лауазым;permanent;member;1;nul_title;Имя;Аты;01.02.2026", "control character"),
+        ("obl-x;Орган;Должность;Лауазым;permanent;member;1;far_start;Имя;Аты;9999-12-31", "out of range"),
+        ("obl-x;Орган;Должность;Лауазым;permanent;member;1;old_start;Имя;Аты;01.01.1900", "out of range"),
+    ],
+)
+def test_a_row_that_would_not_fit_the_registry_is_refused_with_its_reason(client, user_named, demo, row, reason):
+    """Finding 16 of the second trust round: such rows made the preview or the confirmation a server error,
+    and a start date of 9999-12-31 was accepted."""
+    secretary = user_named("oblast_secretary")
+    secretary.preferred_language = "en"
+    secretary.save(update_fields=["preferred_language"])
+    client.force_login(secretary)
+    before = (Seat.objects.count(), User.objects.count(), Appointment.objects.count())
+    preview = import_file(client, demo["oblast"], "composition.csv", (HEADER + row + "\n").encode())
+    assert preview.status_code == 200 and preview.context["accepted"] == 0
+    [rejected] = preview.context["rejected"]
+    assert reason in " ".join(rejected.errors)
+    url = reverse("admin:council_council_import", args=[demo["oblast"].pk])
+    assert client.post(url, {"payload": preview.context["payload"]}).status_code == 302
+    assert (Seat.objects.count(), User.objects.count(), Appointment.objects.count()) == before
