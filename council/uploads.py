@@ -6,6 +6,7 @@ import logging
 import os
 import re
 import uuid
+import zipfile
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -14,6 +15,19 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 ZIP = b"PK\x03\x04"
+# What the package formats must hold, beyond the ZIP signature: a ZIP of anything else (a web page renamed
+# report.xlsx) is not a spreadsheet. Office Open XML names its parts in [Content_Types].xml and keeps the
+# main part where the format says; OpenDocument opens with a ``mimetype`` member naming its type.
+PACKAGE_PARTS = {
+    ".docx": ("[Content_Types].xml", "word/document.xml"),
+    ".xlsx": ("[Content_Types].xml", "xl/workbook.xml"),
+    ".odt": ("mimetype", "content.xml"),
+    ".ods": ("mimetype", "content.xml"),
+}
+OPENDOCUMENT_TYPES = {
+    ".odt": b"application/vnd.oasis.opendocument.text",
+    ".ods": b"application/vnd.oasis.opendocument.spreadsheet",
+}
 SIGNATURES = {".pdf": (b"%PDF-",), ".docx": (ZIP,), ".xlsx": (ZIP,), ".odt": (ZIP,), ".ods": (ZIP,)}
 DOCUMENT_TYPES = (".pdf", ".docx", ".odt")
 MATERIAL_TYPES = (".pdf", ".docx", ".xlsx", ".odt")
@@ -92,13 +106,34 @@ def validate_document(upload, *, allowed=DOCUMENT_TYPES, max_bytes=None):
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
-    if not any(head.startswith(sig) for sig in SIGNATURES[ext]):
+    if not any(head.startswith(sig) for sig in SIGNATURES[ext]) or not _is_package(upload, ext):
         raise ValidationError(
             _("“%(name)s” does not look like a %(type)s file; it may be damaged or renamed."),
             params={"name": name, "type": ext.lstrip(".").upper()},
             code="content",
         )
     return name
+
+
+def _is_package(upload, ext) -> bool:
+    """Whether a file of a package format (``PACKAGE_PARTS``) is a readable ZIP holding that format's parts;
+    other formats pass. The upload is left at its start."""
+    parts = PACKAGE_PARTS.get(ext)
+    if parts is None:
+        return True
+    try:
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as package:
+            names = set(package.namelist())
+            if not set(parts) <= names:
+                return False
+            if ext in OPENDOCUMENT_TYPES:
+                return package.read("mimetype").strip() == OPENDOCUMENT_TYPES[ext]
+            return True
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        return False
+    finally:
+        upload.seek(0)
 
 
 def sha256_of(upload) -> str:

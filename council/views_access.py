@@ -1,16 +1,15 @@
 """Pages of sensitive analytical material (R-004-11..13). HTTP only: ``council.access`` does the writes."""
 
-import tablib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import access
+from . import access, exports
 from .anonymise import mask
 from .forms_access import AccessLogFilter, BasisForm, DisclosureOrderForm
 from .http import attach_errors, client_ip, refuse_bad_input
@@ -167,16 +166,10 @@ def access_log(request, code):
             _("Basis"), _("Basis reference"), _("Basis date"), _("Order"), _("Workstation"), _("Address"),
             _("Reason"), _("Hash"),
         ]  # fmt: skip
-        dataset = tablib.Dataset(*_log_rows(entries), headers=header)
         access.access_log_exported(actor=request.user, council=council, fmt=fmt, now=timezone.now())
-        if fmt == "csv":
-            response = HttpResponse(dataset.export("csv"), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                dataset.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            )
-        response["Content-Disposition"] = f'attachment; filename="access-log-{council.code}.{fmt}"'
-        return response
+        return exports.response(
+            _log_rows(entries), header, fmt=fmt, filename=f"access-log-{council.code}", private=True
+        )
     rows = list(entries[:500])
     for e in rows:
         e.shown_title = mask(e.material.title, e.material.personal_terms)

@@ -2,7 +2,6 @@
 
 import datetime
 
-import tablib
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from council import exports
 from council.context_processors import overseen_ids
 from council.deadline_services import request_calendar
 from council.http import (
@@ -405,16 +405,8 @@ def compliance_dashboard(request):
         _overseen, councils = _councils_shown(ids, code)
         data = compliance.dashboard(councils=councils, start=start, end=end, today=today)
         header, rows = compliance.export_rows(data)
-        dataset = tablib.Dataset(*rows, headers=header)
         name = f"compliance-{year}{f'-q{quarter}' if quarter else ''}"
-        if fmt == "csv":
-            response = HttpResponse(dataset.export("csv"), content_type="text/csv; charset=utf-8")
-        else:
-            response = HttpResponse(
-                dataset.export("xlsx"), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-        return response
+        return exports.response(rows, header, fmt=fmt, filename=name)
 
     def body():
         overseen, councils = _councils_shown(ids, code)

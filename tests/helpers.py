@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import re
+import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -23,6 +24,24 @@ def pdf_of(pages):
         writer.add_blank_page(width=595, height=842)
     buffer = io.BytesIO()
     writer.write(buffer)
+    return buffer.getvalue()
+
+
+OFFICE_PARTS = {
+    "docx": {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"},
+    "xlsx": {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"},
+    "odt": {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document/>"},
+    "ods": {"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<office:document/>"},
+}
+
+
+def office_file(kind, extra=None):
+    """The smallest package of ``kind`` (docx, xlsx, odt, ods) that an upload accepts: a ZIP with the parts
+    its format requires, and any ``extra`` {name: text} members."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in {**OFFICE_PARTS[kind], **(extra or {})}.items():
+            archive.writestr(name, text)
     return buffer.getvalue()
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from council.models import AuditEvent, Body
 from council.uploads import CONTENT_TYPES, MATERIAL_TYPES, fill_stored_facts, store_upload
-from tests.helpers import NOW, at, content, pdf_of, upload
+from tests.helpers import NOW, at, content, office_file, pdf_of, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +27,6 @@ PDF = "application/pdf"
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-def office_file(first_entry):
-    """A small ZIP container, as .docx and .odt files are."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(first_entry, "application/octet-stream")
-        archive.writestr("content.xml", "<document/>")
-    return buffer.getvalue()
 
 
 def submit_material(request, user_named, data):
@@ -103,8 +94,8 @@ def submit_approval(request, user_named, data):
 
 # kind -> (how the product stores it, the bytes, the name given, the content type recorded)
 KINDS = {
-    "material": (submit_material, office_file("[Content_Types].xml"), "Справка МВД.docx", DOCX),
-    "report": (submit_report, office_file("mimetype"), "Отчёт.odt", ODT),
+    "material": (submit_material, office_file("docx"), "Справка МВД.docx", DOCX),
+    "report": (submit_report, office_file("odt"), "Отчёт.odt", ODT),
     "proposal": (submit_proposal, pdf_of(3), "Обоснование.pdf", PDF),
     "approval": (submit_approval, pdf_of(1), "Положение.pdf", PDF),
 }
@@ -195,3 +186,43 @@ def test_documents_stored_before_the_facts_were_recorded_get_them_from_their_fil
     assert (gone.size, gone.sha256, gone.content_type) == (0, "", PDF)
     assert (kept.size, kept.sha256) == (len(data), "0" * 64)
     assert (without_file.size, without_file.sha256, without_file.content_type) == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("report.xlsx", None),  # a ZIP of a web page, renamed (finding 15 of the second trust round)
+        ("report.xlsx", "docx"),  # a Word package named as a workbook
+        ("note.docx", "xlsx"),
+        ("note.odt", "ods"),  # an OpenDocument of the other type
+        ("note.docx", b"PK\x03\x04" + b"\x00" * 200),  # the signature and nothing readable after it
+    ],
+)
+def test_a_package_without_its_formats_parts_is_refused(name, data):
+    from django.core.exceptions import ValidationError
+
+    from council.uploads import validate_document
+
+    if data is None:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("evil.html", "<script>alert(1)</script>")
+        data = buffer.getvalue()
+    elif isinstance(data, str):
+        data = office_file(data)
+    with pytest.raises(ValidationError) as refused:
+        validate_document(upload(name, data), allowed=(".docx", ".xlsx", ".odt", ".ods"))
+    assert refused.value.code == "content"
+
+
+def test_real_office_files_are_accepted():
+    import openpyxl
+
+    from council.uploads import validate_document
+
+    book = io.BytesIO()
+    openpyxl.Workbook().save(book)
+    kinds = (".docx", ".xlsx", ".odt", ".ods")
+    assert validate_document(upload("Свод.xlsx", book.getvalue()), allowed=kinds) == "Свод.xlsx"
+    for kind in ("docx", "odt", "ods"):
+        assert validate_document(upload(f"file.{kind}", office_file(kind)), allowed=kinds) == f"file.{kind}"

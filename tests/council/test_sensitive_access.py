@@ -198,7 +198,9 @@ def test_disclosure_needs_a_recorded_order_and_is_logged(client, w):
     assert material.disclosure_orders.get().number == "15-ө"
     client.force_login(w["analyst"])
     assert "850101300123" not in _open(client, material).content.decode()
-    page = _open(client, material, disclose="on").content.decode()
+    disclosed = _open(client, material, disclose="on")
+    assert "no-store" in disclosed["Cache-Control"]  # no proxy or browser disk keeps the disclosed page
+    page = disclosed.content.decode()
     assert "850101300123" in page and "Серикбаев" in page and "15-ө" in page
     last = AccessLogEntry.objects.order_by("-id").first()
     assert (last.action, last.order.number) == ("disclose", "15-ө")
@@ -287,3 +289,20 @@ def test_a_nul_byte_in_the_basis_opens_nothing_and_logs_nothing(client, w):
     response = _open(client, w["material"], reference="8-П\x00")
     assert "Итоги" not in response.content.decode()
     assert not AccessLogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ['=HYPERLINK("http://evil.example","ok")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
+def test_a_typed_formula_is_text_in_the_exported_log(client, w, typed):
+    """Finding 8 of the second trust round: a workstation typed as ``=HYPERLINK(…)`` was a live formula in the
+    XLSX and started with ``=`` in the CSV. Every export quotes such a cell with an apostrophe."""
+    client.force_login(w["analyst"])
+    _open(client, w["material"], workstation=typed)
+    client.force_login(w["auditor"])
+    url = reverse("access:access_log", args=[w["office"].code])
+    csv_answer = client.get(url, {"format": "csv", "person": "analyst"})
+    assert csv_answer["Cache-Control"] == "no-store"
+    [_header, row] = list(csv.reader(io.StringIO(csv_answer.content.decode())))
+    assert row[10] == "'" + typed.strip()
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url, {"format": "xlsx", "person": "analyst"}).content))
+    cell = book.active.cell(2, 11)
+    assert cell.data_type == "s" and cell.value == "'" + typed.strip()

@@ -9,11 +9,11 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from secretariat.services import material_submit
-from tests.helpers import NOW, content, pdf_of, upload
+from tests.helpers import NOW, content, office_file, pdf_of, upload
 
 pytestmark = pytest.mark.django_db
 
-DOCX = b"PK\x03\x04" + b"\x00" * 200  # a Word file as far as the upload's checks go
+DOCX = office_file("docx")
 
 
 def _submit(item, user_named):
