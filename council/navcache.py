@@ -31,6 +31,7 @@ roles, a meeting's page, a month of the calendar). A body with a form is never k
 session's CSRF token.
 """
 
+import contextvars
 import hashlib
 import logging
 import uuid
@@ -60,6 +61,40 @@ def _council_key(council_id):
 
 def _entry_key(user_id):
     return f"nav:e:{user_id}"
+
+
+# The registry's version (``RegistryVersion``), read from the database at most once per request: every
+# value kept here is kept under it, so a change of the tables roles are made of ends them all on the next
+# request, whether or not a bump reached the cache.
+_request_scope = contextvars.ContextVar("registry_version_scope", default=None)
+
+
+def registry_version():
+    """The registry's version as the database has it now; read once per request (``RegistryVersionScope``),
+    and at every call outside one (a task, a command, a test)."""
+    scope = _request_scope.get()
+    if scope is not None and "n" in scope:
+        return scope["n"]
+    from .models import RegistryVersion
+
+    n = RegistryVersion.objects.filter(pk=1).values_list("n", flat=True).first()
+    if scope is not None:
+        scope["n"] = n
+    return n
+
+
+class RegistryVersionScope:
+    """Middleware: one reading of the registry's version for the whole request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_scope.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_scope.reset(token)
 
 
 def _bump(keys):
@@ -169,7 +204,7 @@ class Header:
         uid = self.user.pk
         try:
             got = cache.get_many([ALL_KEY, _user_key(uid), _entry_key(uid)])
-            stamp = [self.day.isoformat(), got.get(ALL_KEY), got.get(_user_key(uid))]
+            stamp = [self.day.isoformat(), got.get(ALL_KEY), got.get(_user_key(uid)), registry_version()]
             entry = got.get(_entry_key(uid))
             if entry and entry.get("stamp") == stamp:
                 if self._council_generations(entry["councils"]) == entry["council_gens"]:
@@ -226,7 +261,7 @@ def fragment_key(name, *, councils=(), parts=()):
     except CACHE_ERRORS:
         log.exception("navigation cache unavailable")
         return None
-    generations = [got.get(ALL_KEY), *(got.get(_council_key(pk)) for pk in council_ids)]
+    generations = [registry_version(), got.get(ALL_KEY), *(got.get(_council_key(pk)) for pk in council_ids)]
     digest = hashlib.sha1(repr((council_ids, generations, parts)).encode()).hexdigest()
     return f"nav:f:{name}:{digest}"
 
@@ -266,7 +301,8 @@ def kept(name, *, users=(), councils=(), compute):
     except CACHE_ERRORS:
         log.exception("navigation cache unavailable")
         return compute()
-    stamp = [got.get(key) for key in keys]  # read before computing: a change meanwhile bumps after
+    # read before computing: a change meanwhile bumps after
+    stamp = [registry_version(), *(got.get(key) for key in keys)]
     entry = got.get(entry_key)
     if entry is not None and entry[0] == stamp:
         return entry[1]

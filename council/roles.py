@@ -36,6 +36,11 @@ ROLE_PROVIDERS = []
 def council_roles(user, council: Council, day: date) -> frozenset:
     if not getattr(user, "is_authenticated", False) or council is None:
         return frozenset()
+    if not council.is_active:
+        # A deactivated council is closed: its meetings, protocols, materials, plans, files and API objects
+        # open to no one but administrators, whatever was kept of the roles (read from the object, which
+        # the page has just loaded).
+        return frozenset({Role.ADMIN}) if user.is_superuser else frozenset()
     user = getattr(user, "_wrapped", user)  # request.user is a lazy proxy: cache on the user itself
     cache = user.__dict__.setdefault("_council_roles_cache", {})
     key = (council.pk, day)
@@ -151,7 +156,7 @@ def prime_council_roles(user, councils, day: date) -> None:
 def secretariat_bodies(user, council: Council, day: date) -> frozenset:
     """The ids of the bodies whose secretariat employee the user is on the council on ``day``, computed with
     the user's roles there (no query more, once per request)."""
-    if not getattr(user, "is_authenticated", False) or council is None:
+    if not getattr(user, "is_authenticated", False) or council is None or not council.is_active:
         return frozenset()
     user = getattr(user, "_wrapped", user)
     council_roles(user, council, day)
@@ -170,14 +175,17 @@ def roles_by_council(user, day: date) -> dict[int, frozenset]:
         return cache[day]
     roles: dict[int, set] = {}
     officer = {CouncilOfficer.Role.SECRETARY: Role.SECRETARY, CouncilOfficer.Role.SECRETARIAT: Role.SECRETARIAT}
-    for council_id, role in active_on(CouncilOfficer.objects.filter(person=user), day).values_list(
-        "council_id", "role"
-    ):
+    for council_id, role in active_on(
+        CouncilOfficer.objects.filter(person=user, council__is_active=True), day
+    ).values_list("council_id", "role"):
         if role in officer:
             roles.setdefault(council_id, set()).add(officer[role])
     appointments = active_on(Appointment.objects.filter(person=user), day)
     seats = active_on(
-        Seat.objects.filter(position_id__in=appointments.values("position_id")), day, "valid_from", "valid_to"
+        Seat.objects.filter(position_id__in=appointments.values("position_id"), council__is_active=True),
+        day,
+        "valid_from",
+        "valid_to",
     )
     kinds = dict(appointments.values_list("position_id", "kind"))
     for council_id, position_id, seat_role in seats.values_list("council_id", "position_id", "role"):

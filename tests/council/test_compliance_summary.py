@@ -177,6 +177,10 @@ def test_the_migration_adds_up_the_summary_of_an_existing_database_into_the_roll
     executor.loader.build_graph()  # the graph again: the first executor's is stale once it has migrated
     executor.migrate(after)
     _summary, rollup = kept_counts()  # the whole roll-up is the summary added up over the bodies
+    # The later migrations again, which going back to 0016 undid, for the tests after this one.
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
     assert rollup[(republic.pk, month, "execution", "met")] == 7
     assert rollup[(republic.pk, month, "execution", "overdue")] == 1
     assert (republic.pk, month, "execution", "open") not in rollup
