@@ -1,8 +1,10 @@
 """Signing and freezing: signers by the profile, registration number, the PDFs in Kazakh and Russian with
 their SHA-256, the dispatch deadline (R-000-11a, R-000-11c, R-001-3e)."""
 
+import datetime
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -11,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.deadline_services import council_profile, deadline_close_for, deadline_open
-from council.models import AuditVerb, Council
+from council.models import AuditEvent, AuditVerb, Council
 from council.notify import bilingual
 from council.pdf import PDF_LANGUAGES, render_pdf
 from council.pdf_signing import pdf_signer
@@ -55,19 +57,60 @@ def capacity_of(user, protocol, day):
     return None
 
 
-@transaction.atomic
+def check_signing_password(*, actor, protocol, password, now, ip_address=None):
+    """The signer's password, throttled as the login is (AXES_FAILURE_LIMIT wrong passwords within
+    AXES_COOLOFF_HOURS lock signing until the period has passed, the right password included). Each wrong
+    password is an audit event, kept even though the signing is refused; a signature ends the count."""
+    since = now - datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    last_signed = (
+        AuditEvent.objects.filter(actor=actor, verb=AuditVerb.PROTOCOL_SIGN, at__gte=since)
+        .order_by("-at")
+        .values_list("at", flat=True)
+        .first()
+    )
+    failures = AuditEvent.objects.filter(
+        actor=actor, verb=AuditVerb.PROTOCOL_SIGN_FAILED, at__gt=last_signed or since, at__lte=now
+    ).order_by("at")
+    if failures.count() >= settings.AXES_FAILURE_LIMIT:
+        until = timezone.localtime(failures.first().at + datetime.timedelta(hours=settings.AXES_COOLOFF_TIME))
+        raise ValidationError(
+            {
+                "password": _(
+                    "The password was wrong too many times: signing is locked until %(time)s. "
+                    "If you did not try, tell the administrator."
+                )
+                % {"time": until.strftime("%H:%M")}
+            }
+        )
+    if not password or not actor.check_password(password):
+        with transaction.atomic():
+            audit(
+                actor=actor,
+                verb=AuditVerb.PROTOCOL_SIGN_FAILED,
+                subject=protocol,
+                council=protocol.council,
+                at=now,
+                address=ip_address or "",
+            )
+        raise ValidationError({"password": _("The password is not correct; the protocol is not signed.")})
+
+
 def protocol_sign(*, actor, protocol, password, now, ip_address=None):
-    """The signer signs from their own account, confirming with their password; the last signature
-    freezes the protocol (registration number, the PDFs in Kazakh and Russian with their SHA-256) and
-    starts the dispatch deadline (R-000-11c, R-001-3e)."""
+    """The signer signs from their own account, confirming with their password (``check_signing_password``);
+    the last signature freezes the protocol (registration number, the PDFs in Kazakh and Russian with their
+    SHA-256) and starts the dispatch deadline (R-000-11c, R-001-3e)."""
+    check_signing_password(actor=actor, protocol=protocol, password=password, now=now, ip_address=ip_address)
+    return _sign(actor=actor, protocol=protocol, now=now, ip_address=ip_address)
+
+
+@transaction.atomic
+def _sign(*, actor, protocol, now, ip_address):
     protocol = _locked(protocol)
     if protocol.status != Protocol.Status.FOR_SIGNATURE:
         raise ValidationError(_("The protocol is not presented for signature."))
     capacity = capacity_of(actor, protocol, now.date())
     if capacity is None:
         raise PermissionDenied(_("You are not a signer of this protocol, or you have signed it already."))
-    if not password or not actor.check_password(password):
-        raise ValidationError({"password": _("The password is not correct; the protocol is not signed.")})
     refuse_incomplete(protocol)
     Signature.objects.create(protocol=protocol, capacity=capacity, person=actor, signed_at=now, ip_address=ip_address)
     audit(
