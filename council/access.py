@@ -135,6 +135,26 @@ def sensitive_access(
 
 
 @transaction.atomic
+def sensitive_found(*, actor, materials, address, now):
+    """A search listed these materials (by their masked titles) to ``actor``: each listing is an entry of the
+    access log (R-004-11), so the auditors see who looked for what material, not only who opened it."""
+    category = category_of(actor, now.date())
+    for material in materials:
+        _append(
+            action=AccessLogEntry.Action.FOUND,
+            at=now,
+            person=actor,
+            person_name=_person_name(actor),
+            category_number=category.number if category else None,
+            council=material.council,
+            material=material,
+            workstation="",
+            address=address,
+            reason=str(_("Listed by a search of the site.")),
+        )
+
+
+@transaction.atomic
 def sensitive_material_create(
     *, actor, council, subject, title_kk, title_ru, text_kk, text_ru, personal_terms="", now
 ) -> SensitiveMaterial:

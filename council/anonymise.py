@@ -49,3 +49,17 @@ def mask(text: str, terms: str | list[str] = "") -> str:
     for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
         text = re.sub(re.escape(term), MASK, text, flags=re.IGNORECASE)
     return text
+
+
+def reveals(query: str, text: str, terms: str | list[str] = "") -> bool:
+    """Whether a search for ``query`` could match ``text`` only on what ``mask`` hides: a word of the query
+    (or its first five letters, as a stemmer would take it) that is in the text but not in the text as shown.
+    Such a hit is not listed: the listing itself would say the person or the number is in the material."""
+    if not text:
+        return False
+    original, shown = text.lower(), mask(text, terms).lower()
+    for word in re.findall(r"\w+", query.lower()):
+        stem = word[:5] if len(word) > 5 and not word.isdigit() else word
+        if stem in original and stem not in shown:
+            return True
+    return False

@@ -30,7 +30,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from council.anonymise import mask
+from council.anonymise import mask, reveals
 from council.models import SensitiveMaterial
 from council.pagination import KeysetPage, keyset_chain_page
 from council.rules import allowed
@@ -212,6 +212,12 @@ SOURCES = [
     ),
 ]
 BY_KIND = {s.kind: s for s in SOURCES}
+SNIPPET_MAX = 300
+# kind -> (the text searched, the author's personal terms) of the kinds whose personal data are masked
+MASKED = {
+    "sensitive": lambda m: (f"{m.title_ru}\n{m.title_kk}", m.personal_terms),
+    "unplanned": lambda w: (f"{w.text_ru}\n{w.text_kk}", ""),
+}
 STATUS_PATHS = {s.kind: s.status_path for s in SOURCES if s.status_path}
 
 
@@ -356,8 +362,14 @@ def search(*, query, councils, user, day, year=None, kinds=None, body=None, stat
         else:
             text = obj.head_ru if query.lower() in obj.head_ru.lower() else obj.head_kk
             snippet = _highlight(text, [query])
-        if kind == "sensitive":
-            snippet = mask(obj.title, obj.personal_terms)  # R-004-12
+        if kind in MASKED:
+            # R-004-12: a hit found on what is masked (a surname, an ИИН) is not listed, or the list would say
+            # that the person is in the material; the snippet is the masked text.
+            text, terms = MASKED[kind](obj)
+            if reveals(query, text, terms):
+                continue
+            shown = mask(obj.title if kind == "sensitive" else obj.text, terms)
+            snippet = _highlight(shown if len(shown) <= SNIPPET_MAX else shown[:SNIPPET_MAX] + "…", [query])
         council = _follow(obj, source.council_path)
         hits.append(Hit(kind, obj, council, _follow(obj, source.date_path), snippet, _url(kind, obj)))
     page.object_list = hits

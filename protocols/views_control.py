@@ -17,11 +17,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from council import exports
+from council.access import sensitive_found
 from council.context_processors import overseen_ids
 from council.deadline_services import request_calendar
 from council.http import (
     SEARCH_MAX,
     attach_errors,
+    client_ip,
     id_param,
     int_param,
     refuse_bad_input,
@@ -467,6 +469,9 @@ def search(request):
         status=status_value or None,
         after=request.GET.get("after"),  # a damaged cursor: the 400 page that says so
     )
+    found = [hit.obj for hit in page.object_list if hit.kind == "sensitive"]
+    if found:  # R-004-11: a listing of sensitive material is an entry of the access log
+        sensitive_found(actor=request.user, materials=found, address=client_ip(request), now=timezone.now())
     return render(
         request,
         "protocols/search.html",

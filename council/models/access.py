@@ -95,10 +95,17 @@ class SensitiveMaterial(models.Model):
         indexes = [models.Index(fields=["subject_type", "subject_id"], name="sensitive_subject")]
 
     def __str__(self):
-        return self.title
+        return self.masked_title  # wherever a material is named (admin, logs, notices), its title is masked
 
     def get_absolute_url(self):
         return reverse("access:material_open", args=[self.pk])
+
+    @property
+    def masked_title(self):
+        """The title with personal data masked (R-004-12), as every page but a disclosure shows it."""
+        from ..anonymise import mask
+
+        return mask(self.title, self.personal_terms)
 
     @property
     def title(self):
@@ -139,6 +146,7 @@ class AccessLogEntry(models.Model):
         OPEN = "open", _("opened")
         DISCLOSE = "disclose", _("opened with personal data (order)")
         REFUSED = "refused", _("refused")
+        FOUND = "found", _("listed by a search")
 
     class BasisKind(models.TextChoices):
         PLAN_ITEM = "plan_item", _("item of the analytical work plan")

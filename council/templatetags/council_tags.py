@@ -3,6 +3,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
+from council.anonymise import mask
 from council.official import form, position_in_phrase, position_on_its_line, signature_name, years_phrase
 
 from ..deadline_services import displayed_calendar, request_calendar
@@ -71,3 +72,9 @@ def due_in(context, due, today=None):
     if due is None:
         return None
     return wording(due, today or timezone.localdate(), _working_calendar(context))
+
+
+@register.filter
+def masked(text):
+    """``text`` with personal data masked (R-004-12): the texts of unplanned analytical work, as shown."""
+    return mask(text or "")

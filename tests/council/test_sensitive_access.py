@@ -306,3 +306,36 @@ def test_a_typed_formula_is_text_in_the_exported_log(client, w, typed):
     book = openpyxl.load_workbook(io.BytesIO(client.get(url, {"format": "xlsx", "person": "analyst"}).content))
     cell = book.active.cell(2, 11)
     assert cell.data_type == "s" and cell.value == "'" + typed.strip()
+
+
+@pytest.mark.parametrize("role", ["secretary", "deputy_pg", "analyst"])
+def test_titles_and_texts_of_unplanned_work_are_masked_for_everyone(client, w, role):
+    """Finding 4 of the second trust round: the secretary and the chair, refused the material, read
+    «Справка по Серикбаев А.Б., ИИН 850101300123, ул. Абая 10» on the unplanned work's page; so did the
+    analyst without a basis. Titles and texts are masked on every page that lists them, and in admin."""
+    from council.models import SensitiveMaterial
+
+    SensitiveMaterial.objects.filter(pk=w["material"].pk).update(
+        title_ru="Справка по Серикбаев А.Б., ИИН 850101300123, ул. Абая 10", title_kk="Анықтама"
+    )
+    UnplannedWork.objects.filter(pk=w["work"].pk).update(text_ru=f"Поручение. {PERSONAL}")
+    client.force_login(w[role])
+    for url in (
+        reverse("analytics:unplanned_detail", args=[w["work"].pk]),
+        reverse("analytics:unplanned_list", args=[w["office"].code]),
+    ):
+        page = client.get(url, HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+        assert "850101300123" not in page and "Серикбаев" not in page and "Абая 10" not in page, url
+    material = SensitiveMaterial.objects.get(pk=w["material"].pk)
+    assert "850101300123" not in str(material)  # as admin's access log list and every notice name it
+
+
+def test_the_admin_access_log_list_shows_masked_titles(client, w, user_named):
+    from council.models import SensitiveMaterial
+
+    SensitiveMaterial.objects.filter(pk=w["material"].pk).update(title_ru="Справка: ИИН 850101300123")
+    client.force_login(w["analyst"])
+    _open(client, w["material"], reference="7-П", basis_date="2026-11-20")
+    client.force_login(user_named("admin"))
+    page = client.get(reverse("admin:council_accesslogentry_changelist")).content.decode()
+    assert "Справка" in page and "850101300123" not in page

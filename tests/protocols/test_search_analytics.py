@@ -6,7 +6,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from council import access
 from council.access import sensitive_material_create
+from council.models import AccessLogEntry
 from plans import analytics
 from plans.models import UnplannedWork
 from tests.analytics_world import build
@@ -81,3 +83,28 @@ def test_the_text_is_never_searched_and_the_title_is_masked(client, w):
     assert kinds_found(client, "850101300123")[0] == []
     hits, page = kinds_found(client, "Гиацинт")
     assert "Серикбаеву" not in page
+
+
+@pytest.mark.parametrize("role", ["analyst", "secretary", "deputy_pg"])
+@pytest.mark.parametrize("query", ["Серикбаеву", "Серикбаев", "850101300123", "8501"])
+def test_a_search_on_what_is_masked_lists_nothing(client, w, role, query):
+    """Finding 5 of the second trust round: ``?q=850101300123`` or ``?q=Серикбаев`` listed the material, and
+    the listing said the person was in it. A hit matched only on masked personal data is not listed, whether
+    in the material's title or in the unplanned work's text."""
+    UnplannedWork.objects.filter(pk=w["work"].pk).update(
+        text_ru="Поручение Гиацинт по Серикбаев А.Б., ИИН 850101300123", text_kk="Тапсырма Гиацинт"
+    )
+    client.force_login(w[role])
+    hits, page = kinds_found(client, query)
+    assert hits == [] and reverse("access:material_open", args=[w["material"].pk]) not in page
+
+
+def test_a_listing_of_sensitive_material_is_in_the_access_log(client, w):
+    client.force_login(w["analyst"])
+    before = AccessLogEntry.objects.count()
+    hits, _page = kinds_found(client, "Гиацинт")
+    assert {h.kind for h in hits} == {"unplanned", "sensitive"}
+    entry = AccessLogEntry.objects.order_by("-id").first()
+    assert AccessLogEntry.objects.count() == before + 1
+    assert (entry.action, entry.material, entry.person) == ("found", w["material"], w["analyst"])
+    assert access.access_log_verify() is None  # in the chain like every other entry
