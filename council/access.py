@@ -37,8 +37,9 @@ from .services import audit
 
 ACCESS_CHAIN_LOCK = int.from_bytes(b"access", "big")
 
-# basis kind -> check(council, reference, date, day) that returns a description of the basis found in the
-# records, or raises ValidationError saying why the basis does not hold. Filled by the apps' ready().
+# basis kind -> check(council, reference, date, day, material) that returns a description of the basis found
+# in the records, or raises ValidationError saying why the basis does not hold (it does not exist, is not
+# confirmed, or does not name the material). Filled by the apps' ready().
 BASIS_CHECKS: dict[str, Callable] = {}
 
 
@@ -60,14 +61,15 @@ def category_of(user, day: datetime.date) -> PositionCategory | None:
     return cache[day]
 
 
-def check_basis(*, council, kind, reference, date, day) -> str:
-    """R-004-11: the stated basis, checked against the records; returns its description."""
+def check_basis(*, council, kind, reference, date, day, material=None) -> str:
+    """R-004-11: the stated basis, checked against the records (and, given ``material``, that it names that
+    material); returns its description."""
     check = BASIS_CHECKS.get(kind)
     if check is None:
         raise ValidationError({"basis_kind": _("Choose the basis of the access.")})
     if not (reference or "").strip() or date is None:
         raise ValidationError(_("State the basis: its number and date."))
-    return check(council, reference.strip(), date, day)
+    return check(council, reference.strip(), date, day, material)
 
 
 def _append(**fields) -> AccessLogEntry:
@@ -116,7 +118,9 @@ def sensitive_access(
         )
     if not common["workstation"]:
         raise ValidationError({"workstation": _("Type the identifier of the workstation (R-004-13).")})
-    description = check_basis(council=material.council, kind=basis_kind, reference=reference, date=basis_date, day=day)
+    description = check_basis(
+        council=material.council, kind=basis_kind, reference=reference, date=basis_date, day=day, material=material
+    )
     order = None
     if disclose:
         order = material.disclosure_orders.order_by("-date", "-id").first()

@@ -65,6 +65,9 @@ ROLE_ACTIONS = {
     "territorial.see_awaiting": KEEPERS,
     # Information-analytical work (seed 004)
     "plans.close_unplanned": CHAIR,  # removal from control of unplanned work
+    # An analyst's record of an assignment or request is a basis of access once the secretariat or the
+    # chair (the Prosecutor General's office) confirms it (R-004-6, R-004-11).
+    "plans.confirm_unplanned": EDITORS | CHAIR,
     "council.record_disclosure_order": EDITORS,  # orders of the Prosecutor General (R-004-12)
 }
 

@@ -7,6 +7,7 @@ deadline engine, so reminders, the overdue mark and escalation to the chair come
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,8 +23,9 @@ from council.deadline_services import (
 )
 from council.deadlines import apply_rule
 from council.models import AuditVerb
-from council.notify import bilingual
+from council.notify import bilingual, notify
 from council.rules import allowed
+from council.selectors import council_chairs, council_secretaries
 from council.services import audit
 from council.uploads import discarded_on_failure, store_upload
 from council.workflow import move
@@ -146,6 +148,48 @@ def unplanned_record(
             actor=actor,
         )
     audit(actor=actor, verb=AuditVerb.UNPLANNED_RECORD, subject=work, council=council, at=now, basis=basis)
+    if allowed(actor, "plans.confirm_unplanned", council, day=day) and actor.pk != executor.pk:
+        _confirm(work, actor=actor, now=now)  # recorded by the secretariat or the chair: confirmed as recorded
+    else:
+        notify(
+            recipients=[
+                p
+                for p in {*council_secretaries(council=council, day=day), *council_chairs(council=council, day=day)}
+                if p.pk != actor.pk
+            ],
+            key=f"unplanned:{work.pk}:to-confirm",
+            message="unplanned.to_confirm",
+            params={"number": work.number, "date": work.date.isoformat()},
+            now=now,
+            council=council,
+            url=work.get_absolute_url(),
+        )
+    return work
+
+
+def _confirm(work, *, actor, now):
+    work.confirmed_by, work.confirmed_at = actor, now
+    work.save(update_fields=["confirmed_by", "confirmed_at"])
+    audit(actor=actor, verb=AuditVerb.UNPLANNED_CONFIRM, subject=work, council=work.council, at=now)
+
+
+@transaction.atomic
+def unplanned_confirm(*, actor, work, now) -> UnplannedWork:
+    """R-004-6, R-004-11: the secretary or the chair confirms, against the document itself, the assignment
+    or request an analyst recorded; from then on it is a basis of access to the material it produced. Nobody
+    confirms what they recorded themselves."""
+    work = _lock(work)
+    _require(
+        allowed(actor, "plans.confirm_unplanned", work, day=_day(now)),
+        _("Only the secretary or the chair confirms the basis of unplanned work."),
+    )
+    if work.confirmed_at is not None:
+        raise ValidationError(_("The basis is confirmed already."))
+    if actor.pk in (work.created_by_id, work.executor_id):
+        raise ValidationError(_("The basis is confirmed by someone other than the analyst who recorded it."))
+    if work.status not in UnplannedWork.OPEN_STATUSES:
+        raise ValidationError(_("The work is no longer open: there is nothing to confirm."))
+    _confirm(work, actor=actor, now=now)
     return work
 
 
@@ -289,8 +333,9 @@ def _number(reference):
     return int(text)
 
 
-def check_plan_item_basis(council, reference, date, day):
-    """An item of an approved analytical plan of the council, with the plan's approval date."""
+def check_plan_item_basis(council, reference, date, day, material=None):
+    """An item of an approved analytical plan of the council, with the plan's approval date; it opens the
+    material made under that item."""
     item = (
         PlanItem.objects.filter(
             plan__council=council,
@@ -305,11 +350,21 @@ def check_plan_item_basis(council, reference, date, day):
         raise ValidationError(
             {"reference": _("No item with this number in a plan approved on that date: the basis does not hold.")}
         )
+    if material is not None and not _names(material, item):
+        raise ValidationError({"reference": _("This basis does not name this material: it opens only its own.")})
     return f"{item.plan} № {item.number}"
 
 
-def check_assignment_basis(council, reference, date, day):
-    """An assignment (or an accepted request) of unplanned work that exists and is still open."""
+def _names(material, subject):
+    """Whether the material was made under ``subject`` (a plan item, an assignment): the one it opens."""
+    return material.subject_type_id == ContentType.objects.get_for_model(subject).pk and material.subject_id == (
+        subject.pk
+    )
+
+
+def check_assignment_basis(council, reference, date, day, material=None):
+    """An assignment (or an accepted request) of unplanned work that exists, is still open and whose record
+    was confirmed by someone other than the analyst (R-004-6, R-004-11); it opens the material it produced."""
     work = UnplannedWork.objects.filter(
         council=council,
         number=reference,
@@ -320,4 +375,10 @@ def check_assignment_basis(council, reference, date, day):
         raise ValidationError(
             {"reference": _("No open assignment with this number and date: the basis does not hold.")}
         )
+    if work.confirmed_at is None:
+        raise ValidationError(
+            {"reference": _("This assignment is not yet confirmed by the secretary or the chair: it is no basis yet.")}
+        )
+    if material is not None and not _names(material, work):
+        raise ValidationError({"reference": _("This basis does not name this material: it opens only its own.")})
     return f"№ {work.number} {work.date:%d.%m.%Y}"

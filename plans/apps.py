@@ -15,15 +15,18 @@ class PlansConfig(AppConfig):
 
         from council.worklist import WORK_PROVIDERS
 
-        from .work import plan_work
+        from .work import plan_work, unplanned_to_confirm
 
-        if plan_work not in WORK_PROVIDERS:
-            WORK_PROVIDERS.append(plan_work)
+        for provider in (plan_work, unplanned_to_confirm):
+            if provider not in WORK_PROVIDERS:
+                WORK_PROVIDERS.append(provider)
         from council.navcache import on_council, watch
 
         from .models import Plan, Proposal
+        from .models_analytics import UnplannedWork
 
-        for model in (Plan, Proposal):  # what plan_work reads: the header's count follows (council.navcache)
+        # What plan_work and unplanned_to_confirm read: the header's count follows (council.navcache).
+        for model in (Plan, Proposal, UnplannedWork):
             watch(model, on_council)
 
         from django.urls import reverse

@@ -92,6 +92,7 @@ def load_demo_analytics(*, now, password=None):
         now=now,
     )
     analytics.unplanned_accept(actor=analyst, work=work, now=now)
+    analytics.unplanned_confirm(actor=secretary, work=work, now=now)  # against the request itself (R-004-11)
     if not SensitiveMaterial.objects.filter(council=office).exists():
         analytics.unplanned_result_attach(
             actor=analyst,

@@ -58,7 +58,18 @@ def _plan_corrected(p):
     return title, f"{reason}. {explanation}".strip() if reason else explanation
 
 
+def _unplanned_to_confirm(p):
+    """To the secretary and the chair: an analyst recorded an assignment or request; it is a basis of access
+    once one of them confirms it (R-004-6, R-004-11)."""
+    title = _("Confirm the basis of unplanned work № %(number)s of %(date)s") % {
+        "number": p["number"],
+        "date": day(p["date"]),
+    }
+    return title, _("Until it is confirmed against the document, it opens no analytical material.")
+
+
 MESSAGES = {
+    "unplanned.to_confirm": _unplanned_to_confirm,
     "proposal.submitted": _proposal_submitted,
     "proposal.decided": _proposal_decided,
     "plan.submitted": _plan_submitted,

@@ -68,6 +68,17 @@ class UnplannedWork(models.Model):
     refusal_reason = models.TextField(_("reasons for refusal"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("recorded"))
+    # R-004-6, R-004-11: the basis is a basis of access only once someone other than the analyst who recorded
+    # it, with the right to (the secretary, the chair), has confirmed it against the document itself.
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("basis confirmed by"),
+    )
+    confirmed_at = models.DateTimeField(_("basis confirmed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("unplanned analytical work")

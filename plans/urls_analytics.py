@@ -16,5 +16,6 @@ urlpatterns = [
     path("unplanned/<int:pk>/answer/", views.unplanned_answer, name="unplanned_answer"),
     path("unplanned/<int:pk>/result/", views.unplanned_result, name="unplanned_result"),
     path("unplanned/<int:pk>/close/", views.unplanned_close, name="unplanned_close"),
+    path("unplanned/<int:pk>/confirm/", views.unplanned_confirm, name="unplanned_confirm"),
     path("unplanned/documents/<int:pk>/", document_download, {"kind": "unplanned"}, name="unplanned_document"),
 ]

@@ -67,7 +67,8 @@ def unplanned_new(request, code):
 
 def _work_or_404(request, pk, perm="plans.view_unplanned"):
     work = get_object_or_404(
-        UnplannedWork.objects.select_related("council", "requesting_body", "executor", "created_by"), pk=pk
+        UnplannedWork.objects.select_related("council", "requesting_body", "executor", "created_by", "confirmed_by"),
+        pk=pk,
     )
     if not request.user.has_perm("council.open_council", work.council):
         raise Http404
@@ -95,6 +96,10 @@ def unplanned_detail(request, pk):
             "today": timezone.localdate(),
             "can_record": request.user.has_perm("plans.record_unplanned", work),
             "can_close": request.user.has_perm("plans.close_unplanned", work),
+            "can_confirm": work.confirmed_at is None
+            and work.status in UnplannedWork.OPEN_STATUSES
+            and request.user.pk not in (work.created_by_id, work.executor_id)
+            and request.user.has_perm("plans.confirm_unplanned", work),
             "can_open": request.user.has_perm("council.open_sensitive", work),
             "accept_form": AcceptForm(),
             "refuse_form": RefuseForm(),
@@ -178,3 +183,20 @@ def unplanned_close(request, pk):
         analytics.unplanned_close(actor=request.user, work=work, now=timezone.now())
 
     return _act(request, pk, None, run, _("Removed from control."), perm="plans.close_unplanned")
+
+
+@login_required
+@require_POST
+@refuse_bad_input
+def unplanned_confirm(request, pk):
+    def run(work, data):
+        analytics.unplanned_confirm(actor=request.user, work=work, now=timezone.now())
+
+    return _act(
+        request,
+        pk,
+        None,
+        run,
+        _("The basis is confirmed: it now opens the material this work produces."),
+        perm="plans.confirm_unplanned",
+    )

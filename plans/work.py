@@ -7,6 +7,7 @@ from council.rules import councils_allowing
 from council.worklist import WorkItem, earliest
 
 from .models import Plan, Proposal
+from .models_analytics import UnplannedWork
 
 
 def plan_work(*, user, day, limit=None):
@@ -37,3 +38,30 @@ def plan_work(*, user, day, limit=None):
                 due_date=p.period_start,
                 group="checks",
             )
+
+
+def unplanned_to_confirm(*, user, day, limit=None):
+    """The secretary and the chair confirm the bases of unplanned work that analysts recorded (R-004-6,
+    R-004-11): until then they open no material. One query, none for a person without the role; the analyst
+    who recorded the work is not asked to confirm it."""
+    councils = councils_allowing(user, "plans.confirm_unplanned", day=day)
+    if not councils:
+        return
+    waiting = (
+        UnplannedWork.objects.filter(
+            council_id__in=councils, confirmed_at__isnull=True, status__in=UnplannedWork.OPEN_STATUSES
+        )
+        .exclude(created_by=user)
+        .exclude(executor=user)
+        .select_related("council")
+    )
+    for work in earliest(waiting, "received_on", limit):
+        yield WorkItem(
+            council=work.council,
+            what=_("The basis of unplanned work № %(number)s of %(date)s awaits your confirmation")
+            % {"number": work.number, "date": f"{work.date:%d.%m.%Y}"},
+            action=_("Confirm the basis"),
+            url=work.get_absolute_url(),
+            due_date=work.received_on,
+            group="checks",
+        )

@@ -263,6 +263,7 @@ def actions(demo, world, user_named):
         "unplanned_answer": reverse("analytics:unplanned_answer", args=[w["unplanned"].pk]),
         "unplanned_result": reverse("analytics:unplanned_result", args=[w["unplanned"].pk]),
         "unplanned_close": reverse("analytics:unplanned_close", args=[w["unplanned"].pk]),
+        "unplanned_confirm": reverse("analytics:unplanned_confirm", args=[w["unplanned"].pk]),
         "schedule_approve": reverse("secretariat:schedule_approve", args=[w["police_council"].code]),
         "police_report_new": reverse("secretariat:police_report_new", args=[w["police_council"].code]),
         "report_topics": reverse("secretariat:report_topics", args=[w["police_report"].pk]),
@@ -448,6 +449,8 @@ POST_MATRIX = {
     "unplanned_answer": [302, 302, 302, 403, 403, 403, 302, 404, 404, 404],
     "unplanned_result": [302, 302, 302, 403, 403, 403, 302, 404, 404, 404],
     "unplanned_close": [302, 403, 403, 302, 403, 403, 403, 404, 404, 404],
+    # The secretary recorded it: confirming their own record is refused with the reason (a redirect).
+    "unplanned_confirm": [302, 302, 302, 302, 403, 403, 403, 404, 404, 404],
     "page:unplanned_list": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
     "page:unplanned_new": [302, 200, 200, 403, 403, 403, 200, 404, 404, 404],
     "page:unplanned": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],

@@ -67,14 +67,16 @@ def w(demo, user_named):
         executor=world["analyst"],
         now=NOW,
     )
+    for confirmed in (work, open_work):  # the secretary checked both against the documents (R-004-11)
+        analytics.unplanned_confirm(actor=world["secretary"], work=confirmed, now=NOW)
     return {**world, "work": work, "open_work": open_work, "material": material}
 
 
 def _open(client, material, **overrides):
     data = {
         "basis_kind": "assignment",
-        "reference": "8-П",
-        "basis_date": "2026-11-21",
+        "reference": "7-П",  # the assignment that produced the material
+        "basis_date": "2026-11-20",
         "workstation": "ARM-GP-0042",
         **overrides,
     }
@@ -130,6 +132,8 @@ def test_a_basis_is_checked_against_the_records(client, w, user_named):
     approval date. A wrong date, a closed assignment or a draft plan is no basis: nothing opens or is logged."""
     client.force_login(w["analyst"])
     assert "Итоги" not in _open(client, w["material"], basis_date="2026-11-22").content.decode()
+    # 8-П is open and confirmed, but the material is not of it: a basis opens only its own material.
+    assert "Итоги" not in _open(client, w["material"], reference="8-П", basis_date="2026-11-21").content.decode()
     assert "Итоги" not in _open(client, w["material"], workstation="").content.decode()
     assert not AccessLogEntry.objects.exists()
     # 7-П is reported (results attached), still under control: a basis until removed from control.
@@ -153,15 +157,24 @@ def test_a_basis_is_checked_against_the_records(client, w, user_named):
     )
     plans.plan_submit(actor=secretary, plan=plan, now=NOW)
     plans.plan_decide(actor=w["deputy_pg"], plan=plan, approve=True, now=at(dt.date(2026, 11, 25)))
+    # The item's own analysis opens on the item; the assignment's material does not.
+    of_item = access.sensitive_material_create(
+        actor=w["analyst"], council=office, subject=plan.items.get(number=1), title_kk="Талдау",
+        title_ru="Анализ по пункту", text_kk="Мәтін", text_ru="Итоги по пункту", now=NOW,
+    )  # fmt: skip
     assert (
-        "Итоги"
-        in _open(client, w["material"], basis_kind="plan_item", reference="1", basis_date="2026-11-25").content.decode()
+        "Итоги по пункту"
+        in _open(client, of_item, basis_kind="plan_item", reference="1", basis_date="2026-11-25").content.decode()
     )
     assert (
         "Итоги"
         not in _open(
-            client, w["material"], basis_kind="plan_item", reference="2", basis_date="2026-11-25"
+            client, w["material"], basis_kind="plan_item", reference="1", basis_date="2026-11-25"
         ).content.decode()
+    )
+    assert (
+        "Итоги"
+        not in _open(client, of_item, basis_kind="plan_item", reference="2", basis_date="2026-11-25").content.decode()
     )
     kinds = list(AccessLogEntry.objects.order_by("id").values_list("basis_kind", "basis_reference", "workstation"))
     assert kinds == [("assignment", "7-П", "ARM-GP-0042"), ("plan_item", "1", "ARM-GP-0042")]
@@ -181,8 +194,8 @@ def test_disclosure_needs_a_recorded_order_and_is_logged(client, w):
     material = w["material"]
     with pytest.raises(ValidationError):
         access.sensitive_access(
-            actor=w["analyst"], material=material, basis_kind="assignment", reference="8-П",
-            basis_date=dt.date(2026, 11, 21), workstation="ARM-1", address=None, now=NOW, disclose=True,
+            actor=w["analyst"], material=material, basis_kind="assignment", reference="7-П",
+            basis_date=dt.date(2026, 11, 20), workstation="ARM-1", address=None, now=NOW, disclose=True,
         )  # fmt: skip
     client.force_login(w["plain"])
     assert client.get(reverse("access:disclosure_order_new", args=[material.pk])).status_code == 403
@@ -210,8 +223,8 @@ def test_the_access_log_is_refused_update_and_delete_by_postgresql(w):
     """The log is append-only in the database itself: raw SQL UPDATE and DELETE raise."""
     entry, _granted = None, None
     _granted, entry = access.sensitive_access(
-        actor=w["analyst"], material=w["material"], basis_kind="assignment", reference="8-П",
-        basis_date=dt.date(2026, 11, 21), workstation="ARM-1", address="10.0.0.7", now=NOW,
+        actor=w["analyst"], material=w["material"], basis_kind="assignment", reference="7-П",
+        basis_date=dt.date(2026, 11, 20), workstation="ARM-1", address="10.0.0.7", now=NOW,
     )  # fmt: skip
     assert connection.vendor == "postgresql"
     for sql in (
@@ -229,8 +242,8 @@ def test_the_access_log_is_refused_update_and_delete_by_postgresql(w):
 def test_the_access_log_is_hash_chained(w):
     for n in range(3):
         access.sensitive_access(
-            actor=w["analyst"], material=w["material"], basis_kind="assignment", reference="8-П",
-            basis_date=dt.date(2026, 11, 21), workstation=f"ARM-{n}", address=None, now=NOW,
+            actor=w["analyst"], material=w["material"], basis_kind="assignment", reference="7-П",
+            basis_date=dt.date(2026, 11, 20), workstation=f"ARM-{n}", address=None, now=NOW,
         )  # fmt: skip
     entries = list(AccessLogEntry.objects.order_by("id"))
     assert access.access_log_verify() is None

@@ -1,6 +1,7 @@
 """Seed 004 in Kazakh, in the browser: an analyst of category 6 of Appendix 2 records a state body's
-request, assesses and accepts it, attaches the result and opens it on a stated basis; a member without a
-category is refused; the auditor sees both accesses in the access log (R-004-6..14)."""
+request, assesses and accepts it, attaches the result; the secretary confirms the request from "My work";
+the analyst opens the result on that basis; a member without a category is refused; the auditor sees both
+accesses in the access log (R-004-6..14)."""
 
 import pytest
 from playwright.sync_api import expect
@@ -56,6 +57,19 @@ def test_an_analyst_works_a_request_and_the_auditor_sees_every_access(demo, user
     page.locator("form[action$='/result/'] button[type=submit]").click()
     work.refresh_from_db()
     assert work.status == UnplannedWork.Status.REPORTED
+    expect(page.locator("#work-confirmed")).to_be_visible()  # not yet a basis: the secretary confirms it
+    work_url = page.url
+
+    # The secretary finds it in "My work" on the home page and confirms it against the request.
+    page.context.clear_cookies()
+    login("secretary")
+    page.locator(f"main a[href='{work.get_absolute_url()}']").first.click()
+    page.locator("form[action$='/confirm/'] button[type=submit]").click()
+    expect(page.locator("#work-confirmed")).to_have_class("badge badge--ok")
+    work.refresh_from_db()
+    assert work.confirmed_by == user_named("secretary")
+    as_user("analyst")
+    page.goto(work_url)
 
     # Opening it asks for the basis (R-004-11), states the conditions of R-004-13, shows it masked (R-004-12).
     page.locator("section[aria-labelledby=results-h] a").click()
