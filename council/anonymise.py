@@ -1,5 +1,6 @@
 """Personal data in sensitive analytical material are shown anonymised (R-004-12): names, individual
-identification numbers (ИИН/ЖСН, 12 digits), dates of birth and addresses are masked in pages and exports.
+identification numbers (ИИН/ЖСН, 12 digits however grouped), dates of birth in numbers or words, addresses,
+phone numbers and e-mail addresses are masked in pages and exports.
 
 Pure: text in, text out. What the patterns cannot know (a name written without initials or patronymic) the
 material's author lists in ``personal_terms``; those are always masked too.
@@ -9,28 +10,50 @@ import re
 
 MASK = "▇▇▇"
 
-# A 12-digit individual identification number (ИИН / ЖСН), alone or with spaces every few digits.
-IIN = re.compile(r"(?<!\d)\d{12}(?!\d)|(?<!\d)\d{6}[ -]\d{6}(?!\d)")
-_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+_UP = "А-ЯЁӘҒҚҢӨҰҮҺІA-Z"
+_LOW = "а-яёәғқңөұүһіa-z"
+# A 12-digit individual identification number (ИИН / ЖСН), alone or in groups of any size with spaces or
+# hyphens between them ("8501 0130 0123", "85 01 01 30 01 23", "850101-300123").
+IIN = re.compile(r"(?<![\d.,])\d(?:[ -]?\d){11}(?![\d.,]?\d)")
+# A phone number: +7 or 8, then ten digits with any spaces, brackets or hyphens ("+7 (701) 234-56-78").
+PHONE = re.compile(r"(?:\+7|(?<![\d.,])8)[\s()-]*(?:\d[\s()-]*){9}\d(?!\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MONTHS_RU = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_MONTHS_KK = "қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+_DATE = (
+    r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"  # 01.01.1985, 1/1/85
+    r"|\d{4}-\d{2}-\d{2}"  # 1985-01-01
+    rf"|\d{{1,2}}\s+(?:{_MONTHS_RU}|{_MONTHS_KK})[{_LOW}]*\s+\d{{4}}(?:\s*(?:года|г\.|жылы|ж\.))?"  # 1 января 1985 года
+    rf"|\d{{4}}\s*(?:жылғы|жылы|ж\.)\s*\d{{1,2}}\s+(?:{_MONTHS_KK})[{_LOW}]*)"  # 1985 жылғы 1 қаңтар
+)
 # A date named as a date of birth (Russian, Kazakh, English), or a date followed by "г.р." / "ж.т.".
 BIRTH_DATE = re.compile(
     rf"((?:дата\s+рождения|д\.\s?р\.|родил(?:ся|ась)|туған\s+(?:күні|жылы)?|born|date\s+of\s+birth)\s*:?\s*){_DATE}"
-    rf"|{_DATE}(\s*(?:г\.\s?р\.|ж\.\s?т\.))",
+    rf"|{_DATE}(\s*(?:г\.\s?р\.|ж\.\s?т\.|туған))",
     re.IGNORECASE,
 )
-_CAP = r"[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+"
-_INITIAL = r"[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\."
-# Surname with initials ("Иванов И.И.", "И.И. Иванов"), or three names ending in a patronymic.
+_CAP = rf"[{_UP}][{_LOW}]+"
+_INITIAL = rf"[{_UP}]\."
+# A surname by its ending (Russian and Kazakh forms): what lets "Серикбаев Арман" be told from "Генеральный
+# Прокурор".
+_SURNAME = rf"[{_UP}][{_LOW}]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ұлы|улы|қызы|кызы)"
+# Surname with initials ("Иванов И.И.", "И.И. Иванов", "СЕРИКБАЕВ А.Б."), three names ending in a patronymic,
+# or a surname with a first name either side ("Серикбаев Арман", "Арман Серикбаев").
 NAME = re.compile(
     rf"{_CAP}(?:-{_CAP})?\s+{_INITIAL}\s?(?:{_INITIAL})?"
-    rf"|{_INITIAL}\s?(?:{_INITIAL}\s?)?{_CAP}"
+    rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?\s+{_INITIAL}\s?(?:{_INITIAL})?"
+    rf"|{_INITIAL}\s?(?:{_INITIAL}\s?)?(?:{_CAP}|[{_UP}]{{2,}})"
     rf"|{_CAP}\s+{_CAP}\s+{_CAP}(?:вич|вна|чна|ична|ұлы|қызы|улы|кызы)\b"
+    rf"|{_SURNAME}(?:[а-яёәғқңөұүһі]{{0,2}})\s+{_CAP}"
+    rf"|{_CAP}\s+{_SURNAME}[а-яёәғқңөұүһі]{{0,2}}\b"
 )
-# An address: a street, avenue, micro-district or house with what follows it up to the end of the clause.
+# An address: a street, avenue, micro-district or house with what follows it up to the end of the clause
+# ("ул. Абая 10", "ул.Абая, д.10, кв.25"), a street's name with its house and flat ("Абая 10-25").
 _HOUSE = r"(?:,?\s*(?:д|дом|үй|кв|квартира|пәтер)\.?\s*\d+[а-яa-z]?)*"
 ADDRESS = re.compile(
-    rf"\b(?:ул|улица|пр|проспект|пр-т|мкр|микрорайон|шағын\s+аудан|street|st)\.?\s+[^,;\n]+{_HOUSE}"
-    rf"|{_CAP}\s+(?:көшесі|даңғылы|шағын\s+ауданы)\s*\d*[а-яa-z]?{_HOUSE}",
+    rf"\b(?:ул|улица|пр|проспект|пр-т|мкр|микрорайон|шағын\s+аудан|street|st)(?:\.\s*|\s+)[^,;\n]+{_HOUSE}"
+    rf"|{_CAP}\s+(?:көшесі|даңғылы|шағын\s+ауданы)\s*\d*[а-яa-z]?{_HOUSE}"
+    rf"|{_CAP}\s+\d+[а-яa-z]?[-/]\d+\b",
     re.IGNORECASE,
 )
 
@@ -42,6 +65,8 @@ def mask(text: str, terms: str | list[str] = "") -> str:
         return text
     if isinstance(terms, str):
         terms = terms.splitlines()
+    text = EMAIL.sub(MASK, text)
+    text = PHONE.sub(MASK, text)
     text = IIN.sub(MASK, text)
     text = BIRTH_DATE.sub(lambda m: (m.group(1) or "") + MASK + (m.group(2) or ""), text)
     text = ADDRESS.sub(MASK, text)
