@@ -8,7 +8,10 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Councils and registry")
 
     def ready(self):
-        from . import links  # noqa: F401 - registers the SITE_URL deploy check
+        from . import (
+            links,  # noqa: F401 - registers the SITE_URL deploy check
+            throttle,  # noqa: F401 - counts failed sign-ins by address
+        )
         from .deadline_services import forget_calendar
         from .models import (
             Appointment,

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "council.middleware.PrivateResponsesMiddleware",  # Cache-Control: no-store on what a signed-in user sees
     "council.middleware.UserLanguageMiddleware",
     "council.middleware.TextOnlyQueryMiddleware",  # a NUL byte in a query: the 400 page
+    "council.throttle.AddressThrottleMiddleware",  # floods from one address (anonymous pages, sign-ins)
     "council.links.SiteAddressMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -128,6 +129,10 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Login throttling (django-axes): lock an account+address pair after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# council/throttle.py: requests a minute from one address by visitors not signed in, and failed sign-ins
+# from one address across usernames within AXES_COOLOFF_HOURS.
+ANONYMOUS_REQUESTS_PER_MINUTE = env.int("ANONYMOUS_REQUESTS_PER_MINUTE", default=120)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=10)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

@@ -146,6 +146,7 @@ class AuditVerb(models.TextChoices):
     APPROVAL_RETURNED = "approval.returned", _("approval returned")
     UNPLANNED_RECORD = "unplanned.record", _("unplanned analytical work recorded")
     UNPLANNEDWORK_ACCEPTED = "unplannedwork.accepted", _("unplanned work accepted")
+    UNPLANNED_CONFIRM = "unplanned.confirm", _("basis of unplanned work confirmed")
     UNPLANNEDWORK_REFUSAL_REPORTED = "unplannedwork.refusal_reported", _("refusal reported to the Prosecutor General")
     UNPLANNEDWORK_REFUSED = "unplannedwork.refused", _("reasoned answer sent to the state body")
     UNPLANNEDWORK_REPORTED = "unplannedwork.reported", _("results of unplanned work attached")
