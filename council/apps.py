@@ -8,6 +8,11 @@ class CouncilConfig(AppConfig):
     verbose_name = _("Councils and registry")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from .db_roles import grant_after_migrate
+
+        post_migrate.connect(grant_after_migrate, sender=self, dispatch_uid="council.db_roles")
         from . import (
             links,  # noqa: F401 - registers the SITE_URL deploy check
             throttle,  # noqa: F401 - counts failed sign-ins by address

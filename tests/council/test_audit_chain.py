@@ -1,5 +1,7 @@
-"""The audit log is a hash chain: `manage.py audit_verify` confirms an untouched log and names the first
-event that was edited or deleted behind the application's back (in SQL); concurrent writers never fork it."""
+"""The audit log is a hash chain sealed with a key the database does not hold: `manage.py audit_verify`
+confirms an untouched log and names the first event that was edited or deleted behind the application's back
+(in SQL, by the database's owner with the append-only trigger lifted); a tail rewritten without the key does
+not pass; concurrent writers never fork it."""
 
 import datetime as dt
 import io
@@ -8,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from council.models import AuditEvent
@@ -52,6 +54,15 @@ def broken_at():
     return str(caught.value)
 
 
+def as_the_owner(sql, params):
+    """Run ``sql`` as only a database superuser can (the application's role cannot, tests/council/
+    test_database_roles.py): with the triggers lifted for the statement."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(sql, params)
+        cursor.execute("SET LOCAL session_replication_role = origin")
+
+
 def named(event):
     return f"event {event.pk} ({timezone.localtime(event.at).isoformat()}, {event.verb})"
 
@@ -65,11 +76,9 @@ def test_an_untouched_log_verifies_and_reports_its_count_and_last_hash(events):
 
 def test_data_edited_in_sql_is_named_by_audit_verify(events):
     victim = events[2]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE council_auditevent SET data = jsonb_set(data, '{new}', '\"2027-03-01\"') WHERE id = %s",
-            [victim.pk],
-        )
+    as_the_owner(
+        "UPDATE council_auditevent SET data = jsonb_set(data, '{new}', '\"2027-03-01\"') WHERE id = %s", [victim.pk]
+    )
     message = broken_at()
     assert named(victim) in message
     assert "content was changed" in message
@@ -79,22 +88,54 @@ def test_data_edited_in_sql_is_named_by_audit_verify(events):
 
 def test_an_edit_that_recomputes_the_hash_is_caught_at_the_next_event(events):
     victim, following = events[1], events[2]
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE council_auditevent SET verb = 'extension.declined' WHERE id = %s", [victim.pk])
+    as_the_owner("UPDATE council_auditevent SET verb = 'extension.declined' WHERE id = %s", [victim.pk])
     forged = AuditEvent.objects.get(pk=victim.pk)
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE council_auditevent SET hash = %s WHERE id = %s", [forged.content_hash(), victim.pk])
+    as_the_owner("UPDATE council_auditevent SET hash = %s WHERE id = %s", [forged.content_hash(), victim.pk])
     message = broken_at()
     assert named(following) in message
     assert "the event before it is missing or was changed" in message
 
 
 def test_a_row_deleted_from_the_middle_is_caught_at_the_event_after_it(events):
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM council_auditevent WHERE id = %s", [events[2].pk])
+    as_the_owner("DELETE FROM council_auditevent WHERE id = %s", [events[2].pk])
     message = broken_at()
     assert named(events[3]) in message
     assert "the event before it is missing" in message
+
+
+def test_the_database_refuses_to_change_or_delete_an_event(events):
+    """Finding 10 of the second trust round: ``AuditEvent`` had no trigger. Now, as for the access log, the
+    database itself refuses UPDATE and DELETE, whoever sends them."""
+    for sql in (
+        "UPDATE council_auditevent SET verb = 'forged' WHERE id = %s",
+        "DELETE FROM council_auditevent WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [events[1].pk])
+    assert "OK:" in verify()
+
+
+def test_a_tail_rewritten_without_the_key_is_caught(events, settings):
+    """Whoever writes to the database without the key recomputes seals that are not the application's: the
+    whole tail rewritten with plain SHA-256, or under another key, does not verify."""
+    import hashlib
+    import json
+
+    from council.chain import audit_event_content
+
+    prev = events[1].hash
+    for event in AuditEvent.objects.filter(pk__gte=events[2].pk).order_by("id"):
+        event.prev_hash, event.verb = prev, "forged"
+        text = json.dumps(audit_event_content(event), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        prev = hashlib.sha256(text.encode()).hexdigest()
+        as_the_owner(
+            "UPDATE council_auditevent SET verb = %s, prev_hash = %s, hash = %s WHERE id = %s",
+            ["forged", event.prev_hash, prev, event.pk],
+        )
+    message = broken_at()
+    assert f"event {events[2].pk} " in message and "content was changed" in message
+    settings.AUDIT_CHAIN_KEY = "another-key"
+    assert "broken" in broken_at()
 
 
 def test_an_audit_event_cannot_be_changed_through_the_orm(events):

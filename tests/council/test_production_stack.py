@@ -159,3 +159,22 @@ def test_the_stack_runs_a_worker_per_queue_and_a_scheduled_backup():
     assert "worker --queues=celery " in COMPOSE and "worker --queues=mail " in COMPOSE
     assert "python manage.py backup" in COMPOSE and "BACKUP_KEEP: ${BACKUP_KEEP:-14}" in COMPOSE
     assert "--queues=celery,mail" in (ROOT / "Procfile.dev").read_text()  # make run: one worker for both
+
+
+def test_the_stack_connects_as_a_role_that_owns_nothing_and_migrates_as_the_owner():
+    """Finding 10 of the second trust round: the image's owner "council", a superuser, was the role of every
+    service. Now the one-shot "migrate" service connects as the owner and grants council_app its privileges
+    (APP_DATABASE_ROLE); every other service connects as council_app; deploy/postgres/roles.sh makes both
+    roles without superuser rights and the database owned by the owner."""
+    app_url = "DATABASE_URL: postgres://council_app:${COUNCIL_APP_PASSWORD:?"
+    owner_url = "DATABASE_URL: postgres://council:${COUNCIL_OWNER_PASSWORD:?"
+    assert app_url in COMPOSE.split("services:")[0]  # the environment every service shares
+    migrate = COMPOSE.split("\n  migrate:\n", 1)[1].split("\n\n", 1)[0]
+    assert owner_url in migrate and "APP_DATABASE_ROLE: council_app" in migrate
+    assert "manage.py migrate" in migrate and COMPOSE.count("manage.py migrate") == 1
+    assert "condition: service_completed_successfully" in COMPOSE
+    assert "./deploy/postgres/roles.sh:/docker-entrypoint-initdb.d/roles.sh:ro" in COMPOSE
+    roles = (ROOT / "deploy" / "postgres" / "roles.sh").read_text()
+    assert "CREATE ROLE council LOGIN NOSUPERUSER" in roles and "CREATE ROLE council_app LOGIN NOSUPERUSER" in roles
+    assert "CREATE DATABASE council OWNER council" in roles
+    assert "AUDIT_CHAIN_KEY: ${AUDIT_CHAIN_KEY:?" in COMPOSE

@@ -1,4 +1,4 @@
-"""Walk the audit log's hash chain in id order; name the first event where it breaks.
+"""Walk the audit log's hash chain in id order, then the access log's; name the first entry where either breaks.
 
 Each event stores the hash of the event before it and the hash of its own content. An event whose
 content no longer matches its hash was edited; an event whose stored previous hash is not the hash of
@@ -11,11 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from council.models import AuditEvent
+from council.access import access_log_verify
+from council.models import AccessLogEntry, AuditEvent
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Check the audit log's hash chain; names the first broken event and exits with an error.")
+    help = gettext_lazy(
+        "Check the hash chains of the audit log and the access log; names the first broken entry and exits with "
+        "an error."
+    )
 
     @no_translations  # the same words whatever language the caller's thread had active
     def handle(self, *args, **options):
@@ -37,6 +41,23 @@ class Command(BaseCommand):
                 count,
             )
             % {"count": count, "hash": prev or "-"}
+        )
+        # The access log to sensitive material (R-004-11) is a chain of its own, sealed with the same key.
+        broken = access_log_verify()
+        if broken is not None:
+            raise CommandError(
+                _("The access log's chain is broken at entry %(id)d (%(at)s): it was changed or one before it removed.")
+                % {"id": broken.pk, "at": timezone.localtime(broken.at).isoformat()}
+            )
+        entries = AccessLogEntry.objects.count()
+        last = AccessLogEntry.objects.order_by("-id").values_list("hash", flat=True).first()
+        self.stdout.write(
+            ngettext(
+                "OK: %(count)d access log entry, the chain is intact. Last hash: %(hash)s",
+                "OK: %(count)d access log entries, the chain is intact. Last hash: %(hash)s",
+                entries,
+            )
+            % {"count": entries, "hash": last or "-"}
         )
 
     @staticmethod
