@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
+from .anonymise import mask
 from .models import (
     AccessLogEntry,
     Appointment,
@@ -123,9 +124,11 @@ def sensitive_access(
     )
     order = None
     if disclose:
-        order = material.disclosure_orders.order_by("-date", "-id").first()
+        order = order_in_force(material, day)
         if order is None:
-            raise ValidationError(_("Personal data are disclosed only by an order of the Prosecutor General."))
+            raise ValidationError(
+                _("Personal data are disclosed only by an order of the Prosecutor General in force today.")
+            )
     entry = _append(
         action=AccessLogEntry.Action.DISCLOSE if disclose else AccessLogEntry.Action.OPEN,
         basis_kind=basis_kind,
@@ -184,18 +187,45 @@ def sensitive_material_create(
     return material
 
 
+def order_in_force(material, day):
+    """The latest order of disclosure of ``material`` in force on ``day`` (dated, not past its term, not
+    withdrawn), or None."""
+    for order in material.disclosure_orders.order_by("-date", "-id"):
+        if order.in_force(day):
+            return order
+    return None
+
+
+def disclosed_text(text, material, order):
+    """``text`` of ``material`` as ``order`` discloses it: the kinds of data it names, of the persons it names
+    (all of them when it names none); everything else stays masked (R-004-12)."""
+    return mask(text, material.personal_terms, reveal=set(order.fields), keep=order.person_names)
+
+
 @transaction.atomic
-def disclosure_order_record(*, actor, material, number, date, scope, now) -> DisclosureOrder:
-    """Record the Prosecutor General's order that allows one material's personal data to be shown (R-004-12)."""
+def disclosure_order_record(
+    *, actor, material, number, date, scope, fields, valid_until, now, persons=""
+) -> DisclosureOrder:
+    """Record the Prosecutor General's order that allows one material's personal data to be shown (R-004-12):
+    what it discloses (``fields``), of whom (``persons``, one a line; empty: everyone), until when. Recorded
+    only by an administrator (R-004-11: who grants access is not who works with the material)."""
     if not allowed(actor, "council.record_disclosure_order", material, day=now.date()):
-        raise PermissionDenied(_("Only the secretary records orders of the Prosecutor General."))
+        raise PermissionDenied(_("Only an administrator records orders of the Prosecutor General."))
     if not (number or "").strip() or date is None or not (scope or "").strip():
         raise ValidationError(_("An order has its number, date and scope."))
+    fields = [f for f in fields if f in DisclosureOrder.Field.values]
+    if not fields:
+        raise ValidationError({"fields": _("Choose what personal data the order discloses.")})
+    if valid_until is None or valid_until < date:
+        raise ValidationError({"valid_until": _("An order is in force from its date to a day on or after it.")})
     order = DisclosureOrder.objects.create(
         material=material,
         number=number.strip()[:64],
         date=date,
         scope=scope.strip(),
+        fields=fields,
+        persons="\n".join(line.strip() for line in (persons or "").splitlines() if line.strip()),
+        valid_until=valid_until,
         recorded_by=actor,
         recorded_at=now,
     )
@@ -207,6 +237,31 @@ def disclosure_order_record(*, actor, material, number, date, scope, now) -> Dis
         at=now,
         number=order.number,
         date=date.isoformat(),
+        fields=fields,
+        valid_until=valid_until.isoformat(),
+    )
+    return order
+
+
+@transaction.atomic
+def disclosure_order_withdraw(*, actor, order, reason, now) -> DisclosureOrder:
+    """Withdraw an order: from now on it discloses nothing. The order and its disclosures stay on record."""
+    order = DisclosureOrder.objects.select_for_update().select_related("material__council").get(pk=order.pk)
+    if not allowed(actor, "council.record_disclosure_order", order.material, day=now.date()):
+        raise PermissionDenied(_("Only an administrator records orders of the Prosecutor General."))
+    if order.withdrawn_at is not None:
+        raise ValidationError(_("The order is withdrawn already."))
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Say why the order is withdrawn.")})
+    order.withdrawn_at, order.withdrawn_by, order.withdrawal_reason = now, actor, reason.strip()
+    order.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    audit(
+        actor=actor,
+        verb=AuditVerb.DISCLOSURE_ORDER_WITHDRAW,
+        subject=order.material,
+        council=order.material.council,
+        at=now,
+        number=order.number,
     )
     return order
 

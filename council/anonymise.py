@@ -37,6 +37,8 @@ _INITIAL = rf"[{_UP}]\."
 # A surname by its ending (Russian and Kazakh forms): what lets "Серикбаев Арман" be told from "Генеральный
 # Прокурор".
 _SURNAME = rf"[{_UP}][{_LOW}]+(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ұлы|улы|қызы|кызы)"
+# The case endings a surname takes in a sentence ("Серикбаеву", "Ивановым"), and no other letters after it.
+_CASE = r"(?:у|а|е|ым|ом|ой|ы)?"
 # Surname with initials ("Иванов И.И.", "И.И. Иванов", "СЕРИКБАЕВ А.Б."), three names ending in a patronymic,
 # or a surname with a first name either side ("Серикбаев Арман", "Арман Серикбаев").
 NAME = re.compile(
@@ -44,8 +46,8 @@ NAME = re.compile(
     rf"|[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?\s+{_INITIAL}\s?(?:{_INITIAL})?"
     rf"|{_INITIAL}\s?(?:{_INITIAL}\s?)?(?:{_CAP}|[{_UP}]{{2,}})"
     rf"|{_CAP}\s+{_CAP}\s+{_CAP}(?:вич|вна|чна|ична|ұлы|қызы|улы|кызы)\b"
-    rf"|{_SURNAME}(?:[а-яёәғқңөұүһі]{{0,2}})\s+{_CAP}"
-    rf"|{_CAP}\s+{_SURNAME}[а-яёәғқңөұүһі]{{0,2}}\b"
+    rf"|{_SURNAME}{_CASE}\s+{_CAP}"
+    rf"|{_CAP}\s+{_SURNAME}{_CASE}\b"
 )
 # An address: a street, avenue, micro-district or house with what follows it up to the end of the clause
 # ("ул. Абая 10", "ул.Абая, д.10, кв.25"), a street's name with its house and flat ("Абая 10-25").
@@ -58,21 +60,34 @@ ADDRESS = re.compile(
 )
 
 
-def mask(text: str, terms: str | list[str] = "") -> str:
+def mask(text: str, terms: str | list[str] = "", *, reveal=frozenset(), keep=()) -> str:
     """``text`` with personal data replaced by ``MASK``. ``terms`` (a list, or lines of text) are masked
-    wherever they occur, longest first."""
+    wherever they occur, longest first. An order of disclosure (``council.models.DisclosureOrder``) lifts the
+    masking of the kinds it names (``reveal``: names, iin, birth_dates, addresses, contacts), and with
+    ``keep`` of the names only these persons': every other name stays masked."""
     if not text:
         return text
     if isinstance(terms, str):
         terms = terms.splitlines()
-    text = EMAIL.sub(MASK, text)
-    text = PHONE.sub(MASK, text)
-    text = IIN.sub(MASK, text)
-    text = BIRTH_DATE.sub(lambda m: (m.group(1) or "") + MASK + (m.group(2) or ""), text)
-    text = ADDRESS.sub(MASK, text)
-    text = NAME.sub(MASK, text)
-    for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
-        text = re.sub(re.escape(term), MASK, text, flags=re.IGNORECASE)
+    kept = sorted({k.strip() for k in keep if k.strip()}, key=len, reverse=True) if "names" in reveal else []
+    for n, name in enumerate(kept):  # out of the patterns' reach while the others are masked
+        text = re.sub(re.escape(name), f"\ue000{n}\ue001", text, flags=re.IGNORECASE)
+    if "contacts" not in reveal:
+        text = EMAIL.sub(MASK, text)
+        text = PHONE.sub(MASK, text)
+    if "iin" not in reveal:
+        text = IIN.sub(MASK, text)
+    if "birth_dates" not in reveal:
+        text = BIRTH_DATE.sub(lambda m: (m.group(1) or "") + MASK + (m.group(2) or ""), text)
+    if "addresses" not in reveal:
+        text = ADDRESS.sub(MASK, text)
+    if "names" not in reveal or kept:
+        text = NAME.sub(MASK, text)
+        for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
+            if not any(term.lower() in k.lower() for k in kept):
+                text = re.sub(re.escape(term), MASK, text, flags=re.IGNORECASE)
+    for n, name in enumerate(kept):
+        text = text.replace(f"\ue000{n}\ue001", name)
     return text
 
 

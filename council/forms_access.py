@@ -35,7 +35,28 @@ class BasisForm(forms.Form):
 class DisclosureOrderForm(forms.Form):
     number = forms.CharField(label=_("Order number"), max_length=DisclosureOrder._meta.get_field("number").max_length)
     date = forms.DateField(label=_("Order date"), widget=DATE, validators=[within_calendar])
-    scope = forms.CharField(label=_("Scope of disclosure"), widget=forms.Textarea(attrs={"rows": 3}))
+    valid_until = forms.DateField(label=_("In force until"), widget=DATE, validators=[within_calendar])
+    fields = forms.MultipleChoiceField(
+        label=_("Personal data disclosed"),
+        choices=DisclosureOrder.Field.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    persons = forms.CharField(
+        label=_("Only these persons"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One name a line, as written in the material. Empty: every person in the material."),
+    )
+    scope = forms.CharField(
+        label=_("Scope as the order words it"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class WithdrawOrderForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for withdrawal"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AccessLogFilter(forms.Form):

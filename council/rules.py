@@ -68,7 +68,8 @@ ROLE_ACTIONS = {
     # An analyst's record of an assignment or request is a basis of access once the secretariat or the
     # chair (the Prosecutor General's office) confirms it (R-004-6, R-004-11).
     "plans.confirm_unplanned": EDITORS | CHAIR,
-    "council.record_disclosure_order": EDITORS,  # orders of the Prosecutor General (R-004-12)
+    # Orders of the Prosecutor General (R-004-12), recorded and withdrawn by administrators only (R-004-11).
+    "council.record_disclosure_order": frozenset({Role.ADMIN}),
 }
 
 

@@ -32,6 +32,9 @@ if not SECRET_KEY:
             "(`make run` does)."
         )
     SECRET_KEY = "django-insecure-development-key-only-for-make-run-0123456789abcdefghij"
+# The key of the audit log's and the access log's seals (council/chain.py): from the environment, never in
+# the database. Set it apart from SECRET_KEY and keep it: a changed key makes every recorded seal fail.
+AUDIT_CHAIN_KEY = env.str("AUDIT_CHAIN_KEY", default="") or SECRET_KEY
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -103,6 +106,9 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'council.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# The application's database role (council/db_roles.py): the owner, which runs `migrate`, grants it its
+# privileges after every migration. Empty: the connecting role is also the owner (make run, the tests).
+APP_DATABASE_ROLE = env.str("APP_DATABASE_ROLE", default="")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -8,12 +8,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from . import access, exports
 from .anonymise import mask
-from .forms_access import AccessLogFilter, BasisForm, DisclosureOrderForm
+from .forms_access import AccessLogFilter, BasisForm, DisclosureOrderForm, WithdrawOrderForm
 from .http import attach_errors, client_ip, refuse_bad_input
-from .models import AccessLogEntry, Council, SensitiveMaterial
+from .models import AccessLogEntry, Council, DisclosureOrder, SensitiveMaterial
 
 
 def _material_or_404(request, pk):
@@ -43,7 +44,7 @@ def material_open(request, pk):
             now=now,
         )
         raise PermissionDenied
-    orders = list(material.disclosure_orders.all())
+    orders = [o for o in material.disclosure_orders.all() if o.in_force(now.date())]
     form = BasisForm(request.POST or None, can_disclose=bool(orders))
     context = {
         "council": material.council,
@@ -69,14 +70,13 @@ def material_open(request, pk):
         except ValidationError as exc:
             attach_errors(form, exc)
         else:
-            disclosed = entry.action == AccessLogEntry.Action.DISCLOSE
-            shown = {
-                lang: getattr(material, f"text_{lang}")
-                if disclosed
-                else mask(getattr(material, f"text_{lang}"), material.personal_terms)
-                for lang in ("kk", "ru")
-            }
-            title = material.title if disclosed else mask(material.title, material.personal_terms)
+            order = entry.order if entry.action == AccessLogEntry.Action.DISCLOSE else None
+
+            def shown_text(text):  # R-004-12: masked, or as far as the order in force discloses
+                return access.disclosed_text(text, material, order) if order else mask(text, material.personal_terms)
+
+            shown = {lang: shown_text(getattr(material, f"text_{lang}")) for lang in ("kk", "ru")}
+            title = shown_text(material.title)
             return render(
                 request,
                 "council/material_shown.html",
@@ -110,9 +110,33 @@ def disclosure_order_new(request, pk):
             "material": material,
             "title": mask(material.title, material.personal_terms),
             "form": form,
-            "orders": material.disclosure_orders.all(),
+            "orders": material.disclosure_orders.select_related("withdrawn_by"),
+            "today": timezone.localdate(),
+            "withdraw_form": WithdrawOrderForm(),
         },
     )
+
+
+@login_required
+@require_POST
+def disclosure_order_withdraw(request, pk):
+    order = get_object_or_404(DisclosureOrder.objects.select_related("material__council"), pk=pk)
+    material = _material_or_404(request, order.material_id)
+    if not request.user.has_perm("council.record_disclosure_order", material):
+        raise PermissionDenied
+    form = WithdrawOrderForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the order is withdrawn."))
+    else:
+        try:
+            access.disclosure_order_withdraw(
+                actor=request.user, order=order, reason=form.cleaned_data["reason"], now=timezone.now()
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The order is withdrawn: it discloses nothing from now on."))
+    return redirect("access:disclosure_order_new", material.pk)
 
 
 def _log_rows(entries):

@@ -100,7 +100,8 @@ MATRIX = {
     "unplanned": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
     "unplanned_document": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
     "sensitive": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
-    "disclosure_order_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    # Orders of disclosure are the administrators' (R-004-11).
+    "disclosure_order_new": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
     "access_log": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
     # A police body's reports to the public: its own people only (none of ROLES but the administrator);
     # the public pages need no login (R-002-8.2).
@@ -264,6 +265,7 @@ def actions(demo, world, user_named):
         "unplanned_result": reverse("analytics:unplanned_result", args=[w["unplanned"].pk]),
         "unplanned_close": reverse("analytics:unplanned_close", args=[w["unplanned"].pk]),
         "unplanned_confirm": reverse("analytics:unplanned_confirm", args=[w["unplanned"].pk]),
+        "disclosure_order_withdraw": reverse("access:disclosure_order_withdraw", args=[w["disclosure_order"].pk]),
         "schedule_approve": reverse("secretariat:schedule_approve", args=[w["police_council"].code]),
         "police_report_new": reverse("secretariat:police_report_new", args=[w["police_council"].code]),
         "report_topics": reverse("secretariat:report_topics", args=[w["police_report"].pk]),
@@ -456,7 +458,8 @@ POST_MATRIX = {
     "page:unplanned": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
     "page:unplanned_document": [302, 200, 200, 200, 403, 403, 200, 404, 404, 404],
     "page:sensitive": [302, 403, 403, 403, 403, 403, 200, 404, 404, 404],
-    "page:disclosure_order_new": [302, 200, 200, 403, 403, 403, 403, 404, 404, 404],
+    "page:disclosure_order_new": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
+    "disclosure_order_withdraw": [302, 302, 403, 403, 403, 403, 403, 404, 404, 404],
     "page:access_log": [302, 200, 403, 403, 403, 403, 403, 404, 404, 404],
     # A police body's reports to the public (seed 002): only its own people; the public pages need no login.
     "schedule_approve": [302, 302, 404, 404, 404, 404, 404, 404, 404, 404],

@@ -255,7 +255,7 @@ def _analytics(republic, secretary, mvd, mju, user_named, now):
     from django.contrib.contenttypes.models import ContentType
 
     from council.appendix2 import ensure_position_categories
-    from council.models import Position, PositionCategory, SensitiveMaterial
+    from council.models import DisclosureOrder, Position, PositionCategory, SensitiveMaterial
     from plans.models import UnplannedDocument, UnplannedWork
 
     ensure_position_categories()
@@ -295,4 +295,19 @@ def _analytics(republic, secretary, mvd, mju, user_named, now):
         created_by=secretary,
         created_at=now,
     )
-    return {"unplanned": unplanned, "unplanned_document": unplanned_document, "sensitive": sensitive}
+    order = DisclosureOrder.objects.create(
+        material=sensitive,
+        number="1-ө",
+        date=datetime.date(2026, 11, 20),
+        scope="ФИО",
+        fields=["names"],
+        valid_until=datetime.date(2026, 12, 31),
+        recorded_by=secretary,
+        recorded_at=now,
+    )
+    return {
+        "unplanned": unplanned,
+        "unplanned_document": unplanned_document,
+        "sensitive": sensitive,
+        "disclosure_order": order,
+    }

@@ -6,10 +6,6 @@ The access log cannot be changed or deleted: ``AccessLogEntry.save`` refuses an 
 created by the migration ``0013_access_log_append_only`` refuses UPDATE and DELETE in the database itself.
 """
 
-import datetime
-import hashlib
-import json
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -17,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ..chain import access_entry_content, seal
 from .registry import Council, localized
 
 
@@ -117,7 +114,16 @@ class SensitiveMaterial(models.Model):
 
 
 class DisclosureOrder(models.Model):
-    """An order of the Prosecutor General allowing one material's personal data to be shown (R-004-12)."""
+    """An order of the Prosecutor General allowing one material's personal data to be shown (R-004-12): which
+    kinds of data (``fields``), for which persons only (``persons``, one name a line; empty: everyone in the
+    material), from its date to ``valid_until``, unless withdrawn. It discloses that and nothing more."""
+
+    class Field(models.TextChoices):
+        NAMES = "names", _("names")
+        IIN = "iin", _("individual identification numbers")
+        BIRTH_DATES = "birth_dates", _("dates of birth")
+        ADDRESSES = "addresses", _("addresses")
+        CONTACTS = "contacts", _("phone numbers and e-mail addresses")
 
     material = models.ForeignKey(
         SensitiveMaterial, on_delete=models.PROTECT, related_name="disclosure_orders", verbose_name=_("material")
@@ -125,6 +131,15 @@ class DisclosureOrder(models.Model):
     number = models.CharField(_("order number"), max_length=64)
     date = models.DateField(_("order date"))
     scope = models.TextField(_("scope of disclosure"))
+    fields = models.JSONField(_("personal data disclosed"), default=list)
+    persons = models.TextField(_("only these persons"), blank=True)
+    # An order recorded before orders had an end is in force nowhere: it is recorded again with its term.
+    valid_until = models.DateField(_("in force until"), null=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(_("recorded"))
 
@@ -135,6 +150,16 @@ class DisclosureOrder(models.Model):
 
     def __str__(self):
         return f"№ {self.number} {self.date:%d.%m.%Y}"
+
+    def in_force(self, day) -> bool:
+        return self.withdrawn_at is None and self.valid_until is not None and self.date <= day <= self.valid_until
+
+    @property
+    def person_names(self) -> list[str]:
+        return [line.strip() for line in self.persons.splitlines() if line.strip()]
+
+    def field_labels(self) -> list[str]:
+        return [str(self.Field(f).label) for f in self.fields if f in self.Field.values]
 
 
 class AccessLogEntry(models.Model):
@@ -191,20 +216,8 @@ class AccessLogEntry(models.Model):
         super().save(*args, **kwargs)
 
     def content_hash(self) -> str:
-        """SHA-256 of what the entry says and of the previous entry's hash (as ``AuditEvent.content_hash``)."""
-        content = {
-            "at": self.at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
-            "person": self.person_id,
-            "category": self.category_number,
-            "council": self.council_id,
-            "material": self.material_id,
-            "action": self.action,
-            "basis": [self.basis_kind, self.basis_reference, self.basis_date and self.basis_date.isoformat()],
-            "order": self.order_id,
-            "workstation": self.workstation,
-            "address": self.address,
-            "reason": self.reason,
-            "prev_hash": self.prev_hash,
-        }
-        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return hashlib.sha256(text.encode()).hexdigest()
+        """The seal (``council.chain``) of what the entry says and of the previous entry's seal."""
+        return seal(self.chain_content())
+
+    def chain_content(self) -> dict:
+        return access_entry_content(self)

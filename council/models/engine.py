@@ -1,10 +1,6 @@
 """The engine's tables: regulation profiles, the working-day calendar's decrees, deadlines, notices, the
 audit log and the heartbeat."""
 
-import datetime
-import hashlib
-import json
-
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.exceptions import ValidationError
@@ -15,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ..calendar import default_calendar
+from ..chain import audit_event_content, seal
 from ..deadlines import get_rule
 from ..messages import MESSAGES, render
 from ..profile_schema import SETTINGS, ProfileSettings, UnknownSetting, parse_rules, parse_settings
@@ -153,6 +150,7 @@ class AuditVerb(models.TextChoices):
     UNPLANNEDWORK_CLOSED = "unplannedwork.closed", _("unplanned work removed from control")
     SENSITIVE_CREATE = "sensitive.create", _("sensitive analytical material stored")
     DISCLOSURE_ORDER_RECORD = "disclosure_order.record", _("disclosure order recorded")
+    DISCLOSURE_ORDER_WITHDRAW = "disclosure_order.withdraw", _("disclosure order withdrawn")
     ACCESS_LOG_EXPORT = "access_log.export", _("access log exported")
     REGIONAL_REPORT_SUBMIT = "regional_report.submit", _("regional quarterly report submitted")
     CONTROL_REVIEW = "control_review.done", _("quarterly review of assignments done")
@@ -205,20 +203,12 @@ class AuditEvent(models.Model):
         super().save(*args, **kwargs)
 
     def content_hash(self) -> str:
-        """SHA-256 (hex) of what the event says and of the previous event's hash; ids play no part. The
-        canonical form is JSON with sorted keys and the time in UTC to the microsecond."""
-        content = {
-            "at": self.at.astimezone(datetime.UTC).isoformat(timespec="microseconds"),
-            "actor": self.actor_id,
-            "council": self.council_id,
-            "verb": self.verb,
-            "subject_type": self.subject_type,
-            "subject_id": self.subject_id,
-            "data": self.data,
-            "prev_hash": self.prev_hash,
-        }
-        text = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return hashlib.sha256(text.encode()).hexdigest()
+        """The seal (``council.chain``: HMAC-SHA256 under a key the database does not hold) of what the event
+        says and of the previous event's seal; ids play no part."""
+        return seal(self.chain_content())
+
+    def chain_content(self) -> dict:
+        return audit_event_content(self)
 
 
 class RegulationProfile(models.Model):

@@ -8,7 +8,7 @@ import io
 
 import openpyxl
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
@@ -189,8 +189,9 @@ def test_personal_data_are_masked_by_default(client, w):
         assert personal not in page
 
 
-def test_disclosure_needs_a_recorded_order_and_is_logged(client, w):
-    """R-004-12: only under an order of the Prosecutor General (number, date, scope); logged as disclosure."""
+def test_disclosure_needs_a_recorded_order_and_is_logged(client, w, user_named):
+    """R-004-12: only under an order of the Prosecutor General (number, date, scope, term), which only an
+    administrator records (R-004-11); logged as disclosure."""
     material = w["material"]
     with pytest.raises(ValidationError):
         access.sensitive_access(
@@ -199,14 +200,21 @@ def test_disclosure_needs_a_recorded_order_and_is_logged(client, w):
         )  # fmt: skip
     client.force_login(w["plain"])
     assert client.get(reverse("access:disclosure_order_new", args=[material.pk])).status_code == 403
-    client.force_login(w["secretary"])
+    client.force_login(w["secretary"])  # finding 2 of the second trust round: not the secretary's to grant
+    assert (
+        reverse("access:disclosure_order_new", args=[material.pk])
+        not in client.get(w["work"].get_absolute_url()).content.decode()
+    )
+    assert client.get(reverse("access:disclosure_order_new", args=[material.pk])).status_code == 403
+    client.force_login(user_named("admin"))
     detail = client.get(w["work"].get_absolute_url()).content.decode()
     assert reverse("access:disclosure_order_new", args=[material.pk]) in detail
     response = client.post(
         reverse("access:disclosure_order_new", args=[material.pk]),
-        {"number": "15-ө", "date": "2026-11-24", "scope": "ФИО и ИИН для суда"},
+        {"number": "15-ө", "date": "2026-11-23", "valid_until": "2026-12-31", "fields": ["names", "iin"],
+         "scope": "ФИО и ИИН для суда"},
         follow=True,
-    )
+    )  # fmt: skip
     assert response.status_code == 200 and "ФИО и ИИН для суда" in response.content.decode()
     assert material.disclosure_orders.get().number == "15-ө"
     client.force_login(w["analyst"])
@@ -352,3 +360,62 @@ def test_the_admin_access_log_list_shows_masked_titles(client, w, user_named):
     client.force_login(user_named("admin"))
     page = client.get(reverse("admin:council_accesslogentry_changelist")).content.decode()
     assert "Справка" in page and "850101300123" not in page
+
+
+def order(w, user_named, *, fields, persons="", until=dt.date(2026, 12, 31), number="20-ө"):
+    return access.disclosure_order_record(
+        actor=user_named("admin"), material=w["material"], number=number, date=dt.date(2026, 11, 23),
+        scope="по запросу суда", fields=fields, persons=persons, valid_until=until, now=NOW,
+    )  # fmt: skip
+
+
+def test_an_order_discloses_only_its_scope(client, w, user_named):
+    """Finding 7 of the second trust round: an order "only for one person's surname" disclosed the whole text.
+    Now it discloses the kinds of data it names, of the persons it names; the rest stays masked."""
+    material = w["material"]
+    material.text_ru = f"{PERSONAL} Свидетель Нурланов К.К., тел. +7 701 234 56 78."
+    material.save(update_fields=["text_ru"])
+    order(w, user_named, fields=["names"], persons="Серикбаев А.Б.")
+    client.force_login(w["analyst"])
+    page = _open(client, material, disclose="on").content.decode()
+    assert "Серикбаев А.Б." in page  # the person the order names
+    for kept_masked in ("Нурланов", "850101300123", "01.01.1985", "Абая 10", "234 56 78"):
+        assert kept_masked not in page, kept_masked
+
+
+def test_an_order_ends_at_its_term_or_when_withdrawn(client, w, user_named, time_machine):
+    from council.models import AuditEvent, AuditVerb
+
+    time_machine.move_to(NOW)
+    issued = order(w, user_named, fields=["iin"], until=clock.TODAY)
+    client.force_login(w["analyst"])
+    assert "850101300123" in _open(client, w["material"], disclose="on").content.decode()
+    time_machine.move_to(NOW + dt.timedelta(days=1))  # past its term: the disclosure is no longer offered
+    page = _open(client, w["material"], disclose="on").content.decode()
+    assert "850101300123" not in page and 'name="disclose"' not in page
+    time_machine.move_to(NOW)
+    client.force_login(user_named("admin"))
+    url = reverse("access:disclosure_order_withdraw", args=[issued.pk])
+    assert client.post(url, {"reason": ""}).status_code == 302  # a reason is needed: nothing withdrawn
+    issued.refresh_from_db()
+    assert issued.withdrawn_at is None
+    client.post(url, {"reason": "Суд отозвал запрос"})
+    issued.refresh_from_db()
+    assert issued.withdrawn_by == user_named("admin") and issued.withdrawal_reason == "Суд отозвал запрос"
+    assert AuditEvent.objects.filter(verb=AuditVerb.DISCLOSURE_ORDER_WITHDRAW).exists()
+    client.force_login(w["analyst"])
+    assert "850101300123" not in _open(client, w["material"], disclose="on").content.decode()
+    client.force_login(w["secretary"])
+    assert client.post(url, {"reason": "x"}).status_code == 403
+
+
+def test_an_order_names_what_it_discloses_and_a_term_on_or_after_its_date(w, user_named):
+    with pytest.raises(ValidationError):
+        order(w, user_named, fields=[])
+    with pytest.raises(ValidationError):
+        order(w, user_named, fields=["names"], until=dt.date(2026, 11, 1))
+    with pytest.raises(PermissionDenied):
+        access.disclosure_order_record(
+            actor=w["secretary"], material=w["material"], number="1", date=dt.date(2026, 11, 23), scope="x",
+            fields=["names"], valid_until=dt.date(2026, 12, 1), now=NOW,
+        )  # fmt: skip
