@@ -1,8 +1,10 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -13,10 +15,10 @@ from django.utils.translation import gettext as _
 from .context_processors import header_of
 from .deadline_services import request_calendar
 from .due import due_in
-from .models import Council
+from .models import AuditVerb, Council
 from .navcache import cached_fragment
 from .selectors import council_change_log, council_composition, councils_visible_to
-from .services import user_set_language
+from .services import audit, user_set_language
 from .worklist import GROUPS, PAGE, work_counts, work_for
 
 
@@ -185,3 +187,21 @@ def bad_request(request, exception):
     """Django's own 400 page renders without the request; this one keeps the layout and the language, and
     names the refused value when the view said which (``council.http.BadInput``)."""
     return render(request, "400.html", {"message": getattr(exception, "message", None)}, status=400)
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    """A person changes their own password: the change and its audit event are written together (R-004-11:
+    every change of an account is an audit event; the new password is never in it)."""
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            audit(
+                actor=self.request.user,
+                verb=AuditVerb.USER_ACCOUNT_CHANGE,
+                subject=self.request.user,
+                council=self.request.user.home_council,
+                fields=["password"],
+                by="self",
+            )
+        return response

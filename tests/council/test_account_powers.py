@@ -136,3 +136,17 @@ def test_the_import_reuses_the_first_of_two_positions_of_one_title(client, user_
     assert preview.status_code == 200 and preview.context["accepted"] == 1
     assert client.post(url, {"payload": preview.context["payload"]}).status_code == 302
     assert Appointment.objects.get(person__username="twin_head").position == twins[0]
+
+
+def test_a_person_changing_their_own_password_is_an_audit_event(client, sign_in, user_named):
+    sign_in("member_mvd")
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": "demo-pass-123", "new_password1": "New-pass-2026!x", "new_password2": "New-pass-2026!x"},
+    )
+    assert response.status_code == 302
+    member = user_named("member_mvd")
+    member.refresh_from_db()
+    assert member.check_password("New-pass-2026!x")
+    event = AuditEvent.objects.get(verb=AuditVerb.USER_ACCOUNT_CHANGE, subject_id=member.pk)
+    assert event.actor == member and event.data["fields"] == ["password"] and "New-pass" not in str(event.data)

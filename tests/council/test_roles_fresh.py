@@ -63,3 +63,19 @@ def test_the_database_raises_the_version_for_every_kind_of_write(demo, user_name
     RegistryVersion.objects.all().delete()  # an emptied table: the next write makes the row again
     Appointment.objects.filter(person=user_named("member_mvd")).update(basis="приказ № 2")
     assert registry_version() == 1
+
+
+def test_a_withdrawn_invitation_ends_the_invitees_role_however_it_was_deleted(scheduled_item, user_named):
+    """The invitee's role (R-000-12) is kept as the others are: deleted in raw SQL, the next reading knows."""
+    from council.models import User
+    from council.roles import Role, council_roles
+    from secretariat.models import Invitee
+    from tests.factories import UserFactory
+
+    judge = UserFactory(username="judge_fresh")
+    council, day = scheduled_item.meeting.council, scheduled_item.meeting.date
+    invitation = Invitee.objects.create(item=scheduled_item, person=judge, full_name_ru="Судья")
+    assert council_roles(User.objects.get(pk=judge.pk), council, day) == {Role.INVITEE}
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM secretariat_invitee WHERE id = %s", [invitation.pk])
+    assert council_roles(User.objects.get(pk=judge.pk), council, day) == frozenset()

@@ -211,8 +211,8 @@ def test_disclosure_needs_a_recorded_order_and_is_logged(client, w, user_named):
     assert reverse("access:disclosure_order_new", args=[material.pk]) in detail
     response = client.post(
         reverse("access:disclosure_order_new", args=[material.pk]),
-        {"number": "15-ө", "date": "2026-11-23", "valid_until": "2026-12-31", "fields": ["names", "iin"],
-         "scope": "ФИО и ИИН для суда"},
+        {"number": "15-ө", "date": clock.TODAY.isoformat(), "valid_until": str(clock.TODAY + dt.timedelta(days=30)),
+         "fields": ["names", "iin"], "scope": "ФИО и ИИН для суда"},
         follow=True,
     )  # fmt: skip
     assert response.status_code == 200 and "ФИО и ИИН для суда" in response.content.decode()
@@ -362,9 +362,10 @@ def test_the_admin_access_log_list_shows_masked_titles(client, w, user_named):
     assert "Справка" in page and "850101300123" not in page
 
 
-def order(w, user_named, *, fields, persons="", until=dt.date(2026, 12, 31), number="20-ө"):
+def order(w, user_named, *, fields, persons="", until=None, number="20-ө"):
+    until = until or clock.TODAY + dt.timedelta(days=30)  # in force on the suite's day, whatever it is
     return access.disclosure_order_record(
-        actor=user_named("admin"), material=w["material"], number=number, date=dt.date(2026, 11, 23),
+        actor=user_named("admin"), material=w["material"], number=number, date=clock.TODAY,
         scope="по запросу суда", fields=fields, persons=persons, valid_until=until, now=NOW,
     )  # fmt: skip
 
@@ -413,9 +414,9 @@ def test_an_order_names_what_it_discloses_and_a_term_on_or_after_its_date(w, use
     with pytest.raises(ValidationError):
         order(w, user_named, fields=[])
     with pytest.raises(ValidationError):
-        order(w, user_named, fields=["names"], until=dt.date(2026, 11, 1))
+        order(w, user_named, fields=["names"], until=clock.TODAY - dt.timedelta(days=1))
     with pytest.raises(PermissionDenied):
         access.disclosure_order_record(
-            actor=w["secretary"], material=w["material"], number="1", date=dt.date(2026, 11, 23), scope="x",
-            fields=["names"], valid_until=dt.date(2026, 12, 1), now=NOW,
+            actor=w["secretary"], material=w["material"], number="1", date=clock.TODAY, scope="x",
+            fields=["names"], valid_until=clock.TODAY, now=NOW,
         )  # fmt: skip
