@@ -27,25 +27,24 @@ def _sqlite_triggers(table, events):
     return up, down
 
 
-def install(schema_editor, tables):
-    """``tables``: {table: [events]}, events as ``INSERT``, ``DELETE``, ``UPDATE`` or ``UPDATE OF a, b``."""
-    vendor = schema_editor.connection.vendor
+def _statements(vendor, tables, which):
+    """The statements that make (``which`` 0) or drop (1) the triggers of ``tables`` on this vendor."""
     for table, events in tables.items():
         if vendor == "postgresql":
-            schema_editor.execute(_pg_trigger(table, " OR ".join(events))[0])
+            yield _pg_trigger(table, " OR ".join(events))[which]
         elif vendor == "sqlite":
-            for statement in _sqlite_triggers(table, events)[0]:
-                schema_editor.execute(statement)
+            yield from _sqlite_triggers(table, events)[which]
+
+
+def install(schema_editor, tables):
+    """``tables``: {table: [events]}, events as ``INSERT``, ``DELETE``, ``UPDATE`` or ``UPDATE OF a, b``."""
+    for statement in _statements(schema_editor.connection.vendor, tables, 0):
+        schema_editor.execute(statement)
 
 
 def uninstall(schema_editor, tables):
-    vendor = schema_editor.connection.vendor
-    for table, events in tables.items():
-        if vendor == "postgresql":
-            schema_editor.execute(_pg_trigger(table, " OR ".join(events))[1])
-        elif vendor == "sqlite":
-            for statement in _sqlite_triggers(table, events)[1]:
-                schema_editor.execute(statement)
+    for statement in _statements(schema_editor.connection.vendor, tables, 1):
+        schema_editor.execute(statement)
 
 
 POSTGRES_FUNCTION = f"""
