@@ -46,7 +46,7 @@ class DisclosureOrderForm(forms.Form):
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One name a line, as written in the material. Empty: every person in the material."),
+        help_text=_("One name a line, as the order names them. Empty: every person in the material."),
     )
     scope = forms.CharField(
         label=_("Scope as the order words it"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})

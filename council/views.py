@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from .context_processors import header_of
 from .deadline_services import request_calendar
 from .due import due_in
-from .models import AuditVerb, Council
+from .models import AccessAuditor, AuditVerb, Council
 from .navcache import cached_fragment
-from .selectors import council_change_log, council_composition, councils_visible_to
+from .selectors import active_on, council_change_log, council_composition, councils_visible_to
 from .services import audit, user_set_language
 from .worklist import GROUPS, PAGE, work_counts, work_for
 
@@ -80,9 +80,15 @@ def _home_body(request, today, show_all):
         if full is None:
             full = work_for(user=request.user, day=today)
         work, total, groups = (full if show_all else full[:PAGE]), len(full), work_counts(full)
+    # An auditor of the access log (R-004-11) may hold no other role: their logs are listed here.
+    audited = Council.objects.filter(
+        pk__in=active_on(AccessAuditor.objects.filter(person=request.user), today).values("council_id"),
+        is_active=True,
+    ).order_by("name_ru")
     return render_to_string(
         "council/_home_body.html",
         {
+            "audited": list(audited),
             "councils": councils,
             "today": today,
             "work": _work_rows(request, work, today),

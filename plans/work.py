@@ -55,13 +55,13 @@ def unplanned_to_confirm(*, user, day, limit=None):
         .exclude(executor=user)
         .select_related("council")
     )
-    for work in earliest(waiting, "received_on", limit):
+    # No term is set for the confirmation: the items come in the order they were recorded, none overdue.
+    for work in earliest(waiting, None, limit):
         yield WorkItem(
             council=work.council,
             what=_("The basis of unplanned work № %(number)s of %(date)s awaits your confirmation")
             % {"number": work.number, "date": f"{work.date:%d.%m.%Y}"},
             action=_("Confirm the basis"),
             url=work.get_absolute_url(),
-            due_date=work.received_on,
             group="checks",
         )

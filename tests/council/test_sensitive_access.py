@@ -420,3 +420,12 @@ def test_an_order_names_what_it_discloses_and_a_term_on_or_after_its_date(w, use
             actor=w["secretary"], material=w["material"], number="1", date=clock.TODAY, scope="x",
             fields=["names"], valid_until=clock.TODAY, now=NOW,
         )  # fmt: skip
+
+
+def test_the_auditor_finds_the_access_log_on_the_home_page(client, w):
+    """The auditor holds no other role on the council: their home page lists the logs they audit."""
+    client.force_login(w["auditor"])
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert reverse("access:access_log", args=[w["office"].code]) in page
+    client.force_login(w["plain"])
+    assert reverse("access:access_log", args=[w["office"].code]) not in client.get(reverse("home")).content.decode()

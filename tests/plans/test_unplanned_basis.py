@@ -103,3 +103,10 @@ def test_a_confirmed_basis_opens_only_the_material_it_produced(client, w):
     assert "Итоги первого" in open_with(client, mine, "10-П").content.decode()
     answer = open_with(client, other, "10-П").content.decode()
     assert "Итоги второго" not in answer and "does not name this material" in answer
+
+
+def test_a_basis_to_confirm_is_not_shown_as_overdue(w):
+    """No term is set for the confirmation: the item waits in "My work" without a due date."""
+    work = record(w["analyst"], w["analyst"], w["office"], "30-А")
+    [item] = [i for i in work_for(user=w["secretary"], day=NOW.date()) if i.url == work.get_absolute_url()]
+    assert item.due_date is None
