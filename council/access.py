@@ -93,14 +93,14 @@ def _person_name(user):
     return f"{name} ({user.get_username()})"[:200]
 
 
-@transaction.atomic
 def sensitive_access(
     *, actor, material, basis_kind, reference, basis_date, workstation, address, now, disclose=False
 ) -> tuple[bool, AccessLogEntry | None]:
     """An attempt to open ``material``. A user who may not open it (no listed category, R-004-11) is
-    refused and the refusal is logged: (False, entry). Otherwise the basis is checked (a ValidationError
-    when it does not hold: nothing is opened, nothing logged) and the access is logged: (True, entry).
-    ``disclose`` asks for personal data: it needs a recorded order of the Prosecutor General (R-004-12)."""
+    refused and the refusal is logged: (False, entry). Otherwise the basis is checked: when it does not
+    hold, or a disclosure has no order in force (R-004-12), the refusal is logged with its reason and a
+    ValidationError says why (nothing is opened); when it holds, the access is logged: (True, entry). Each
+    entry is written in a transaction of its own, so a refusal stays on record as the error goes up."""
     day = now.date()
     category = category_of(actor, day)
     common = {
@@ -114,30 +114,40 @@ def sensitive_access(
         "address": address,
     }
     if not allowed(actor, "council.open_sensitive", material, day=day):
-        return False, _append(
-            action=AccessLogEntry.Action.REFUSED, reason=str(_("No listed position category (R-004-11).")), **common
-        )
-    if not common["workstation"]:
+        with transaction.atomic():
+            return False, _append(
+                action=AccessLogEntry.Action.REFUSED,
+                reason=str(_("No listed position category (R-004-11).")),
+                **common,
+            )
+    if not common["workstation"]:  # the form is not filled in: nothing was tried yet
         raise ValidationError({"workstation": _("Type the identifier of the workstation (R-004-13).")})
-    description = check_basis(
-        council=material.council, kind=basis_kind, reference=reference, date=basis_date, day=day, material=material
-    )
-    order = None
-    if disclose:
-        order = order_in_force(material, day)
-        if order is None:
+    stated = {
+        "basis_kind": basis_kind if basis_kind in AccessLogEntry.BasisKind.values else "",
+        "basis_reference": (reference or "").strip()[:300],
+        "basis_date": basis_date,
+    }
+    try:
+        description = check_basis(
+            council=material.council, kind=basis_kind, reference=reference, date=basis_date, day=day, material=material
+        )
+        order = order_in_force(material, day) if disclose else None
+        if disclose and order is None:
             raise ValidationError(
                 _("Personal data are disclosed only by an order of the Prosecutor General in force today.")
             )
-    entry = _append(
-        action=AccessLogEntry.Action.DISCLOSE if disclose else AccessLogEntry.Action.OPEN,
-        basis_kind=basis_kind,
-        basis_reference=reference.strip()[:300],
-        basis_date=basis_date,
-        order=order,
-        reason=description[:300],
-        **common,
-    )
+    except ValidationError as refusal:
+        with transaction.atomic():
+            _append(action=AccessLogEntry.Action.REFUSED, reason=" ".join(refusal.messages)[:300], **stated, **common)
+        raise
+    with transaction.atomic():
+        entry = _append(
+            action=AccessLogEntry.Action.DISCLOSE if disclose else AccessLogEntry.Action.OPEN,
+            order=order,
+            reason=description[:300],
+            **stated,
+            **common,
+        )
     return True, entry
 
 

@@ -129,13 +129,16 @@ def test_the_page_asks_for_the_basis_and_states_the_conditions_of_r_004_13(clien
 
 def test_a_basis_is_checked_against_the_records(client, w, user_named):
     """R-004-11: an open assignment with its number and date; an item of an approved plan with the plan's
-    approval date. A wrong date, a closed assignment or a draft plan is no basis: nothing opens or is logged."""
+    approval date. A wrong date, a closed assignment or a draft plan is no basis: nothing opens, and the
+    refused attempt is an entry of the log with its reason (a form without the workstation is not an attempt)."""
     client.force_login(w["analyst"])
     assert "Итоги" not in _open(client, w["material"], basis_date="2026-11-22").content.decode()
     # 8-П is open and confirmed, but the material is not of it: a basis opens only its own material.
     assert "Итоги" not in _open(client, w["material"], reference="8-П", basis_date="2026-11-21").content.decode()
     assert "Итоги" not in _open(client, w["material"], workstation="").content.decode()
-    assert not AccessLogEntry.objects.exists()
+    refused = list(AccessLogEntry.objects.order_by("id").values_list("action", "basis_reference", "reason"))
+    assert [(action, reference) for action, reference, _reason in refused] == [("refused", "7-П"), ("refused", "8-П")]
+    assert "does not name this material" in refused[1][2] or "не относится" in refused[1][2]
     # 7-П is reported (results attached), still under control: a basis until removed from control.
     assert "Итоги" in _open(client, w["material"], reference="7-П", basis_date="2026-11-20").content.decode()
     analytics.unplanned_close(actor=w["deputy_pg"], work=w["work"], now=NOW)
@@ -176,7 +179,8 @@ def test_a_basis_is_checked_against_the_records(client, w, user_named):
         "Итоги"
         not in _open(client, of_item, basis_kind="plan_item", reference="2", basis_date="2026-11-25").content.decode()
     )
-    kinds = list(AccessLogEntry.objects.order_by("id").values_list("basis_kind", "basis_reference", "workstation"))
+    opened = AccessLogEntry.objects.exclude(action="refused").order_by("id")
+    kinds = list(opened.values_list("basis_kind", "basis_reference", "workstation"))
     assert kinds == [("assignment", "7-П", "ARM-GP-0042"), ("plan_item", "1", "ARM-GP-0042")]
 
 
