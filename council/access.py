@@ -93,17 +93,11 @@ def _person_name(user):
     return f"{name} ({user.get_username()})"[:200]
 
 
-def sensitive_access(
-    *, actor, material, basis_kind, reference, basis_date, workstation, address, now, disclose=False
-) -> tuple[bool, AccessLogEntry | None]:
-    """An attempt to open ``material``. A user who may not open it (no listed category, R-004-11) is
-    refused and the refusal is logged: (False, entry). Otherwise the basis is checked: when it does not
-    hold, or a disclosure has no order in force (R-004-12), the refusal is logged with its reason and a
-    ValidationError says why (nothing is opened); when it holds, the access is logged: (True, entry). Each
-    entry is written in a transaction of its own, so a refusal stays on record as the error goes up."""
-    day = now.date()
-    category = category_of(actor, day)
-    common = {
+def _who_and_where(actor, material, *, now, address, workstation=""):
+    """What every entry of the log says of the access: when, who (with their category on that day), which
+    material of which council, from which workstation and address."""
+    category = category_of(actor, now.date())  # kept on the user for the day: one query however many entries
+    return {
         "at": now,
         "person": actor,
         "person_name": _person_name(actor),
@@ -113,6 +107,18 @@ def sensitive_access(
         "workstation": (workstation or "").strip()[:100],
         "address": address,
     }
+
+
+def sensitive_access(
+    *, actor, material, basis_kind, reference, basis_date, workstation, address, now, disclose=False
+) -> tuple[bool, AccessLogEntry | None]:
+    """An attempt to open ``material``. A user who may not open it (no listed category, R-004-11) is
+    refused and the refusal is logged: (False, entry). Otherwise the basis is checked: when it does not
+    hold, or a disclosure has no order in force (R-004-12), the refusal is logged with its reason and a
+    ValidationError says why (nothing is opened); when it holds, the access is logged: (True, entry). Each
+    entry is written in a transaction of its own, so a refusal stays on record as the error goes up."""
+    day = now.date()
+    common = _who_and_where(actor, material, now=now, address=address, workstation=workstation)
     if not allowed(actor, "council.open_sensitive", material, day=day):
         with transaction.atomic():
             return False, _append(
@@ -155,19 +161,11 @@ def sensitive_access(
 def sensitive_found(*, actor, materials, address, now):
     """A search listed these materials (by their masked titles) to ``actor``: each listing is an entry of the
     access log (R-004-11), so the auditors see who looked for what material, not only who opened it."""
-    category = category_of(actor, now.date())
     for material in materials:
         _append(
             action=AccessLogEntry.Action.FOUND,
-            at=now,
-            person=actor,
-            person_name=_person_name(actor),
-            category_number=category.number if category else None,
-            council=material.council,
-            material=material,
-            workstation="",
-            address=address,
             reason=str(_("Listed by a search of the site.")),
+            **_who_and_where(actor, material, now=now, address=address),
         )
 
 

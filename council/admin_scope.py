@@ -191,20 +191,25 @@ CATEGORY_POSITION = _(
 )
 
 
+def _as_key(field, value):
+    """``value`` as a value of the key ``field``, or None when it is none ("abc", "None", a NUL byte, a
+    number beyond a bigint column): what the admin may pass on to the database."""
+    try:
+        key = field.to_python(value)
+    except (ValidationError, TypeError, ValueError):
+        return None
+    if isinstance(key, int) and not -(2**63) <= key < 2**63:
+        return None
+    return key
+
+
 class SafeAutocompleteSelect(AutocompleteSelect):
     """Admin's autocomplete, showing a form posted back with a value that is no id ("None", "abc") as an
     empty choice with the form's error, where Django's would pass the value to the database and fail."""
 
     def optgroups(self, name, value, attr=None):
         target = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
-        kept = []
-        for v in value:
-            try:
-                pk = target.to_python(v)
-            except ValidationError:
-                continue
-            if not isinstance(pk, int) or -(2**63) <= pk < 2**63:
-                kept.append(v)
+        kept = [v for v in value if _as_key(target, v) is not None]
         return super().optgroups(name, kept, attr)
 
 
@@ -317,12 +322,8 @@ class RegistryReaderAdmin:
 def checked_pk(model, value):
     """``value`` from an admin URL as ``model``'s primary key, or a 404: "abc", a NUL byte or a number beyond
     the column are no object's (django-simple-history's views would pass them on to the database)."""
-    field = model._meta.pk
-    try:
-        pk = field.to_python(unquote(value))
-    except (ValidationError, TypeError, ValueError):
-        raise Http404 from None
-    if isinstance(pk, int) and not -(2**63) <= pk < 2**63:
+    pk = _as_key(model._meta.pk, unquote(value))
+    if pk is None:
         raise Http404
     return pk
 

@@ -8,6 +8,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
+from django.core.cache import cache
 from django.dispatch import receiver
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,8 +24,6 @@ EXEMPT = ("/healthz", "/readyz", "/static/", "/favicon.ico")
 
 def _count(key, timeout):
     """Add one to ``key`` (made with ``timeout`` seconds to live) and return the count, or 0 without a cache."""
-    from django.core.cache import cache
-
     try:
         cache.add(key, 0, timeout)
         return cache.incr(key)
@@ -34,8 +33,6 @@ def _count(key, timeout):
 
 
 def _read(key):
-    from django.core.cache import cache
-
     try:
         return cache.get(key) or 0
     except CACHE_ERRORS:

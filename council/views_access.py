@@ -120,7 +120,7 @@ def disclosure_order_new(request, pk):
 @login_required
 @require_POST
 def disclosure_order_withdraw(request, pk):
-    order = get_object_or_404(DisclosureOrder.objects.select_related("material__council"), pk=pk)
+    order = get_object_or_404(DisclosureOrder, pk=pk)
     material = _material_or_404(request, order.material_id)
     if not request.user.has_perm("council.record_disclosure_order", material):
         raise PermissionDenied
